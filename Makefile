@@ -1,0 +1,84 @@
+# revsim: one non-recursive Makefile. `make run` and `make test` install the
+# Debian packages they need first (see `deps`), then build.
+
+CC      ?= gcc
+BUILD   ?= build
+PKGS    := libgsl-dev libcsv-dev libcmocka-dev gnuplot-nox fonts-wqy-microhei pkg-config
+WERROR  ?= -Werror
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 $(WERROR) -MMD -MP
+SAN     ?=
+CFLAGS  += $(SAN)
+LDFLAGS += $(SAN)
+PKGCFG  := $(shell pkg-config --cflags gsl cmocka 2>/dev/null)
+CFLAGS  += $(PKGCFG)
+LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv -lm
+TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+MODEL_SRC := $(wildcard models/*.c)
+SIM_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c))
+PLOT_SRC  := $(wildcard plots/*.c)
+LIB_SRC   := $(MODEL_SRC) $(SIM_SRC) $(PLOT_SRC)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(BUILD)/sim/main.o
+BIN       := $(BUILD)/revsim
+
+TEST_SRC  := $(wildcard tests/models/test_*.c tests/sim/test_*.c tests/plots/test_*.c)
+TEST_BIN  := $(TEST_SRC:%.c=$(BUILD)/%)
+TEST_SUPPORT := $(BUILD)/tests/testutil.o
+
+.PHONY: all deps run test test-asan check-tools docs bench clean crosscheck golden
+all: $(BIN)
+
+# Install missing Debian packages (as root with apt-get; otherwise say how).
+deps:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null || exit 1; \
+	  else \
+	    echo "missing packages:$$missing"; \
+	    echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(TEST_SUPPORT)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB_OBJ) $(TEST_SUPPORT) $(LDFLAGS) $(LIBS) $(TESTLIBS)
+
+run: deps
+	$(MAKE) --no-print-directory $(BIN)
+	$(BIN) run scenarios/yongfengli.csv
+
+# Unit tests, then the CLI tests (bad inputs, golden files, cross-check).
+test: deps
+	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
+
+# The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+# docs/parameters.md is generated from the parameter tables.
+docs: $(BIN)
+	$(BIN) params --markdown > docs/parameters.md
+
+# Rewrite the golden outputs of the example scenarios (review the diff!).
+golden: $(BIN)
+	sh tests/golden/update.sh $(BIN)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,66 @@
+/* community.c: property management of one community (MODEL.md community:NAME). */
+#include "community.h"
+#include "lever.h"
+
+static const rs_param community_params[] = {
+    {"area_m2", "m2", RS_P_NUM, 0, 0, 1e9, RS_P_REQUIRED, NULL, "chargeable floor area"},
+    {"fee_rate", "CNY/m2/month", RS_P_NUM, 0, 0, 1000, RS_P_REQUIRED, NULL,
+     "property-management fee"},
+    {"fee_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly fee escalation"},
+    {"collection_start", "fraction", RS_P_NUM, 0, 0, 1, RS_P_REQUIRED, NULL,
+     "share of fees collected today"},
+    {"collection_target", "fraction", RS_P_NUM, 0, 0, 1, 0, NULL,
+     "share collected at the end of the ramp (default: collection_start)"},
+    RS_RAMP_PARAMS(0),
+    {"cost_annual", "CNY/year", RS_P_NUM, 0, 0, 1e12, RS_P_REQUIRED, NULL,
+     "cost of the management service"},
+    {"cost_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly cost escalation"},
+    {"households", "households", RS_P_INT, 0, 0, 1e7, RS_P_FIXED, NULL, "a label"},
+};
+
+static int community_finish(rs_entity *e, char *why, size_t n)
+{
+    (void)why;
+    (void)n;
+    if (!e->set[CM_COLL_TARGET])
+        e->v[CM_COLL_TARGET] = e->v[CM_COLL_START];
+    return -1;
+}
+
+void rs_community_eval(const rs_entity *e, int months, double *fee, double *cost)
+{
+    const double *v = e->v;
+    const int R = (int)v[CM_RAMP], shape = (int)v[CM_SHAPE];
+    const double full = v[CM_AREA] * v[CM_FEE_RATE], monthly_cost = v[CM_COST] / 12.0;
+    double gf = 1.0, gc = 1.0;
+    int year = 0;
+
+    for (int m = 1; m <= months; m++) {
+        if (rs_year(m) != year) {
+            year = rs_year(m);
+            gf = rs_growth(v[CM_FEE_GROWTH], year);
+            gc = rs_growth(v[CM_COST_GROWTH], year);
+        }
+        double coll = rs_ramp_value(v[CM_COLL_START], v[CM_COLL_TARGET], m, 1, R, shape);
+        fee[m - 1] = full * gf * coll;
+        cost[m - 1] = monthly_cost * gc;
+    }
+}
+
+int rs_community_completion(const rs_entity *e)
+{
+    int R = (int)e->v[CM_RAMP];
+    return R > 1 ? R : 1;
+}
+
+double rs_community_deficit_before(const rs_entity *e)
+{
+    const double *v = e->v;
+    return 12.0 * (v[CM_COST] / 12.0 - v[CM_AREA] * v[CM_FEE_RATE] * v[CM_COLL_START]);
+}
+
+const rs_section rs_section_community = {
+    "community", RS_SEC_COMMUNITY, 1, community_params, CM_N,
+    "property management of one community (小区)",
+    community_finish, NULL, NULL,
+};

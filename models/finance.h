@@ -1,0 +1,21 @@
+/* finance.h: pure financial functions on monthly cash flows (MODEL.md
+ * "Headline metrics"): NPV, IRR, payback. Month m's flow is cf[m-1] and falls
+ * at the end of month m. */
+#ifndef RS_FINANCE_H
+#define RS_FINANCE_H
+
+/* sum cf(m) (1+r)^(-m/12), m = 1..n; r annual. */
+double rs_npv(const double *cf, int n, double r);
+
+/* Annual rate x with npv(x) = 0 (the caller has called
+ * gsl_set_error_handler_off() once at start-up): roots are bracketed on a log-spaced grid of
+ * 1+x in [0.01, 1e6] and refined with GSL's Brent solver; the root closest to
+ * 0 is returned. NaN when cf never changes sign or no root is found. */
+double rs_irr(const double *cf, int n);
+
+/* Payback in years: first month m with C(m-1) < 0 <= C(m) of the cumulative
+ * flow C, interpolated linearly inside month m, /12. 0 when C is never
+ * negative (NaN when every flow is 0); NaN when C never comes back to 0. */
+double rs_payback(const double *cf, int n);
+
+#endif

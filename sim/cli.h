@@ -1,0 +1,43 @@
+/* cli.h: command and option tables shared by main.c and the cmd_*.c files. */
+#ifndef RS_CLI_H
+#define RS_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#define RS_OPT_HELP 1000
+
+/* One option: long name, short letter (0: none), value name (NULL: a flag),
+ * help line, and the id passed to the command's setter. */
+typedef struct {
+    const char *lng;
+    char shrt;
+    const char *arg;
+    const char *help;
+    int id;
+} rs_opt;
+
+typedef struct rs_command {
+    const char *name;
+    int (*fn)(int argc, char **argv, const struct rs_command *cmd);
+    const char *usage;
+    const char *summary;
+    const rs_opt *opts;
+} rs_command;
+
+int rs_opt_parse(int argc, char **argv, const rs_opt *t, const rs_command *cmd,
+                 int (*set)(int id, const char *arg, void *ctx), void *ctx);
+void rs_opt_help(FILE *fp, const rs_opt *t);
+void rs_command_help(FILE *fp, const rs_command *cmd);
+const char *rs_opt_optstring(const rs_opt *t, char *buf, size_t n, struct option *lo);
+
+/* Commands (cmd_*.c) and their option tables. */
+int rs_cmd_run(int argc, char **argv, const rs_command *cmd);
+int rs_cmd_check(int argc, char **argv, const rs_command *cmd);
+int rs_cmd_params(int argc, char **argv, const rs_command *cmd);
+extern const rs_opt rs_run_opts[], rs_check_opts[], rs_params_opts[];
+
+/* Print "revsim: MESSAGE" for err to stderr and return its code. */
+int rs_report(const char *cmd, int code, const char *msg);
+
+#endif

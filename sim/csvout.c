@@ -1,0 +1,196 @@
+/* csvout.c: libcsv-escaped CSV cells, temporary files, atomic renames. */
+#define _POSIX_C_SOURCE 200809L
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "csvout.h"
+
+static int mkdir_p(const char *dir)
+{
+    char buf[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, dir, n + 1);
+    for (size_t i = 1; i <= n; i++)
+        if (buf[i] == '/' || buf[i] == '\0') {
+            char c = buf[i];
+            buf[i] = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            buf[i] = c;
+        }
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+int rs_outset_init(rs_outset *o, const char *dir, int excel, rs_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->excel = excel;
+    if (mkdir_p(dir) != 0)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot create output folder: %s", dir,
+                            strerror(errno));
+    if (access(dir, W_OK) != 0)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: output folder is not writable: %s", dir,
+                            strerror(errno));
+    if (!(o->dir = strdup(dir)))
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    return RS_OK;
+}
+
+const char *rs_outset_path(rs_outset *o, const char *name, rs_error *err)
+{
+    if (o->n >= RS_OUT_MAX) {
+        rs_error_set(err, RS_ESOFTWARE, "too many output files");
+        return NULL;
+    }
+    size_t n = strlen(o->dir) + strlen(name) + 64;
+    char *fin = malloc(n), *tmp = malloc(n);
+    if (!fin || !tmp) {
+        free(fin);
+        free(tmp);
+        rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        return NULL;
+    }
+    snprintf(fin, n, "%s/%s", o->dir, name);
+    snprintf(tmp, n, "%s/.%s.%ld.tmp", o->dir, name, (long)getpid());
+    o->final[o->n] = fin;
+    o->tmp[o->n] = tmp;
+    o->n++;
+    return tmp;
+}
+
+int rs_outset_csv(rs_outset *o, const char *name, rs_csv *c, rs_error *err)
+{
+    memset(c, 0, sizeof *c);
+    const char *tmp = rs_outset_path(o, name, err);
+    if (!tmp)
+        return err->code;
+    c->fp = fopen(tmp, "w");
+    if (!c->fp)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot write: %s", o->final[o->n - 1],
+                            strerror(errno));
+    if (o->excel)
+        fputs("\xEF\xBB\xBF", c->fp);
+    return RS_OK;
+}
+
+int rs_csv_close(rs_csv *c, rs_outset *o, rs_error *err)
+{
+    if (!c->fp)
+        return RS_OK;
+    int bad = c->failed || ferror(c->fp);
+    bad |= fclose(c->fp) != 0;
+    c->fp = NULL;
+    if (bad)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: write failed: %s", o->dir, strerror(errno));
+    return RS_OK;
+}
+
+static void release(rs_outset *o)
+{
+    for (int i = 0; i < o->n; i++) {
+        free(o->tmp[i]);
+        free(o->final[i]);
+    }
+    free(o->dir);
+    memset(o, 0, sizeof *o);
+}
+
+int rs_outset_commit(rs_outset *o, rs_error *err)
+{
+    int rc = RS_OK;
+    for (int i = 0; i < o->n && !rc; i++)
+        if (rename(o->tmp[i], o->final[i]) != 0)
+            rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot rename into place: %s",
+                              o->final[i], strerror(errno));
+    if (rc) {
+        rs_outset_abort(o);
+        return rc;
+    }
+    release(o);
+    return RS_OK;
+}
+
+void rs_outset_abort(rs_outset *o)
+{
+    for (int i = 0; i < o->n; i++)
+        unlink(o->tmp[i]);
+    release(o);
+}
+
+static void sep(rs_csv *c)
+{
+    if (c->col++ > 0 && fputc(',', c->fp) == EOF)
+        c->failed = 1;
+}
+
+void rs_csv_text(rs_csv *c, const char *s)
+{
+    sep(c);
+    if (!s)
+        return;
+    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                  s[0] == '\t' || s[0] == '\r';
+    size_t n = strlen(s);
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
+    if (!quote) {
+        if (fputs(s, c->fp) == EOF)
+            c->failed = 1;
+        return;
+    }
+    if (formula) {
+        char *buf = malloc(n + 2);
+        if (!buf) {
+            c->failed = 1;
+            return;
+        }
+        buf[0] = '\'';
+        memcpy(buf + 1, s, n + 1);
+        if (csv_fwrite(c->fp, buf, n + 1) != 0)
+            c->failed = 1;
+        free(buf);
+    } else if (csv_fwrite(c->fp, s, n) != 0) {
+        c->failed = 1;
+    }
+}
+
+const char *rs_fmt_num(double v, char *buf)
+{
+    if (isnan(v))
+        buf[0] = '\0';
+    else
+        snprintf(buf, 32, "%.10g", v == 0.0 ? 0.0 : v);
+    return buf;
+}
+
+void rs_csv_num(rs_csv *c, double v)
+{
+    char buf[32];
+    sep(c);
+    if (fputs(rs_fmt_num(v, buf), c->fp) == EOF)
+        c->failed = 1;
+}
+
+void rs_csv_int(rs_csv *c, long v)
+{
+    sep(c);
+    if (fprintf(c->fp, "%ld", v) < 0)
+        c->failed = 1;
+}
+
+void rs_csv_endrow(rs_csv *c)
+{
+    if (fputc('\n', c->fp) == EOF)
+        c->failed = 1;
+    c->col = 0;
+}

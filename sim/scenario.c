@@ -1,0 +1,899 @@
+/* scenario.c: scenario CSV reader. libcsv in strict mode parses; this file
+ * counts lines (libcsv has none), converts GBK to UTF-8 with iconv, follows
+ * `scenario,base,FILE` with cycle detection, and validates every row against
+ * the models' parameter tables. */
+#define _XOPEN_SOURCE 700
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "scenario.h"
+
+/* ---------------------------------------------------------------- sources */
+
+void rs_source_init(rs_source *src) { memset(src, 0, sizeof *src); }
+
+static void row_free(rs_row *r)
+{
+    free(r->section); free(r->key); free(r->value); free(r->low);
+    free(r->high); free(r->dist); free(r->unit); free(r->note);
+}
+
+void rs_source_release(rs_source *src)
+{
+    for (int i = 0; i < src->nrows; i++)
+        row_free(&src->rows[i]);
+    free(src->rows);
+    for (int i = 0; i < src->nfiles; i++)
+        free(src->files[i]);
+    free(src->files);
+    free(src->stem);
+    memset(src, 0, sizeof *src);
+}
+
+static const char *source_intern_file(rs_source *src, const char *path)
+{
+    char **f = realloc(src->files, (size_t)(src->nfiles + 1) * sizeof *f);
+    if (!f)
+        return NULL;
+    src->files = f;
+    if (!(f[src->nfiles] = strdup(path)))
+        return NULL;
+    return f[src->nfiles++];
+}
+
+/* ------------------------------------------------------------ file bytes */
+
+static int read_all(const char *path, char **out, size_t *len, rs_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return rs_error_set(err, RS_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
+    char *buf = malloc(RS_FILE_MAX + 2);
+    size_t n = buf ? fread(buf, 1, RS_FILE_MAX + 1, fp) : 0;
+    int rc = RS_OK;
+    if (!buf)
+        rc = rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path);
+    else if (ferror(fp))
+        rc = rs_error_set(err, RS_ENOINPUT, "%s: read error: %s", path, strerror(errno));
+    else if (n > RS_FILE_MAX)
+        rc = rs_error_set(err, RS_EDATA, "%s: file is larger than %u MiB", path,
+                          RS_FILE_MAX >> 20);
+    fclose(fp);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return RS_OK;
+}
+
+/* 1 when buf[0..n) is well-formed UTF-8 */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t k;
+        unsigned min;
+        if (c < 0x80) { i++; continue; }
+        else if ((c & 0xE0) == 0xC0) { k = 1; min = 0x80; c &= 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { k = 2; min = 0x800; c &= 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { k = 3; min = 0x10000; c &= 0x07; }
+        else return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
+                return 0;
+            c = (c << 6) | (s[i + j] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* Make buf UTF-8: drop a BOM; convert from GB18030 (a superset of GBK, what
+ * Chinese Excel saves) when it is not UTF-8 already. */
+static int to_utf8(const char *path, char **buf, size_t *len, rs_error *err)
+{
+    if (*len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(*buf, *buf + 3, *len - 3 + 1);
+        *len -= 3;
+    }
+    if (valid_utf8((const unsigned char *)*buf, *len))
+        return RS_OK;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return rs_error_set(err, RS_ESOFTWARE, "%s: no GBK converter (iconv): %s", path,
+                            strerror(errno));
+    size_t cap = *len * 2 + 4;   /* GB18030 -> UTF-8 grows at most 2x */
+    char *out = malloc(cap), *in = *buf, *o = out;
+    size_t inleft = *len, outleft = cap - 1;
+    int rc = RS_OK;
+    if (!out)
+        rc = rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path);
+    else if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1)
+        rc = rs_error_set(err, RS_EDATA,
+                          "%s: text is neither UTF-8 nor GBK (bad byte at offset %zu)",
+                          path, (size_t)(in - *buf));
+    iconv_close(cd);
+    if (rc) {
+        free(out);
+        return rc;
+    }
+    *o = '\0';
+    free(*buf);
+    *buf = out;
+    *len = (size_t)(o - out);
+    return RS_OK;
+}
+
+/* -------------------------------------------------------------- CSV rows */
+
+#define MAX_COLS 64
+
+/* Rows of one file as parsed: fields[row][col]. */
+typedef struct {
+    char ***fields;
+    int *nfields, *lines;
+    int nrows, cap;
+    /* parser state */
+    char *cur[MAX_COLS];
+    int ncur, line, row_line, bad;
+    const char *path;
+    rs_error *err;
+} csv_table;
+
+static void table_release(csv_table *t)
+{
+    for (int r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->nfields[r]; c++)
+            free(t->fields[r][c]);
+        free(t->fields[r]);
+    }
+    for (int c = 0; c < t->ncur; c++)
+        free(t->cur[c]);
+    free(t->fields);
+    free(t->nfields);
+    free(t->lines);
+}
+
+static void on_field(void *s, size_t len, void *ctx)
+{
+    csv_table *t = ctx;
+    if (t->bad)
+        return;
+    if (t->ncur == 0)
+        t->row_line = t->line;
+    if (len > RS_FIELD_MAX) {
+        t->bad = rs_error_set(t->err, RS_EDATA, "%s:%d: field longer than %d bytes",
+                              t->path, t->line, RS_FIELD_MAX);
+        return;
+    }
+    if (t->ncur >= MAX_COLS) {
+        t->bad = rs_error_set(t->err, RS_EDATA, "%s:%d: more than %d columns", t->path,
+                              t->line, MAX_COLS);
+        return;
+    }
+    char *f = malloc(len + 1);
+    if (!f) {
+        t->bad = rs_error_set(t->err, RS_ESOFTWARE, "out of memory");
+        return;
+    }
+    if (len)
+        memcpy(f, s, len);
+    f[len] = '\0';
+    t->cur[t->ncur++] = f;
+}
+
+static void on_row(int c, void *ctx)
+{
+    (void)c;
+    csv_table *t = ctx;
+    if (t->bad)
+        return;
+    if (t->nrows >= RS_ROWS_MAX) {
+        t->bad = rs_error_set(t->err, RS_EDATA, "%s:%d: more than %d rows", t->path,
+                              t->line, RS_ROWS_MAX);
+        return;
+    }
+    if (t->nrows == t->cap) {
+        int cap = t->cap ? 2 * t->cap : 64;
+        char ***f = realloc(t->fields, (size_t)cap * sizeof *f);
+        if (f) t->fields = f;
+        int *n = f ? realloc(t->nfields, (size_t)cap * sizeof *n) : NULL;
+        if (n) t->nfields = n;
+        int *l = n ? realloc(t->lines, (size_t)cap * sizeof *l) : NULL;
+        if (l) t->lines = l;
+        if (!l) {
+            t->bad = rs_error_set(t->err, RS_ESOFTWARE, "out of memory");
+            return;
+        }
+        t->cap = cap;
+    }
+    char **row = malloc((size_t)(t->ncur ? t->ncur : 1) * sizeof *row);
+    if (!row) {
+        t->bad = rs_error_set(t->err, RS_ESOFTWARE, "out of memory");
+        return;
+    }
+    memcpy(row, t->cur, (size_t)t->ncur * sizeof *row);
+    t->fields[t->nrows] = row;
+    t->nfields[t->nrows] = t->ncur;
+    t->lines[t->nrows] = t->row_line ? t->row_line : t->line;
+    t->nrows++;
+    t->ncur = 0;
+    t->row_line = 0;
+}
+
+/* Parse UTF-8 text into t, one line at a time so rows know their line. */
+static int parse_csv(const char *path, const char *text, size_t len, csv_table *t,
+                     rs_error *err)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    t->path = path;
+    t->err = err;
+    size_t pos = 0;
+    int rc = RS_OK;
+    while (pos < len && !t->bad) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
+        t->line++;
+        if (csv_parse(&p, text + pos, n, on_field, on_row, t) != n && !t->bad) {
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
+                              csv_strerror(csv_error(&p)));
+            break;
+        }
+        pos += n;
+    }
+    if (!rc && !t->bad && csv_fini(&p, on_field, on_row, t) != 0)
+        rc = rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
+                          csv_strerror(csv_error(&p)));
+    csv_free(&p);
+    return rc ? rc : t->bad;
+}
+
+/* ----------------------------------------------------------- rows, bases */
+
+enum { COL_SECTION, COL_KEY, COL_VALUE, COL_LOW, COL_HIGH, COL_DIST, COL_UNIT,
+       COL_NOTE, NCOL };
+static const char *const col_names[NCOL] = {"section", "key", "value", "low",
+                                            "high", "dist", "unit", "note"};
+
+/* Trim ASCII white space in place; returns s. */
+static char *trim(char *s)
+{
+    char *b = s;
+    while (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n')
+        b++;
+    size_t n = strlen(b);
+    while (n && (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\r' || b[n - 1] == '\n'))
+        n--;
+    memmove(s, b, n);
+    s[n] = '\0';
+    return s;
+}
+
+static int find_row(const rs_source *src, const char *section, const char *key)
+{
+    for (int i = 0; i < src->nrows; i++)
+        if (strcmp(src->rows[i].section, section) == 0 && strcmp(src->rows[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
+/* Take (and own) one row of fields by column map into an rs_row. */
+static void take_row(rs_row *r, char **f, int nf, const int *map)
+{
+    char **dst[NCOL] = {&r->section, &r->key, &r->value, &r->low, &r->high, &r->dist,
+                        &r->unit, &r->note};
+    for (int c = 0; c < NCOL; c++) {
+        *dst[c] = NULL;
+        if (map[c] >= 0 && map[c] < nf) {
+            *dst[c] = trim(f[map[c]]);
+            f[map[c]] = NULL;
+        }
+    }
+}
+
+/* Folder part of path ("." when none), into buf. */
+static void dir_of(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(buf, n, ".");
+    else if (slash == path)
+        snprintf(buf, n, "/");
+    else
+        snprintf(buf, n, "%.*s", (int)(slash - path), path);
+}
+
+typedef struct {
+    char *real[RS_BASE_DEPTH + 1];
+    const char *shown[RS_BASE_DEPTH + 1];
+    int depth;
+} include_stack;
+
+static int read_file(rs_source *src, const char *path, include_stack *st,
+                     const char *from_file, int from_line, rs_error *err);
+
+/* Load the base named by row `r` (of file `path`) into src. */
+static int load_base(rs_source *src, const char *path, const rs_row *r, include_stack *st,
+                     rs_error *err)
+{
+    if (!r->value || !*r->value)
+        return rs_error_set(err, RS_EDATA, "%s:%d: scenario.base: empty file name", path,
+                            r->line);
+    char dir[PATH_MAX], full[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    int w = r->value[0] == '/' ? snprintf(full, sizeof full, "%s", r->value)
+                               : snprintf(full, sizeof full, "%s/%s", dir, r->value);
+    if (w < 0 || (size_t)w >= sizeof full)
+        return rs_error_set(err, RS_EDATA, "%s:%d: scenario.base: path too long", path,
+                            r->line);
+    return read_file(src, full, st, path, r->line, err);
+}
+
+static int read_file(rs_source *src, const char *path, include_stack *st,
+                     const char *from_file, int from_line, rs_error *err)
+{
+    char *buf = NULL, *real = NULL;
+    size_t len = 0;
+    csv_table t;
+    memset(&t, 0, sizeof t);
+    rs_row *local = NULL;
+    int nlocal = 0, rc = RS_OK;
+
+    real = realpath(path, NULL);
+    if (!real) {
+        if (from_file)
+            rc = rs_error_set(err, RS_ENOINPUT, "%s:%d: scenario.base: cannot open '%s': %s",
+                              from_file, from_line, path, strerror(errno));
+        else
+            rc = rs_error_set(err, RS_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
+        goto out;
+    }
+    for (int i = 0; i < st->depth; i++)
+        if (strcmp(st->real[i], real) == 0) {
+            char chain[768] = "";
+            size_t used = 0;
+            for (int j = i; j < st->depth && used < sizeof chain; j++)
+                used += (size_t)snprintf(chain + used, sizeof chain - used, "%s -> ",
+                                         st->shown[j]);
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: scenario.base: base cycle: %s%s",
+                              from_file, from_line, chain, path);
+            goto out;
+        }
+    if (st->depth >= RS_BASE_DEPTH) {
+        rc = rs_error_set(err, RS_EDATA, "%s:%d: scenario.base: bases nested deeper than %d",
+                          from_file, from_line, RS_BASE_DEPTH);
+        goto out;
+    }
+    const char *shown = source_intern_file(src, path);
+    if (!shown) {
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    if ((rc = read_all(path, &buf, &len, err)) || (rc = to_utf8(path, &buf, &len, err)) ||
+        (rc = parse_csv(shown, buf, len, &t, err)))
+        goto out;
+
+    /* header: the first row with any non-empty field */
+    int h = 0, map[NCOL];
+    for (; h < t.nrows; h++) {
+        int any = 0;
+        for (int c = 0; c < t.nfields[h]; c++)
+            any |= *trim(t.fields[h][c]) != '\0';
+        if (any)
+            break;
+    }
+    if (h == t.nrows) {
+        rc = rs_error_set(err, RS_EDATA, "%s: no header row (expected section,key,value,...)",
+                          shown);
+        goto out;
+    }
+    for (int c = 0; c < NCOL; c++) {
+        map[c] = -1;
+        for (int k = 0; k < t.nfields[h]; k++)
+            if (strcmp(t.fields[h][k], col_names[c]) == 0) {
+                if (map[c] >= 0) {
+                    rc = rs_error_set(err, RS_EDATA, "%s:%d: header: column '%s' appears twice",
+                                      shown, t.lines[h], col_names[c]);
+                    goto out;
+                }
+                map[c] = k;
+            }
+        if (map[c] < 0 && c <= COL_VALUE) {
+            rc = rs_error_set(err, RS_EDATA,
+                              "%s:%d: header: missing column '%s' (need section,key,value)",
+                              shown, t.lines[h], col_names[c]);
+            goto out;
+        }
+    }
+
+    local = calloc((size_t)(t.nrows ? t.nrows : 1), sizeof *local);
+    if (!local) {
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    int base_row = -1;
+    for (int i = h + 1; i < t.nrows; i++) {
+        rs_row r;
+        take_row(&r, t.fields[i], t.nfields[i], map);
+        r.file = shown;
+        r.line = t.lines[i];
+        int blank = 1;
+        for (int c = 0; c < t.nfields[i]; c++)
+            blank &= !t.fields[i][c] || *trim(t.fields[i][c]) == '\0';
+        blank &= (!r.section || !*r.section) && (!r.key || !*r.key) && (!r.value || !*r.value);
+        if (blank || (r.section && r.section[0] == '#')) {
+            row_free(&r);
+            continue;
+        }
+        if (!r.section || !*r.section || !r.key || !*r.key) {
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: %s: row has no %s", shown, r.line,
+                              r.section && *r.section ? r.section : "(no section)",
+                              r.section && *r.section ? "key" : "section");
+            row_free(&r);
+            goto out;
+        }
+        for (int j = 0; j < nlocal; j++)
+            if (strcmp(local[j].section, r.section) == 0 && strcmp(local[j].key, r.key) == 0) {
+                rc = rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: duplicate row (first at row %d)",
+                                  shown, r.line, r.section, r.key, local[j].line);
+                row_free(&r);
+                goto out;
+            }
+        if (!r.value)
+            r.value = strdup("");
+        if (!r.value) {
+            rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+            row_free(&r);
+            goto out;
+        }
+        if (strcmp(r.section, "scenario") == 0 && strcmp(r.key, "base") == 0)
+            base_row = nlocal;
+        local[nlocal++] = r;
+    }
+
+    if (base_row >= 0) {
+        st->real[st->depth] = real;
+        st->shown[st->depth] = shown;
+        st->depth++;
+        rc = load_base(src, shown, &local[base_row], st, err);
+        st->depth--;
+        if (rc)
+            goto out;
+    }
+
+    /* this file's rows override its base's */
+    for (int j = 0; j < nlocal; j++) {
+        int at = find_row(src, local[j].section, local[j].key);
+        if (at >= 0) {
+            row_free(&src->rows[at]);
+            src->rows[at] = local[j];
+        } else {
+            if (src->nrows >= RS_ROWS_MAX) {
+                rc = rs_error_set(err, RS_EDATA, "%s:%d: more than %d rows", shown,
+                                  local[j].line, RS_ROWS_MAX);
+                goto out;
+            }
+            if (src->nrows == src->cap) {
+                int cap = src->cap ? 2 * src->cap : 64;
+                rs_row *nr = realloc(src->rows, (size_t)cap * sizeof *nr);
+                if (!nr) {
+                    rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+                    goto out;
+                }
+                src->rows = nr;
+                src->cap = cap;
+            }
+            src->rows[src->nrows++] = local[j];
+        }
+        memset(&local[j], 0, sizeof local[j]);
+    }
+out:
+    if (local) {
+        for (int j = 0; j < nlocal; j++)
+            row_free(&local[j]);
+        free(local);
+    }
+    table_release(&t);
+    free(buf);
+    free(real);
+    return rc;
+}
+
+int rs_source_read(rs_source *src, const char *path, rs_error *err)
+{
+    include_stack st;
+    memset(&st, 0, sizeof st);
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    size_t n = strlen(name);
+    if (n > 4 && strcmp(name + n - 4, ".csv") == 0)
+        n -= 4;
+    src->stem = strndup(name, n);
+    if (!src->stem)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    return read_file(src, path, &st, NULL, 0, err);
+}
+
+/* ------------------------------------------------------------ validation */
+
+int rs_parse_number(const char *text, double *out)
+{
+    if (!text || !*text)
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || errno == ERANGE)
+        return -1;
+    while (*end == ' ')
+        end++;
+    if (*end == '%') {
+        v /= 100.0;
+        end++;
+    }
+    if (*end != '\0' || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Build state: all entities in first-appearance order, ranges by index. */
+typedef struct {
+    rs_entity *ent;
+    int nent, cap;
+    const rs_row **first;     /* first row of each entity */
+    struct { int ent, param; double low, high; rs_dist dist; } *rng;
+    int nrng;
+} build;
+
+static int section_name_ok(const char *s)
+{
+    if (!*s || strlen(s) >= RS_NAME_MAX)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* Entity for the row's section, created on first sight; -1 with err set. */
+static int entity_for(build *b, const rs_row *r, rs_error *err)
+{
+    char type[64];
+    const char *colon = strchr(r->section, ':');
+    const char *name = colon ? colon + 1 : "";
+    size_t tl = colon ? (size_t)(colon - r->section) : strlen(r->section);
+    if (tl >= sizeof type)
+        tl = sizeof type - 1;
+    memcpy(type, r->section, tl);
+    type[tl] = '\0';
+    const rs_section *sec = rs_section_find(type);
+    if (!sec) {
+        rs_error_set(err, RS_EDATA,
+                     "%s:%d: %s.%s: unknown section '%s' (see `revsim params` for the list)",
+                     r->file, r->line, r->section, r->key, type);
+        return -1;
+    }
+    if (sec->named && !colon) {
+        rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: section needs a name: '%s:NAME'", r->file,
+                     r->line, r->section, r->key, type);
+        return -1;
+    }
+    if (!sec->named && colon) {
+        rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: section '%s' takes no name", r->file,
+                     r->line, r->section, r->key, type);
+        return -1;
+    }
+    if (sec->named && !section_name_ok(name)) {
+        rs_error_set(err, RS_EDATA,
+                     "%s:%d: %s.%s: bad name '%s' (use letters, digits, '_' and '-', "
+                     "at most %d)", r->file, r->line, r->section, r->key, name, RS_NAME_MAX - 1);
+        return -1;
+    }
+    for (int i = 0; i < b->nent; i++) {
+        rs_entity *e = &b->ent[i];
+        if (e->sec == sec && strcmp(e->name, name) == 0)
+            return i;
+        if (sec->kind == RS_SEC_LEVER && e->sec->kind == RS_SEC_LEVER &&
+            strcmp(e->name, name) == 0) {
+            rs_error_set(err, RS_EDATA,
+                         "%s:%d: %s.%s: lever name '%s' is already used by '%s:%s' (row %d)",
+                         r->file, r->line, r->section, r->key, name, e->sec->name, e->name,
+                         b->first[i]->line);
+            return -1;
+        }
+    }
+    if (b->nent == b->cap) {
+        int cap = b->cap ? 2 * b->cap : 16;
+        rs_entity *ne = realloc(b->ent, (size_t)cap * sizeof *ne);
+        if (ne) b->ent = ne;
+        const rs_row **nf = ne ? realloc(b->first, (size_t)cap * sizeof *nf) : NULL;
+        if (!nf) {
+            rs_error_set(err, RS_ESOFTWARE, "out of memory");
+            return -1;
+        }
+        b->first = nf;
+        b->cap = cap;
+    }
+    rs_entity *e = &b->ent[b->nent];
+    rs_entity_init(e, sec);
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->file = r->file;
+    e->line = r->line;
+    b->first[b->nent] = r;
+    return b->nent++;
+}
+
+/* Parse a numeric cell of param p; RS_OK or error naming `what`. */
+static int number_cell(const rs_row *r, const rs_param *p, const char *what, const char *text,
+                       double *out, rs_error *err)
+{
+    double v;
+    if (rs_parse_number(text, &v) != 0)
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is not a number", r->file,
+                            r->line, r->section, r->key, what, text);
+    if (p->type == RS_P_INT && v != floor(v))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' must be a whole number",
+                            r->file, r->line, r->section, r->key, what, text);
+    if (v < p->min)
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s %s is below the minimum %g%s%s",
+                            r->file, r->line, r->section, r->key, what, text, p->min,
+                            *p->unit ? " " : "", p->unit);
+    if (v > p->max)
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s %s is above the maximum %g%s%s",
+                            r->file, r->line, r->section, r->key, what, text, p->max,
+                            *p->unit ? " " : "", p->unit);
+    *out = v;
+    return RS_OK;
+}
+
+static int apply_row(build *b, const rs_row *r, rs_error *err)
+{
+    int ei = entity_for(b, r, err);
+    if (ei < 0)
+        return err->code;
+    rs_entity *e = &b->ent[ei];
+    const rs_section *sec = e->sec;
+    int pi = rs_param_find(sec->params, sec->nparams, r->key);
+    if (pi < 0)
+        return rs_error_set(err, RS_EDATA,
+                            "%s:%d: %s.%s: unknown key '%s' for section '%s' "
+                            "(see `revsim params %s`)", r->file, r->line, r->section, r->key,
+                            r->key, sec->name, sec->name);
+    const rs_param *p = &sec->params[pi];
+    int has_low = r->low && *r->low, has_high = r->high && *r->high;
+    int has_dist = r->dist && *r->dist;
+    int rc;
+
+    switch (p->type) {
+    case RS_P_NUM:
+    case RS_P_INT:
+        if ((rc = number_cell(r, p, "value", r->value, &e->v[pi], err)))
+            return rc;
+        break;
+    case RS_P_ENUM: {
+        int idx = rs_choice_index(p->choices, r->value);
+        if (idx < 0)
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: '%s' is not one of %s", r->file,
+                                r->line, r->section, r->key, r->value, p->choices);
+        e->v[pi] = idx;
+        break;
+    }
+    case RS_P_TEXT:
+    case RS_P_REF:
+        if (!*r->value && p->type == RS_P_REF)
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: empty value", r->file, r->line,
+                                r->section, r->key);
+        free(e->text[pi]);
+        if (!(e->text[pi] = strdup(r->value)))
+            return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        break;
+    }
+    e->set[pi] = 1;
+
+    if (!has_low && !has_high) {
+        if (has_dist)
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: dist '%s' needs low and high",
+                                r->file, r->line, r->section, r->key, r->dist);
+        return RS_OK;
+    }
+    if ((p->type != RS_P_NUM && p->type != RS_P_INT) || (p->flags & RS_P_FIXED))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: this key cannot carry low/high",
+                            r->file, r->line, r->section, r->key);
+    if (!has_low || !has_high)
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: give both low and high, or neither",
+                            r->file, r->line, r->section, r->key);
+    double lo, hi, v = e->v[pi];
+    if ((rc = number_cell(r, p, "low", r->low, &lo, err)) ||
+        (rc = number_cell(r, p, "high", r->high, &hi, err)))
+        return rc;
+    if (!(lo <= v && v <= hi))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: need low <= value <= high, got "
+                            "%s <= %s <= %s", r->file, r->line, r->section, r->key, r->low,
+                            r->value, r->high);
+    rs_dist dist = RS_DIST_TRIANGULAR;
+    if (has_dist) {
+        int d = rs_choice_index(RS_DIST_CHOICES, r->dist);
+        if (d < 0)
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: dist '%s' is not one of %s",
+                                r->file, r->line, r->section, r->key, r->dist, RS_DIST_CHOICES);
+        dist = (rs_dist)d;
+    }
+    if ((dist == RS_DIST_NORMAL || dist == RS_DIST_LOGNORMAL) && !(lo < v && v < hi))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s needs low < value < high",
+                            r->file, r->line, r->section, r->key, r->dist);
+    if (dist == RS_DIST_LOGNORMAL && !(lo > 0))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: lognormal needs low > 0", r->file,
+                            r->line, r->section, r->key);
+    void *nr = realloc(b->rng, (size_t)(b->nrng + 1) * sizeof *b->rng);
+    if (!nr)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    b->rng = nr;
+    b->rng[b->nrng].ent = ei;
+    b->rng[b->nrng].param = pi;
+    b->rng[b->nrng].low = lo;
+    b->rng[b->nrng].high = hi;
+    b->rng[b->nrng].dist = dist;
+    b->nrng++;
+    return RS_OK;
+}
+
+/* Checks after all rows: required keys, cross-key rules, communities. */
+static int finish_entity(build *b, int i, int ncom, rs_error *err)
+{
+    rs_entity *e = &b->ent[i];
+    const rs_section *sec = e->sec;
+    const char *sname = b->first[i]->section;
+    for (int k = 0; k < sec->nparams; k++)
+        if ((sec->params[k].flags & RS_P_REQUIRED) && !e->set[k])
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: missing required key", e->file,
+                                e->line, sname, sec->params[k].name);
+    if (sec->finish) {
+        char why[256];
+        int k = sec->finish(e, why, sizeof why);
+        if (k >= 0)
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s", e->file, e->line, sname,
+                                sec->params[k].name, why);
+    }
+    if (sec->kind != RS_SEC_LEVER)
+        return RS_OK;
+    const char *want = e->text[LV_COMMUNITY];
+    if (!want) {
+        if (ncom == 1) {
+            for (int j = 0; j < b->nent; j++)
+                if (b->ent[j].sec->kind == RS_SEC_COMMUNITY)
+                    e->community = j;
+            return RS_OK;
+        }
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.community: missing; the scenario has %d "
+                            "communities, so each lever must name one", e->file, e->line,
+                            sname, ncom);
+    }
+    for (int j = 0; j < b->nent; j++)
+        if (b->ent[j].sec->kind == RS_SEC_COMMUNITY && strcmp(b->ent[j].name, want) == 0) {
+            e->community = j;
+            return RS_OK;
+        }
+    return rs_error_set(err, RS_EDATA, "%s:%d: %s.community: names no community '%s'",
+                        e->file, e->line, sname, want);
+}
+
+int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
+{
+    build b;
+    memset(&b, 0, sizeof b);
+    int rc = RS_OK, ncom = 0;
+    int *newidx = NULL;
+
+    for (int i = 0; i < src->nrows && !rc; i++)
+        rc = apply_row(&b, &src->rows[i], err);
+    if (rc)
+        goto out;
+    for (int i = 0; i < b.nent; i++)
+        ncom += b.ent[i].sec->kind == RS_SEC_COMMUNITY;
+    if (ncom == 0) {
+        rc = rs_error_set(err, RS_EDATA, "%s: community: the scenario has no community:NAME "
+                          "section", src->nfiles ? src->files[0] : "scenario");
+        goto out;
+    }
+    for (int i = 0; i < b.nent && !rc; i++)
+        rc = finish_entity(&b, i, ncom, err);
+    if (rc)
+        goto out;
+
+    /* split into the scenario's arrays; disabled levers are dropped */
+    int nlev = 0, ngr = 0;
+    for (int i = 0; i < b.nent; i++) {
+        nlev += b.ent[i].sec->kind == RS_SEC_LEVER;
+        ngr += b.ent[i].sec->kind == RS_SEC_GRANT;
+    }
+    s->com = calloc((size_t)ncom, sizeof *s->com);
+    s->lev = calloc((size_t)(nlev ? nlev : 1), sizeof *s->lev);
+    s->grant = calloc((size_t)(ngr ? ngr : 1), sizeof *s->grant);
+    s->ranges = calloc((size_t)(b.nrng ? b.nrng : 1), sizeof *s->ranges);
+    newidx = malloc((size_t)b.nent * sizeof *newidx);
+    if (!s->com || !s->lev || !s->grant || !s->ranges || !newidx) {
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    rs_entity **where = malloc((size_t)b.nent * sizeof *where);
+    if (!where) {
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < b.nent; i++) {
+        rs_entity *e = &b.ent[i], *dst = NULL;
+        newidx[i] = -1;
+        switch (e->sec->kind) {
+        case RS_SEC_SCENARIO: dst = &s->scen; break;
+        case RS_SEC_FUND: dst = &s->fund; break;
+        case RS_SEC_COMMUNITY: newidx[i] = s->ncom; dst = &s->com[s->ncom++]; break;
+        case RS_SEC_GRANT: dst = &s->grant[s->ngrant++]; break;
+        case RS_SEC_LEVER:
+            if (e->v[LV_ENABLED] != 0)
+                dst = &s->lev[s->nlev++];
+            break;
+        }
+        where[i] = dst;
+        if (dst) {
+            *dst = *e;
+            memset(e->text, 0, sizeof e->text);   /* ownership moved */
+        }
+    }
+    for (int l = 0; l < s->nlev; l++)
+        s->lev[l].community = newidx[s->lev[l].community];
+    for (int k = 0; k < b.nrng; k++)
+        if (where[b.rng[k].ent]) {
+            rs_range *g = &s->ranges[s->nranges++];
+            g->e = where[b.rng[k].ent];
+            g->param = b.rng[k].param;
+            g->low = b.rng[k].low;
+            g->high = b.rng[k].high;
+            g->value = g->e->v[g->param];
+            g->dist = b.rng[k].dist;
+        }
+    free(where);
+
+    /* scenario-wide checks and text defaults */
+    const int M = rs_scenario_months(s);
+    for (int g = 0; g < s->ngrant; g++)
+        if (s->grant[g].v[GR_MONTH] > M) {
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: grant:%s.month: month %g is after the "
+                              "horizon (%d months)", s->grant[g].file, s->grant[g].line,
+                              s->grant[g].name, s->grant[g].v[GR_MONTH], M);
+            goto out;
+        }
+    if (!s->scen.text[SC_NAME] && !(s->scen.text[SC_NAME] = strdup(src->stem ? src->stem : "")))
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    if (!rc && !s->scen.text[SC_CURRENCY] && !(s->scen.text[SC_CURRENCY] = strdup("CNY")))
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+out:
+    for (int i = 0; i < b.nent; i++)
+        for (int k = 0; k < RS_MAX_PARAMS; k++)
+            free(b.ent[i].text[k]);
+    free(b.ent);
+    free(b.first);
+    free(b.rng);
+    free(newidx);
+    return rc;
+}
+
+int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error *err)
+{
+    int rc = rs_source_read(src, path, err);
+    return rc ? rc : rs_scenario_build(s, src, err);
+}
