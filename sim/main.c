@@ -61,7 +61,7 @@ int rs_opt_parse(int argc, char **argv, const rs_opt *t, const rs_command *cmd,
     struct option lo[32];
     rs_opt_optstring(t, shorts, sizeof shorts, lo);
     char fullshort[160];
-    snprintf(fullshort, sizeof fullshort, "+h%s", shorts);
+    snprintf(fullshort, sizeof fullshort, "h%s", shorts);
     optind = 1;
     opterr = 0;
     int c;

@@ -868,15 +868,7 @@ int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
         }
     free(where);
 
-    /* scenario-wide checks and text defaults */
-    const int M = rs_scenario_months(s);
-    for (int g = 0; g < s->ngrant; g++)
-        if (s->grant[g].v[GR_MONTH] > M) {
-            rc = rs_error_set(err, RS_EDATA, "%s:%d: grant:%s.month: month %g is after the "
-                              "horizon (%d months)", s->grant[g].file, s->grant[g].line,
-                              s->grant[g].name, s->grant[g].v[GR_MONTH], M);
-            goto out;
-        }
+    /* text defaults (a grant after the horizon is outside the period: ignored) */
     if (!s->scen.text[SC_NAME] && !(s->scen.text[SC_NAME] = strdup(src->stem ? src->stem : "")))
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     if (!rc && !s->scen.text[SC_CURRENCY] && !(s->scen.text[SC_CURRENCY] = strdup("CNY")))

@@ -320,7 +320,7 @@ def gen_one(rng, idx, base_file=None):
         g = "g%d" % (i + 1)
         w.add("grant:" + g, "amount", round(rng.uniform(1e4, 2e6)))
         if rng.random() < 0.7:
-            w.add("grant:" + g, "month", rng.randint(1, 12 * horizon + (6 if rng.random() < 0.2 else 0)))
+            w.add("grant:" + g, "month", rng.randint(1, 12 * horizon))
 
     if rng.random() < 0.3:
         rng.shuffle(w.rows)
