@@ -27,6 +27,7 @@ TEST_SRC  := $(wildcard tests/models/test_*.c tests/sim/test_*.c tests/plots/tes
 TEST_BIN  := $(TEST_SRC:%.c=$(BUILD)/%)
 TEST_SUPPORT := $(BUILD)/tests/testutil.o
 
+.SECONDARY:
 .PHONY: all deps run test test-asan check-tools docs bench clean crosscheck golden
 all: $(BIN)
 

@@ -1,0 +1,82 @@
+/* cli.c: option tables to getopt_long and to --help text. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+const char *rs_opt_optstring(const rs_opt *t, char *buf, size_t n, struct option *lo)
+{
+    size_t j = 0;
+    int k = 0;
+    for (; t[k].lng; k++) {
+        lo[k].name = t[k].lng;
+        lo[k].has_arg = t[k].arg ? required_argument : no_argument;
+        lo[k].flag = NULL;
+        lo[k].val = t[k].id;
+        if (t[k].shrt && j + 3 < n) {
+            buf[j++] = t[k].shrt;
+            if (t[k].arg)
+                buf[j++] = ':';
+        }
+    }
+    memset(&lo[k], 0, sizeof lo[k]);
+    buf[j] = '\0';
+    return buf;
+}
+
+void rs_opt_help(FILE *fp, const rs_opt *t)
+{
+    for (int k = 0; t[k].lng; k++) {
+        char left[64];
+        if (t[k].shrt)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", t[k].shrt, t[k].lng,
+                     t[k].arg ? " " : "", t[k].arg ? t[k].arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", t[k].lng, t[k].arg ? " " : "",
+                     t[k].arg ? t[k].arg : "");
+        fprintf(fp, "  %-26s %s\n", left, t[k].help);
+    }
+}
+
+/* Parse argv with table t, calling set(id, optarg, ctx) for each option.
+ * Returns optind, or -1 after printing a usage error (or -2 for --help). */
+int rs_opt_parse(int argc, char **argv, const rs_opt *t, const rs_command *cmd,
+                 int (*set)(int id, const char *arg, void *ctx), void *ctx)
+{
+    char shorts[128];
+    struct option lo[32];
+    rs_opt_optstring(t, shorts, sizeof shorts, lo);
+    char fullshort[160];
+    snprintf(fullshort, sizeof fullshort, "h%s", shorts);
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, fullshort, lo, NULL)) != -1) {
+        if (c == 'h' || c == RS_OPT_HELP) {
+            rs_command_help(stdout, cmd);
+            return -2;
+        }
+        if (c == '?' || c == ':') {
+            if (optopt && optopt < 256 && optopt != '?')
+                fprintf(stderr, "revsim %s: option '-%c' %s\n", cmd->name, optopt,
+                        c == ':' ? "needs a value" : "is unknown");
+            else
+                fprintf(stderr, "revsim %s: option '%s' is unknown or needs a value\n",
+                        cmd->name, argv[optind - 1]);
+            fprintf(stderr, "usage: revsim %s\n", cmd->usage);
+            return -1;
+        }
+        if (set(c, optarg, ctx) != 0)
+            return -1;
+    }
+    return optind;
+}
+
+void rs_command_help(FILE *fp, const rs_command *cmd)
+{
+    fprintf(fp, "usage: revsim %s\n\n%s\n\noptions:\n", cmd->usage, cmd->summary);
+    rs_opt_help(fp, cmd->opts);
+    fprintf(fp, "  %-26s %s\n", "-h, --help", "show this help");
+}
+

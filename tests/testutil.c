@@ -1,0 +1,55 @@
+/* testutil.c: shared cmocka helpers. */
+#define _XOPEN_SOURCE 700
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "testutil.h"
+
+void rs_check_rel(double got, double want, double rtol, const char *desc,
+                  const char *file, int line)
+{
+    int ok;
+    if (isnan(want))
+        ok = isnan(got);
+    else
+        ok = !isnan(got) && fabs(got - want) <= rtol * (want == 0 ? 1.0 : fabs(want));
+    if (!ok) {
+        print_error("%s = %.17g, expected %.17g (rtol %g)\n", desc, got, want, rtol);
+        _fail(file, line);
+    }
+}
+
+const char *rs_test_file(const char *dir, const char *name, const char *text)
+{
+    static char paths[8][512];
+    static int slot;
+    char *p = paths[slot++ % 8];
+    mkdir(dir, 0777);
+    snprintf(p, 512, "%s/%s", dir, name);
+    FILE *fp = fopen(p, "wb");
+    if (!fp)
+        return NULL;
+    fputs(text, fp);
+    fclose(fp);
+    return p;
+}
+
+const char *rs_test_dir(void)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "/tmp/revsim-test-XXXXXX");
+    return mkdtemp(buf);
+}
+
+void rs_test_set(rs_entity *e, const char *key, double v)
+{
+    int k = rs_param_find(e->sec->params, e->sec->nparams, key);
+    if (k < 0) {
+        print_error("unknown key %s.%s\n", e->sec->name, key);
+        fail();
+    }
+    e->v[k] = v;
+    e->set[k] = 1;
+}

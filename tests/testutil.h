@@ -1,0 +1,31 @@
+/* testutil.h: helpers for the cmocka suites: doubles compared with a relative
+ * tolerance (cmocka 1.1.5 has none), NaN-aware, with a description. */
+#ifndef RS_TESTUTIL_H
+#define RS_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+/* Fail unless |got - want| <= rtol*|want| (or <= rtol when want is 0);
+ * a NaN want requires a NaN got. */
+void rs_check_rel(double got, double want, double rtol, const char *desc,
+                  const char *file, int line);
+#define assert_rel(got, want, rtol) \
+    rs_check_rel((got), (want), (rtol), #got, __FILE__, __LINE__)
+
+/* Write text to a new temporary file in dir (created if missing) and
+ * return its path (static buffer per call slot 0..7). */
+const char *rs_test_file(const char *dir, const char *name, const char *text);
+
+/* A fresh empty temporary folder (static buffer). */
+const char *rs_test_dir(void);
+
+
+
+#include "../models/model.h"
+/* Set parameter `key` of e (fails the test on an unknown key). */
+void rs_test_set(rs_entity *e, const char *key, double v);
+#endif
