@@ -1,0 +1,260 @@
+/* test_scenario.c: the scenario reader: every bad-input class gives its code
+ * and a message naming file, row, section and key; encodings, comments, '%',
+ * column order and base inheritance read as MODEL.md says. */
+#define _XOPEN_SOURCE 700
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "testutil.h"
+#include "../../sim/scenario.h"
+
+/* header with every optional column, then a valid community (rows 2-5) */
+#define HEAD "section,key,value,low,high,dist\n"
+#define VALID HEAD "community:a,area_m2,1000\ncommunity:a,fee_rate,1\n" \
+    "community:a,collection_start,0.5\ncommunity:a,cost_annual,20000\n"
+
+static const char *dir;
+
+static int load(const char *text, rs_scenario *s, rs_error *err)
+{
+    rs_source src;
+    rs_source_init(&src);
+    rs_scenario_init(s);
+    const char *path = rs_test_file(dir, "t.csv", text);
+    int rc = rs_scenario_load(s, &src, path, err);
+    rs_source_release(&src);
+    return rc;
+}
+
+static const struct bad_case {
+    const char *what, *text, *want;
+    int code;
+} bad[] = {
+    {"unknown key", VALID "shops:x,rnet,3\n", "t.csv:6: shops:x.rnet: unknown key 'rnet'", RS_EDATA},
+    {"unknown section", VALID "shop:x,rent,3\n", "t.csv:6: shop:x.rent: unknown section 'shop'",
+     RS_EDATA},
+    {"missing required", VALID "shops:x,count,3\nshops:x,rent,3\n",
+     "t.csv:6: shops:x.area_m2: missing required key", RS_EDATA},
+    {"above maximum", VALID "community:a,collection_target,1.5\n",
+     "t.csv:6: community:a.collection_target: value 1.5 is above the maximum 1", RS_EDATA},
+    {"below minimum", VALID "community:a,fee_growth,-0.9\n",
+     "t.csv:6: community:a.fee_growth: value -0.9 is below the minimum -0.5", RS_EDATA},
+    {"not a number", VALID "community:a,ramp_months,abc\n",
+     "t.csv:6: community:a.ramp_months: value 'abc' is not a number", RS_EDATA},
+    {"NaN", VALID "community:a,fee_growth,nan\n",
+     "t.csv:6: community:a.fee_growth: value 'nan' is not a number", RS_EDATA},
+    {"inf", VALID "community:a,cost_growth,-inf\n",
+     "t.csv:6: community:a.cost_growth: value '-inf' is not a number", RS_EDATA},
+    {"huge", VALID "community:a,cost_growth,1e999\n",
+     "t.csv:6: community:a.cost_growth: value '1e999' is not a number", RS_EDATA},
+    {"not whole", VALID "community:a,ramp_months,2.5\n",
+     "t.csv:6: community:a.ramp_months: value '2.5' must be a whole number", RS_EDATA},
+    {"empty value", VALID "community:a,ramp_months,\n",
+     "t.csv:6: community:a.ramp_months: value '' is not a number", RS_EDATA},
+    {"duplicate row", VALID "community:a,area_m2,5\n",
+     "t.csv:6: community:a.area_m2: duplicate row (first at row 2)", RS_EDATA},
+    {"no such community", VALID "other:x,income,5\nother:x,community,b\n",
+     "t.csv:6: other:x.community: names no community 'b'", RS_EDATA},
+    {"lever needs community", VALID "community:b,area_m2,1\ncommunity:b,fee_rate,1\n"
+     "community:b,collection_start,1\ncommunity:b,cost_annual,1\nother:x,income,5\n",
+     "t.csv:10: other:x.community: missing", RS_EDATA},
+    {"no community", HEAD "other:x,income,5\n", "no community:NAME section", RS_EDATA},
+    {"lever name clash", VALID "other:x,income,5\nparking:x,spaces,1\n",
+     "t.csv:7: parking:x.spaces: lever name 'x' is already used by 'other:x' (row 6)", RS_EDATA},
+    {"bad name", VALID "other:a b,income,5\n", "t.csv:6: other:a b.income: bad name 'a b'",
+     RS_EDATA},
+    {"unnamed", VALID "other,income,5\n", "t.csv:6: other.income: section needs a name",
+     RS_EDATA},
+    {"bad choice", VALID "community:a,ramp_shape,cubic\n",
+     "t.csv:6: community:a.ramp_shape: 'cubic' is not one of linear|logistic", RS_EDATA},
+    {"low above value", VALID "community:a,fee_growth,0.1,0.2,0.3\n",
+     "t.csv:6: community:a.fee_growth: need low <= value <= high", RS_EDATA},
+    {"only low", VALID "community:a,fee_growth,0.1,0.05,\n",
+     "t.csv:6: community:a.fee_growth: give both low and high", RS_EDATA},
+    {"bad dist", VALID "community:a,fee_growth,0.1,0,0.2,beta\n",
+     "t.csv:6: community:a.fee_growth: dist 'beta' is not one of", RS_EDATA},
+    {"dist alone", VALID "community:a,fee_growth,0.1,,,normal\n",
+     "t.csv:6: community:a.fee_growth: dist 'normal' needs low and high", RS_EDATA},
+    {"range on fixed", VALID "scenario,horizon_years,10,5,15\n",
+     "t.csv:6: scenario.horizon_years: this key cannot carry low/high", RS_EDATA},
+    {"lognormal low", VALID "community:a,fee_growth,0.1,0,0.2,lognormal\n",
+     "t.csv:6: community:a.fee_growth: lognormal needs low > 0", RS_EDATA},
+    {"charger price", VALID "chargers:c,ports,2\nchargers:c,sessions_target,3\n",
+     "t.csv:6: chargers:c.price_per_kwh: price_per_session or price_per_kwh must be > 0",
+     RS_EDATA},
+    {"missing column", "section,key\ncommunity:a,area_m2\n",
+     "t.csv:1: header: missing column 'value'", RS_EDATA},
+    {"malformed", VALID "community:a,households,\"12\n",
+     "t.csv:6: malformed CSV", RS_EDATA},
+    {"not text", VALID "community:a,households,\xff\xfe\xff\n", "neither UTF-8 nor GBK", RS_EDATA},
+    {"no key", VALID "community:a,,5\n", "t.csv:6: community:a: row has no key", RS_EDATA},
+    {"missing base", VALID "scenario,base,nowhere.csv\n",
+     "t.csv:6: scenario.base: cannot open '", RS_ENOINPUT},
+};
+
+static void test_bad_inputs(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        rs_scenario s;
+        rs_error err = {0};
+        int rc = load(bad[i].text, &s, &err);
+        rs_scenario_release(&s);
+        if (rc != bad[i].code || !strstr(err.msg, bad[i].want)) {
+            print_error("%s: code %d, message '%s'\n  want code %d and '%s'\n", bad[i].what,
+                        rc, err.msg, bad[i].code, bad[i].want);
+            fail();
+        }
+        assert_null(strchr(err.msg, '\n'));   /* one line */
+    }
+}
+
+static void test_field_too_long(void **state)
+{
+    (void)state;
+    static char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, VALID "scenario,name,");
+    memset(text + n, 'x', RS_FIELD_MAX + 10);
+    strcpy(text + n + RS_FIELD_MAX + 10, "\n");
+    rs_scenario s;
+    rs_error err = {0};
+    assert_int_equal(load(text, &s, &err), RS_EDATA);
+    rs_scenario_release(&s);
+    assert_non_null(strstr(err.msg, "t.csv:6: field longer than 4096 bytes"));
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_scenario_init(&s);
+    rs_source_init(&src);
+    assert_int_equal(rs_scenario_load(&s, &src, "/nonexistent/x.csv", &err), RS_ENOINPUT);
+    assert_non_null(strstr(err.msg, "/nonexistent/x.csv: cannot open"));
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+}
+
+static void test_base_cycle(void **state)
+{
+    (void)state;
+    rs_test_file(dir, "a.csv", VALID "scenario,base,b.csv\n");
+    const char *b = rs_test_file(dir, "b.csv", HEAD "scenario,base,a.csv\n");
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_scenario_init(&s);
+    rs_source_init(&src);
+    assert_int_equal(rs_scenario_load(&s, &src, b, &err), RS_EDATA);
+    assert_non_null(strstr(err.msg, "a.csv:6: scenario.base: base cycle:"));
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+}
+
+static void test_good_file(void **state)
+{
+    (void)state;
+    /* BOM, columns in another order, an extra column, comments, blank rows,
+     * percent values, quoted fields, CRLF line ends */
+    const char *text = "\xEF\xBB\xBF" "note,value,key,section,extra\r\n"
+                       "\r\n"
+                       "# comment row,,,#,\r\n"
+                       "x,52000,area_m2,community:a,\r\n"
+                       ",1.2,fee_rate,community:a,\r\n"
+                       ",60%,collection_start,community:a,\r\n"
+                       "\"a, quoted note\",\"300000\",cost_annual,community:a,\r\n"
+                       ",,,,\r\n"
+                       ",永丰里,name,scenario,\r\n"
+                       ",3.5%,discount_rate,scenario,\r\n";
+    rs_scenario s;
+    rs_error err = {0};
+    int rc = load(text, &s, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_int_equal(s.ncom, 1);
+    assert_rel(s.com[0].v[CM_AREA], 52000, 0);
+    assert_rel(s.com[0].v[CM_COLL_START], 0.6, 1e-15);
+    assert_rel(s.com[0].v[CM_COLL_TARGET], 0.6, 1e-15);   /* default = start */
+    assert_rel(s.com[0].v[CM_COST], 300000, 0);
+    assert_rel(s.scen.v[SC_DISCOUNT], 0.035, 1e-15);
+    assert_rel(s.scen.v[SC_HORIZON], 10, 0);
+    assert_string_equal(s.scen.text[SC_NAME], "永丰里");
+    assert_string_equal(s.scen.text[SC_CURRENCY], "CNY");
+    assert_int_equal(s.com[0].line, 4);
+    rs_scenario_release(&s);
+}
+
+static void test_gbk(void **state)
+{
+    (void)state;
+    /* 永丰里 in GBK: D3C0 B7E1 C0EF */
+    rs_scenario s;
+    rs_error err = {0};
+    assert_int_equal(load(VALID "scenario,name,\xD3\xC0\xB7\xE1\xC0\xEF\n", &s, &err), RS_OK);
+    assert_string_equal(s.scen.text[SC_NAME], "永丰里");
+    rs_scenario_release(&s);
+}
+
+static void test_base_override(void **state)
+{
+    (void)state;
+    rs_test_file(dir, "base.csv", VALID "other:x,income,100,50,150\nother:y,income,7\n"
+                                        "scenario,name,Base\n");
+    const char *v = rs_test_file(dir, "variant.csv",
+                                 "section,key,value\nscenario,base,base.csv\n"
+                                 "other:x,income,200\nother:y,enabled,0\n"
+                                 "parking:p,spaces,3\nparking:p,fee,10\n");
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_scenario_init(&s);
+    rs_source_init(&src);
+    int rc = rs_scenario_load(&s, &src, v, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_int_equal(s.nlev, 2);                  /* y disabled */
+    assert_string_equal(s.lev[0].name, "x");
+    assert_rel(s.lev[0].v[OT_INCOME], 200, 0);    /* overridden */
+    assert_string_equal(s.lev[1].name, "p");
+    assert_int_equal(s.lev[1].community, 0);
+    assert_string_equal(s.scen.text[SC_NAME], "Base");
+    assert_int_equal(s.nranges, 0);               /* the override has no range */
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+}
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    rs_error err = {0};
+    assert_int_equal(load(VALID "other:x,income,100,50,150\n"
+                                "community:a,fee_growth,0.02,0,0.04,pert\n", &s, &err), RS_OK);
+    assert_int_equal(s.nranges, 2);
+    assert_ptr_equal(s.ranges[0].e, &s.lev[0]);   /* rows in file order */
+    assert_int_equal(s.ranges[0].param, OT_INCOME);
+    assert_int_equal(s.ranges[0].dist, RS_DIST_TRIANGULAR);
+    assert_rel(s.ranges[0].low, 50, 0);
+    assert_rel(s.ranges[0].value, 100, 0);
+    assert_ptr_equal(s.ranges[1].e, &s.com[0]);
+    assert_int_equal(s.ranges[1].param, CM_FEE_GROWTH);
+    assert_rel(s.ranges[1].high, 0.04, 0);
+    assert_int_equal(s.ranges[1].dist, RS_DIST_PERT);
+    rs_scenario_release(&s);
+}
+
+int main(void)
+{
+    dir = rs_test_dir();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_inputs),  cmocka_unit_test(test_field_too_long),
+        cmocka_unit_test(test_missing_file), cmocka_unit_test(test_base_cycle),
+        cmocka_unit_test(test_good_file),   cmocka_unit_test(test_gbk),
+        cmocka_unit_test(test_base_override), cmocka_unit_test(test_ranges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
