@@ -50,49 +50,33 @@ static int chargers_finish(rs_entity *e, char *why, size_t n)
     return -1;
 }
 
-static void chargers_eval(const rs_entity *e, int months, double *gross, double *net,
-                          double *capex)
+/* sessions(m) = ports * sessions_per_day(m) * days_per_month; gross and
+ * energy are both proportional to sessions */
+static void chargers_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
-    const int s = (int)v[LV_START], R = (int)v[CH_RAMP], shape = (int)v[CH_SHAPE];
-    const int P = renewal_months(e);
-    const double ports = v[CH_PORTS];
+    rs_lin_init(lin, e, 0, (int)v[CH_RAMP], (int)v[CH_SHAPE]);
+    const double per_day = v[CH_PORTS] * DAYS_PER_MONTH;
+    const double s0 = per_day * v[CH_SESS_START], d = per_day * (v[CH_SESS_TARGET] - v[CH_SESS_START]);
     const double price = v[CH_PPS] + v[CH_KWH] * v[CH_PPK];
-    const double energy_per = v[CH_KWH] * v[CH_ELEC];
-    const double fixed = ports * v[CH_OPEX_PORT];
-    const double keep = 1.0 - v[LV_SHARE_OUT];
+    const double energy = v[CH_KWH] * v[CH_ELEC];
+    const double fixed = v[CH_PORTS] * v[CH_OPEX_PORT];
+    const double keep = 1.0 - v[LV_SHARE_OUT] - v[CH_OPEX_RATE];
+    const double gp1 = 1.0 + v[CH_PRICE_GROWTH], ge1 = 1.0 + v[CH_ELEC_GROWTH];
     double gp = 1.0, ge = 1.0;
-    int year = 0;
-
-    for (int m = 1; m <= months; m++) {
-        capex[m - 1] = 0.0;
-        if (m < s) {
-            gross[m - 1] = net[m - 1] = 0.0;
-            continue;
-        }
-        if (rs_year(m) != year) {
-            year = rs_year(m);
-            gp = rs_growth(v[CH_PRICE_GROWTH], year);
-            ge = rs_growth(v[CH_ELEC_GROWTH], year);
-        }
-        double spd = rs_ramp_value(v[CH_SESS_START], v[CH_SESS_TARGET], m, s, R, shape);
-        double sessions = ports * spd * DAYS_PER_MONTH;
-        double gr = sessions * price * gp;
-        double energy = sessions * energy_per * ge;
-        gross[m - 1] = gr;
-        net[m - 1] = gr * keep - (v[CH_OPEX_RATE] * gr + fixed) - energy;
-        if (m == s || (P > 0 && (m - s) % P == 0))
-            capex[m - 1] = ports * v[CH_CAPEX];
+    for (int y = 0; y < years; y++, gp *= gp1, ge *= ge1) {
+        const double per_session_net = price * gp * keep - energy * ge;
+        lin->cg[y] = s0 * price * gp;
+        lin->rg[y] = d * price * gp;
+        lin->cn[y] = s0 * per_session_net - fixed;
+        lin->rn[y] = d * per_session_net;
     }
-}
-
-static int chargers_completion(const rs_entity *e)
-{
-    return rs_lever_completion(e, CH_RAMP, 0);
+    lin->capex = v[CH_PORTS] * v[CH_CAPEX];
+    lin->capex_period = renewal_months(e);
 }
 
 const rs_section rs_section_chargers = {
     "chargers", RS_SEC_LEVER, 1, chargers_params, CH_N,
     "e-bike and EV charging ports",
-    chargers_finish, chargers_eval, chargers_completion,
+    chargers_finish, chargers_linear,
 };

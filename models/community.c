@@ -27,30 +27,26 @@ static int community_finish(rs_entity *e, char *why, size_t n)
     return -1;
 }
 
-void rs_community_eval(const rs_entity *e, int months, double *fee, double *cost)
+/* fee = area * fee_rate * growth * (c0 + (c1-c0) T(m)); cost in cn */
+static void community_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
-    const int R = (int)v[CM_RAMP], shape = (int)v[CM_SHAPE];
-    const double full = v[CM_AREA] * v[CM_FEE_RATE], monthly_cost = v[CM_COST] / 12.0;
+    lin->s = 1;
+    lin->shift = 0;
+    lin->R = (int)v[CM_RAMP];
+    lin->shape = (int)v[CM_SHAPE];
+    lin->capex = 0.0;
+    lin->capex_period = 0;
+    const double full = v[CM_AREA] * v[CM_FEE_RATE], c0 = v[CM_COLL_START];
+    const double d = v[CM_COLL_TARGET] - c0;
+    const double gf1 = 1.0 + v[CM_FEE_GROWTH], gc1 = 1.0 + v[CM_COST_GROWTH];
     double gf = 1.0, gc = 1.0;
-    int year = 0;
-
-    for (int m = 1; m <= months; m++) {
-        if (rs_year(m) != year) {
-            year = rs_year(m);
-            gf = rs_growth(v[CM_FEE_GROWTH], year);
-            gc = rs_growth(v[CM_COST_GROWTH], year);
-        }
-        double coll = rs_ramp_value(v[CM_COLL_START], v[CM_COLL_TARGET], m, 1, R, shape);
-        fee[m - 1] = full * gf * coll;
-        cost[m - 1] = monthly_cost * gc;
+    for (int y = 0; y < years; y++, gf *= gf1, gc *= gc1) {
+        lin->cg[y] = full * gf * c0;
+        lin->rg[y] = full * gf * d;
+        lin->cn[y] = v[CM_COST] / 12.0 * gc;
+        lin->rn[y] = 0.0;
     }
-}
-
-int rs_community_completion(const rs_entity *e)
-{
-    int R = (int)e->v[CM_RAMP];
-    return R > 1 ? R : 1;
 }
 
 double rs_community_deficit_before(const rs_entity *e)
@@ -62,5 +58,5 @@ double rs_community_deficit_before(const rs_entity *e)
 const rs_section rs_section_community = {
     "community", RS_SEC_COMMUNITY, 1, community_params, CM_N,
     "property management of one community (小区)",
-    community_finish, NULL, NULL,
+    community_finish, community_linear,
 };

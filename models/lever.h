@@ -6,6 +6,7 @@
 #include <math.h>
 #include "model.h"
 #include "ramp.h"
+#include "linear.h"
 
 #define RS_SHAPE_CHOICES "linear|logistic"
 
@@ -27,14 +28,25 @@
     {"ramp_shape", "", RS_P_ENUM, RS_SHAPE_LOGISTIC, 0, 0, RS_P_FIXED,         \
      RS_SHAPE_CHOICES, "linear or logistic (k = 10)"}
 
-/* Growth factor (1+g)^(y-1) of model year y. */
-static inline double rs_growth(double g, int y) { return pow(1.0 + g, y - 1); }
-
-/* Completion month of a lever: s - 1 + max(ramp_months, 1) + extra. */
-static inline int rs_lever_completion(const rs_entity *e, int ramp_idx, int extra)
+/* Yearly growth factors: g[y-1] = (1+rate)^(y-1) by repeated products
+ * (exact to a few ulps; no pow per year in the hot path). */
+static inline void rs_growth_fill(double rate, int years, double *g)
 {
-    int R = (int)e->v[ramp_idx];
-    return (int)e->v[LV_START] - 1 + (R > 1 ? R : 1) + extra;
+    double f = 1.0;
+    for (int y = 0; y < years; y++, f *= 1.0 + rate)
+        g[y] = f;
+}
+
+/* Fill the common part of a lever's linear form. */
+static inline void rs_lin_init(rs_lin *lin, const rs_entity *e, int shift_extra, int R,
+                               int shape)
+{
+    lin->s = (int)e->v[LV_START];
+    lin->shift = lin->s - 1 + shift_extra;
+    lin->R = R;
+    lin->shape = shape;
+    lin->capex = 0.0;
+    lin->capex_period = 0;
 }
 
 extern const rs_section rs_section_shops, rs_section_parking,

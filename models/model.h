@@ -53,6 +53,22 @@ typedef struct {
     int line;
 } rs_entity;
 
+/* The linear form of a lever or community: every model of MODEL.md is, for
+ * months m >= s of year y,
+ *     gross(m) = cg[y] + rg[y] * T(m - shift)
+ *     net(m)   = cn[y] + rn[y] * T(m - shift)
+ * where T(k) = L(min(1, k/R)) for k >= 1 (1 when R = 0) and 0 for k <= 0 is
+ * the ramp table of (R, shape), and everything is 0 before s. Capex `capex`
+ * falls in month s and, when capex_period > 0, every capex_period months
+ * after. For a community, gross is the fee income and cn the monthly cost
+ * (rn = 0). The coefficient arrays (one double per year) are the caller's. */
+typedef struct {
+    int s, shift, R, shape;
+    double capex;
+    int capex_period;
+    double *cg, *rg, *cn, *rn;
+} rs_lin;
+
 /* A section type: one table row in rs_sections[]. */
 typedef struct rs_section {
     const char *name;
@@ -64,11 +80,8 @@ typedef struct rs_section {
     /* Fill derived defaults and check across keys; on error return the
      * offending parameter index and write why; else -1. May be NULL. */
     int (*finish)(rs_entity *e, char *why, size_t n);
-    /* Levers: write gross, net and capex for months 1..M into arrays of M. */
-    void (*eval)(const rs_entity *e, int months, double *gross, double *net,
-                 double *capex);
-    /* Levers: month the lever's ramp completes (MODEL.md "stabilized year"). */
-    int (*completion)(const rs_entity *e);
+    /* Levers and communities: the linear form over `years` years. */
+    void (*linear)(const rs_entity *e, int years, rs_lin *lin);
 } rs_section;
 
 extern const rs_section *const rs_sections[];
@@ -149,6 +162,7 @@ typedef struct {
     double *y_lev_revenue;                 /* [lever*years + y-1] */
     double *y_com_revenue, *y_com_net, *y_com_fee, *y_com_cost; /* [c*years+y-1] */
     double metric[MT_N];
+    double *scratch_;                      /* 4*years + 2*months + 1 */
     double *block_;                        /* the one allocation */
 } rs_results;
 

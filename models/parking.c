@@ -18,43 +18,26 @@ static const rs_param parking_params[] = {
     {"opex_rate", "fraction", RS_P_NUM, 0, 0, 1, 0, NULL, "operating cost as a share of gross"},
 };
 
-static void parking_eval(const rs_entity *e, int months, double *gross, double *net,
-                         double *capex)
+static void parking_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
-    const int s = (int)v[LV_START], R = (int)v[PK_RAMP], shape = (int)v[PK_SHAPE];
+    rs_lin_init(lin, e, 0, (int)v[PK_RAMP], (int)v[PK_SHAPE]);
     const double full = v[PK_SPACES] * v[PK_FEE];
     const double fixed = v[PK_SPACES] * v[PK_OPEX_SPACE];
-    const double keep = 1.0 - v[LV_SHARE_OUT];
+    const double keep = 1.0 - v[LV_SHARE_OUT] - v[PK_OPEX_RATE];
+    const double u0 = v[PK_UTIL_START], d = v[PK_UTIL_TARGET] - u0, g1 = 1.0 + v[PK_FEE_GROWTH];
     double g = 1.0;
-    int year = 0;
-
-    for (int m = 1; m <= months; m++) {
-        capex[m - 1] = 0.0;
-        if (m < s) {
-            gross[m - 1] = net[m - 1] = 0.0;
-            continue;
-        }
-        if (rs_year(m) != year) {
-            year = rs_year(m);
-            g = rs_growth(v[PK_FEE_GROWTH], year);
-        }
-        double u = rs_ramp_value(v[PK_UTIL_START], v[PK_UTIL_TARGET], m, s, R, shape);
-        double gr = full * u * g;
-        gross[m - 1] = gr;
-        net[m - 1] = gr * keep - (v[PK_OPEX_RATE] * gr + fixed);
+    for (int y = 0; y < years; y++, g *= g1) {
+        lin->cg[y] = full * g * u0;
+        lin->rg[y] = full * g * d;
+        lin->cn[y] = lin->cg[y] * keep - fixed;
+        lin->rn[y] = lin->rg[y] * keep;
     }
-    if (s <= months)
-        capex[s - 1] = v[PK_SPACES] * v[PK_CAPEX];
-}
-
-static int parking_completion(const rs_entity *e)
-{
-    return rs_lever_completion(e, PK_RAMP, 0);
+    lin->capex = v[PK_SPACES] * v[PK_CAPEX];
 }
 
 const rs_section rs_section_parking = {
     "parking", RS_SEC_LEVER, 1, parking_params, PK_N,
     "car or e-bike parking spaces",
-    NULL, parking_eval, parking_completion,
+    NULL, parking_linear,
 };

@@ -8,6 +8,7 @@
 #include "community.h"
 #include "finance.h"
 #include "model.h"
+#include "linear.h"
 #include "ramp.h"
 
 const rs_metric_def rs_metrics[MT_N] = {
@@ -67,7 +68,7 @@ rs_results *rs_results_alloc(const rs_scenario *s)
     r->nlev = L;
     r->ncom = C;
     size_t n = 11 * (size_t)M + 3 * (size_t)L * M + 4 * (size_t)C * M + 9 * (size_t)Y
-               + (size_t)L * Y + 4 * (size_t)C * Y;
+               + (size_t)L * Y + 4 * (size_t)C * Y + 4 * (size_t)Y + 2 * (size_t)M + 1;
     r->block_ = calloc(n ? n : 1, sizeof(double));
     if (!r->block_) {
         free(r);
@@ -88,6 +89,7 @@ rs_results *rs_results_alloc(const rs_scenario *s)
     TAKE(y_lev_revenue, (size_t)L * Y);
     TAKE(y_com_revenue, (size_t)C * Y); TAKE(y_com_net, (size_t)C * Y);
     TAKE(y_com_fee, (size_t)C * Y); TAKE(y_com_cost, (size_t)C * Y);
+    TAKE(scratch_, 4 * (size_t)Y + 2 * (size_t)M + 1);
 #undef TAKE
     return r;
 }
@@ -111,30 +113,21 @@ static void sum_years(const double *in, int years, double *out)
     }
 }
 
-/* Stabilized year: first year whose first month is at or after every
- * completion month; the last year if none. */
-static int stabilized_year(const rs_scenario *s, int years)
+/* Stabilized year: first year whose first month (12(y-1)+1) is at or after
+ * the last completion month; the last year if none. */
+static int stabilized_year(int last_completion, int years)
 {
-    int last = 1;
-    for (int c = 0; c < s->ncom; c++) {
-        int cm = rs_community_completion(&s->com[c]);
-        last = cm > last ? cm : last;
-    }
-    for (int l = 0; l < s->nlev; l++) {
-        int cm = s->lev[l].sec->completion(&s->lev[l]);
-        last = cm > last ? cm : last;
-    }
-    int y = (last - 1 + 11) / 12 + 1;
+    int y = (last_completion - 1 + 11) / 12 + 1;
     return y <= years ? y : years;
 }
 
-static void compute_metrics(const rs_scenario *s, rs_results *r)
+static void compute_metrics(const rs_scenario *s, rs_results *r, int last_completion)
 {
     const int M = r->months, Y = r->years;
     const double rate = s->scen.v[SC_DISCOUNT];
     double *mt = r->metric;
 
-    int sy = stabilized_year(s, Y);
+    int sy = stabilized_year(last_completion, Y);
     mt[MT_STAB_YEAR] = sy;
     mt[MT_REVENUE_YEAR1] = r->y_revenue[0];
     mt[MT_REVENUE_STAB] = r->y_revenue[sy - 1];
@@ -183,9 +176,22 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
     memset(r->cost, 0, Mz * sizeof(double));
     memset(r->grants, 0, Mz * sizeof(double));
 
+    /* one linear form at a time, in the scratch block */
+    rs_lin lin;
+    lin.cg = r->scratch_;
+    lin.rg = lin.cg + Y;
+    lin.cn = lin.rg + Y;
+    lin.rn = lin.cn + Y;
+    double *T = lin.rn + Y, *spare = T + M + 1;
+    int last = 1;
+
     for (int c = 0; c < r->ncom; c++) {
         double *fee = r->com_fee + c * Mz, *cost = r->com_cost + c * Mz;
-        rs_community_eval(&s->com[c], M, fee, cost);
+        s->com[c].sec->linear(&s->com[c], Y, &lin);
+        rs_ramp_table(lin.R, lin.shape, M, T);
+        rs_lin_expand(&lin, T, M, fee, cost, spare);
+        int done = rs_lin_completion(&lin);
+        last = done > last ? done : last;
         memset(r->com_revenue + c * Mz, 0, Mz * sizeof(double));
         memset(r->com_net + c * Mz, 0, Mz * sizeof(double));
         for (int m = 0; m < M; m++) {
@@ -198,7 +204,11 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
         double *g = r->lev_gross + l * Mz, *n = r->lev_net + l * Mz,
                *k = r->lev_capex + l * Mz;
         double *cr = r->com_revenue + e->community * Mz, *cn = r->com_net + e->community * Mz;
-        e->sec->eval(e, M, g, n, k);
+        e->sec->linear(e, Y, &lin);
+        rs_ramp_table(lin.R, lin.shape, M, T);
+        rs_lin_expand(&lin, T, M, g, n, k);
+        int done = rs_lin_completion(&lin);
+        last = done > last ? done : last;
         for (int m = 0; m < M; m++) {
             r->revenue[m] += g[m];
             r->net[m] += n[m];
@@ -243,7 +253,7 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
         sum_years(r->com_fee + c * Mz, Y, r->y_com_fee + (size_t)c * Y);
         sum_years(r->com_cost + c * Mz, Y, r->y_com_cost + (size_t)c * Y);
     }
-    compute_metrics(s, r);
+    compute_metrics(s, r, last);
 }
 
 #define SERIES(f) offsetof(rs_results, f)

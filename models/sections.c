@@ -30,13 +30,13 @@ static const rs_param grant_params[] = {
 
 static const rs_section section_scenario = {
     "scenario", RS_SEC_SCENARIO, 0, scenario_params, SC_N, "scenario settings",
-    NULL, NULL, NULL};
+    NULL, NULL};
 static const rs_section section_fund = {
     "fund", RS_SEC_FUND, 0, fund_params, FD_N, "the shared community fund",
-    NULL, NULL, NULL};
+    NULL, NULL};
 static const rs_section section_grant = {
     "grant", RS_SEC_GRANT, 1, grant_params, GR_N, "money paid into the fund",
-    NULL, NULL, NULL};
+    NULL, NULL};
 
 /* Every section type, in the order `revsim params` lists them. */
 const rs_section *const rs_sections[] = {

@@ -24,48 +24,28 @@ static const rs_param shops_params[] = {
     {"opex_fixed", "CNY/month", RS_P_NUM, 0, 0, 1e9, 0, NULL, "fixed operating cost"},
 };
 
-static void shops_eval(const rs_entity *e, int months, double *gross, double *net,
-                       double *capex)
+/* paying occupancy = o0 + (o1-o0) T(m - (s-1+f)): T is 0 while m - f < s */
+static void shops_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
-    const int s = (int)v[LV_START], R = (int)v[SH_RAMP], shape = (int)v[SH_SHAPE];
-    const int f = (int)v[SH_RENT_FREE];
+    rs_lin_init(lin, e, (int)v[SH_RENT_FREE], (int)v[SH_RAMP], (int)v[SH_SHAPE]);
     const double area = v[SH_COUNT] * v[SH_AREA];
-    const double full_rent = area * v[SH_RENT] * (1.0 + v[SH_UPLIFT]);
-    const double master = area * v[SH_MASTER];
-    const double keep = 1.0 - v[LV_SHARE_OUT];
-    const double o0 = v[SH_OCC_START], o1 = v[SH_OCC_TARGET];
-    double g_rent = 1.0, g_master = 1.0;
-    int year = 0;
-
-    for (int m = 1; m <= months; m++) {
-        capex[m - 1] = 0.0;
-        if (m < s) {
-            gross[m - 1] = net[m - 1] = 0.0;
-            continue;
-        }
-        if (rs_year(m) != year) {
-            year = rs_year(m);
-            g_rent = rs_growth(v[SH_RENT_GROWTH], year);
-            g_master = rs_growth(v[SH_MASTER_GROWTH], year);
-        }
-        double occ = m - f >= s ? rs_ramp_value(o0, o1, m - f, s, R, shape) : o0;
-        double gr = full_rent * occ * g_rent;
-        double opex = v[SH_OPEX_RATE] * gr + v[SH_OPEX_FIXED];
-        gross[m - 1] = gr;
-        net[m - 1] = gr * keep - opex - master * g_master;
+    const double full = area * v[SH_RENT] * (1.0 + v[SH_UPLIFT]);
+    const double keep = 1.0 - v[LV_SHARE_OUT] - v[SH_OPEX_RATE];
+    const double o0 = v[SH_OCC_START], d = v[SH_OCC_TARGET] - o0;
+    const double rent_g = 1.0 + v[SH_RENT_GROWTH], master_g = 1.0 + v[SH_MASTER_GROWTH];
+    double gr = 1.0, gm = 1.0;
+    for (int y = 0; y < years; y++, gr *= rent_g, gm *= master_g) {
+        lin->cg[y] = full * gr * o0;
+        lin->rg[y] = full * gr * d;
+        lin->cn[y] = lin->cg[y] * keep - v[SH_OPEX_FIXED] - area * v[SH_MASTER] * gm;
+        lin->rn[y] = lin->rg[y] * keep;
     }
-    if (s <= months)
-        capex[s - 1] = v[SH_COUNT] * v[SH_FITOUT];
-}
-
-static int shops_completion(const rs_entity *e)
-{
-    return rs_lever_completion(e, SH_RAMP, (int)e->v[SH_RENT_FREE]);
+    lin->capex = v[SH_COUNT] * v[SH_FITOUT];
 }
 
 const rs_section rs_section_shops = {
     "shops", RS_SEC_LEVER, 1, shops_params, SH_N,
     "idle shops leased under unified management (统租统管)",
-    NULL, shops_eval, shops_completion,
+    NULL, shops_linear,
 };
