@@ -23,15 +23,61 @@ static double npv_of_u(double u, void *p)
 }
 
 #define IRR_GRID 1000
+#define IRR_U0 (-4.605170185988091)  /* log(0.01) */
+#define IRR_U1 (13.815510557964274)  /* log(1e6)  */
+
+/* Brent on [ua, ub] (npv changes sign there); NaN if it does not converge. */
+static double brent(gsl_root_fsolver *s, gsl_function *F, double ua, double ub)
+{
+    if (gsl_root_fsolver_set(s, F, ua, ub) != GSL_SUCCESS)
+        return NAN;
+    for (int it = 0; it < 200; it++) {
+        if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+            return NAN;
+        double lo = gsl_root_fsolver_x_lower(s), hi = gsl_root_fsolver_x_upper(s);
+        if (gsl_root_test_interval(lo, hi, 1e-15, 1e-13) != GSL_CONTINUE)
+            return expm1(gsl_root_fsolver_root(s));
+    }
+    return NAN;
+}
+
+/* One sign change in cf: npv has exactly one root in x > -1 (Descartes'
+ * rule in z = (1+x)^(-1/12)); bracket it by doubling steps away from x = 0. */
+static double irr_unique(gsl_root_fsolver *s, gsl_function *F)
+{
+    double f0 = GSL_FN_EVAL(F, 0.0);
+    if (f0 == 0.0)
+        return 0.0;
+    double prev = 0.0, step = 0.25;
+    double f1 = GSL_FN_EVAL(F, IRR_U1);
+    int up = (f1 > 0) != (f0 > 0) || f1 == 0.0;          /* the root is above x = 0 */
+    for (;;) {
+        double u = up ? prev + step : prev - step;
+        if (u > IRR_U1) u = IRR_U1;
+        if (u < IRR_U0) u = IRR_U0;
+        double fu = GSL_FN_EVAL(F, u);
+        if (fu == 0.0)
+            return expm1(u);
+        if ((fu > 0) != (f0 > 0))
+            return up ? brent(s, F, prev, u) : brent(s, F, u, prev);
+        if (u == IRR_U1 || u == IRR_U0)
+            return NAN;
+        prev = u;
+        step *= 2.0;
+    }
+}
 
 double rs_irr(const double *cf, int n)
 {
-    int pos = 0, neg = 0;
+    int changes = 0, last = 0;
     for (int i = 0; i < n; i++) {
-        pos |= cf[i] > 0;
-        neg |= cf[i] < 0;
+        int sg = (cf[i] > 0) - (cf[i] < 0);
+        if (sg && last && sg != last)
+            changes++;
+        if (sg)
+            last = sg;
     }
-    if (!pos || !neg)
+    if (changes == 0)
         return NAN;
 
     irr_ctx ctx = {cf, n};
@@ -39,26 +85,20 @@ double rs_irr(const double *cf, int n)
     gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     double best = NAN;
     if (!s)
-        goto out;
-
-    const double u0 = log(0.01), u1 = log(1e6);
-    double ua = u0, fa = npv_of_u(ua, &ctx);
+        return NAN;
+    if (changes == 1) {
+        best = irr_unique(s, &F);
+        gsl_root_fsolver_free(s);
+        return best;
+    }
+    double ua = IRR_U0, fa = npv_of_u(ua, &ctx);
     for (int i = 1; i <= IRR_GRID; i++) {
-        double ub = u0 + (u1 - u0) * i / IRR_GRID, fb = npv_of_u(ub, &ctx);
+        double ub = IRR_U0 + (IRR_U1 - IRR_U0) * i / IRR_GRID, fb = npv_of_u(ub, &ctx);
         double root = NAN;
-        if (fa == 0.0) {
+        if (fa == 0.0)
             root = expm1(ua);
-        } else if (fa * fb < 0.0 && gsl_root_fsolver_set(s, &F, ua, ub) == GSL_SUCCESS) {
-            for (int it = 0; it < 200; it++) {
-                if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-                    break;
-                double lo = gsl_root_fsolver_x_lower(s), hi = gsl_root_fsolver_x_upper(s);
-                if (gsl_root_test_interval(lo, hi, 1e-15, 1e-13) != GSL_CONTINUE) {
-                    root = expm1(gsl_root_fsolver_root(s));
-                    break;
-                }
-            }
-        }
+        else if (fa * fb < 0.0)
+            root = brent(s, &F, ua, ub);
         if (!isnan(root) && (isnan(best) || fabs(root) < fabs(best)))
             best = root;
         ua = ub;
@@ -66,7 +106,6 @@ double rs_irr(const double *cf, int n)
     }
     if (fa == 0.0 && (isnan(best) || fabs(expm1(ua)) < fabs(best)))
         best = expm1(ua);
-out:
     gsl_root_fsolver_free(s);
     return best;
 }

@@ -106,6 +106,13 @@ typedef struct {
     rs_dist dist;
 } rs_range;
 
+/* A declared correlation between two ranged parameters (indices into
+ * rs_scenario.ranges), applied through a Gaussian copula. */
+typedef struct {
+    int a, b;
+    double rho;
+} rs_corr;
+
 /* A validated scenario, ready to run. Owned by the caller:
  * rs_scenario_init before filling, rs_scenario_release after. */
 typedef struct {
@@ -114,6 +121,7 @@ typedef struct {
     rs_entity *lev;   int nlev;   /* enabled levers only */
     rs_entity *grant; int ngrant;
     rs_range *ranges; int nranges;
+    rs_corr *corr;    int ncorr;
 } rs_scenario;
 
 void rs_scenario_init(rs_scenario *s);
@@ -170,8 +178,17 @@ typedef struct {
 rs_results *rs_results_alloc(const rs_scenario *s);
 void rs_results_free(rs_results *r);
 
+/* Results for `months` with per-lever arrays for L levers and per-community
+ * arrays for C communities (0 and 0: portfolio totals only). */
+rs_results *rs_results_alloc_shape(int months, int L, int C);
+
 /* Run the base case of s into r (allocated for s). Pure; allocates nothing. */
 void rs_model_run(const rs_scenario *s, rs_results *r);
+
+/* Given r's monthly revenue, net, capex, fee and cost, fill grants, gap, cf,
+ * surplus, fund, dcf, the yearly series (per community when r->ncom > 0)
+ * and the metrics; `last` is the latest completion month. */
+void rs_results_finish(const rs_scenario *s, rs_results *r, int last);
 
 /* Columns of annual.csv and monthly.csv (one table for CSV headers, units
  * and chart labels). Monthly values are in the rs_results field at

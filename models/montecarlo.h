@@ -24,6 +24,39 @@ typedef struct {
     double *yearly;
     double *p_covered;   /* [years]: share of runs whose year counts as covered */
     double *npv;         /* [runs]: each run's NPV, in run order (histograms) */
+    double *per_run;     /* [run * MT_N + k]: every run's metrics, in run order */
 } rs_mc_results;
+
+/* How to run: runs, seed, worker threads (>= 1), and an optional progress
+ * callback called from the calling thread only. */
+typedef struct {
+    long runs;
+    unsigned long seed;
+    int threads;
+    void (*progress)(long done, long total, void *ctx);
+    void *progress_ctx;
+} rs_mc_opts;
+
+/* Runs per block: the unit of work handed to a thread and of partial sums,
+ * fixed so that results do not depend on the number of threads. */
+#define RS_MC_BLOCK 256
+
+/* Run Monte Carlo on s. Each run draws every ranged parameter from its own
+ * RNG stream (gsl taus2 seeded from (seed, run index)), so the same seed
+ * gives identical results for any thread count. Returns RS-style 0, or -1
+ * when out of memory, -2 when the correlation matrix is not positive
+ * definite. *out is allocated for the caller (rs_mc_results_free). */
+int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out);
+
+void rs_mc_results_free(rs_mc_results *mc);
+
+/* Value of yearly statistic `stat` of series `series` in year y (1-based). */
+static inline double rs_mc_yearly(const rs_mc_results *mc, int series, int y, int stat)
+{
+    return mc->yearly[((size_t)series * mc->years + (size_t)(y - 1)) * MC_NSTAT + stat];
+}
+
+/* Stream seed of run `run` under `seed` (splitmix64 of both). */
+unsigned long rs_mc_stream_seed(unsigned long seed, long run);
 
 #endif

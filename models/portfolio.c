@@ -59,10 +59,15 @@ int rs_is_covered(double net, double deficit)
 
 rs_results *rs_results_alloc(const rs_scenario *s)
 {
+    return rs_results_alloc_shape(rs_scenario_months(s), s->nlev, s->ncom);
+}
+
+rs_results *rs_results_alloc_shape(int months, int L, int C)
+{
     rs_results *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    const int M = rs_scenario_months(s), Y = M / 12, L = s->nlev, C = s->ncom;
+    const int M = months, Y = M / 12;
     r->months = M;
     r->years = Y;
     r->nlev = L;
@@ -174,7 +179,6 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
     memset(r->capex, 0, Mz * sizeof(double));
     memset(r->fee, 0, Mz * sizeof(double));
     memset(r->cost, 0, Mz * sizeof(double));
-    memset(r->grants, 0, Mz * sizeof(double));
 
     /* one linear form at a time, in the scratch block */
     rs_lin lin;
@@ -218,6 +222,15 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
         }
         sum_years(g, Y, r->y_lev_revenue + (size_t)l * Y);
     }
+    rs_results_finish(s, r, last);
+}
+
+void rs_results_finish(const rs_scenario *s, rs_results *r, int last)
+{
+    const int M = r->months, Y = r->years;
+    const size_t Mz = (size_t)M;
+
+    memset(r->grants, 0, Mz * sizeof(double));
     for (int i = 0; i < s->ngrant; i++) {
         int m = (int)s->grant[i].v[GR_MONTH];
         if (m >= 1 && m <= M)

@@ -135,5 +135,6 @@ void rs_scenario_release(rs_scenario *s)
     free(s->lev);
     free(s->grant);
     free(s->ranges);
+    free(s->corr);
     memset(s, 0, sizeof *s);
 }

@@ -37,6 +37,13 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd);
 int rs_cmd_params(int argc, char **argv, const rs_command *cmd);
 extern const rs_opt rs_run_opts[], rs_check_opts[], rs_params_opts[];
 
+/* Parse a whole-number option value in [min, max]; prints and returns -1. */
+int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
+                   long long *out);
+
+/* Number of online cores (>= 1). */
+int rs_default_threads(void);
+
 /* Print "revsim: MESSAGE" for err to stderr and return its code. */
 int rs_report(const char *cmd, int code, const char *msg);
 

@@ -1,17 +1,23 @@
 /* cmd_run.c: `revsim run` and `revsim check`: read, validate, run the base
  * case, write the result files atomically, print the summary. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "output.h"
 #include "scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000 };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_RUNS, OPT_SEED, OPT_THREADS };
 
 const rs_opt rs_run_opts[] = {
     {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
+    {"runs", 'n', "N", "Monte Carlo runs (default: the scenario's `runs`, 1000; 0 = none)",
+     OPT_RUNS},
+    {"seed", 0, "S", "Monte Carlo seed (default: the scenario's `seed`, 1)", OPT_SEED},
+    {"threads", 'j', "N", "worker threads (default: all cores)", OPT_THREADS},
     {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
      OPT_EXCEL},
     {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
@@ -27,17 +33,66 @@ const rs_opt rs_check_opts[] = {
 typedef struct {
     const char *outdir;
     int quiet, excel;
+    long runs, threads;   /* -1: not given */
+    long long seed;
 } run_args;
+
+int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
+                   long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    if (end == arg || *end || errno || v < min || v > max) {
+        fprintf(stderr, "revsim: option '%s' takes a whole number from %lld to %lld, got '%s'\n",
+                opt, min, max, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
 
 static int run_set(int id, const char *arg, void *ctx)
 {
     run_args *a = ctx;
+    long long v;
     switch (id) {
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_EXCEL: a->excel = 1; break;
+    case OPT_RUNS:
+        if (rs_parse_count("--runs", arg, 0, 100000000, &v)) return -1;
+        a->runs = (long)v;
+        break;
+    case OPT_SEED:
+        if (rs_parse_count("--seed", arg, 0, 4294967295LL, &v)) return -1;
+        a->seed = v;
+        break;
+    case OPT_THREADS:
+        if (rs_parse_count("--threads", arg, 1, 1024, &v)) return -1;
+        a->threads = (long)v;
+        break;
     }
     return 0;
+}
+
+/* Progress bar on stderr (only when it is a terminal). */
+static void progress_bar(long done, long total, void *ctx)
+{
+    (void)ctx;
+    int width = 30, fill = (int)(width * done / (total ? total : 1));
+    fprintf(stderr, "\rMonte Carlo [%.*s%*s] %3d%%  %ld/%ld runs", fill,
+            "##############################", width - fill, "", (int)(100 * done / total), done,
+            total);
+    if (done >= total)
+        fprintf(stderr, "\r%*s\r", 80, "");
+    fflush(stderr);
+}
+
+int rs_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
 }
 
 int rs_report(const char *cmd, int code, const char *msg)
@@ -63,6 +118,7 @@ static const char *one_scenario(int argc, char **argv, int at, const rs_command 
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
 {
     run_args a = {0};
+    a.runs = a.threads = a.seed = -1;
     int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
     if (at == -2)
         return 0;
@@ -74,6 +130,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_scenario s;
     rs_source src;
     rs_results *r = NULL;
+    rs_mc_results *mc = NULL;
     rs_outset o;
     memset(&o, 0, sizeof o);
     char dirbuf[4096];
@@ -88,22 +145,36 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         goto out;
     }
     rs_model_run(&s, r);
+    long runs = a.runs >= 0 ? a.runs : (long)s.scen.v[SC_RUNS];
+    if (runs > 0) {
+        rs_mc_opts mo = {runs, a.seed >= 0 ? (unsigned long)a.seed : (unsigned long)s.scen.v[SC_SEED],
+                         a.threads > 0 ? (int)a.threads : rs_default_threads(),
+                         isatty(2) && !a.quiet ? progress_bar : NULL, NULL};
+        int mrc = rs_mc_run(&s, &mo, &mc);
+        if (mrc) {
+            rc = rs_error_set(&err, mrc == -2 ? RS_EDATA : RS_ESOFTWARE, "%s",
+                              mrc == -2 ? "correlation matrix is not positive definite"
+                                        : "out of memory for Monte Carlo");
+            goto out;
+        }
+    }
     if (!a.outdir) {
         snprintf(dirbuf, sizeof dirbuf, "out/%s", src.stem);
         a.outdir = dirbuf;
     }
     if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)) ||
-        (rc = rs_write_results(&o, &s, r, NULL, &err)) || (rc = rs_outset_commit(&o, &err)))
+        (rc = rs_write_results(&o, &s, r, mc, &err)) || (rc = rs_outset_commit(&o, &err)))
         goto out;
     if (!a.quiet) {
-        rs_print_summary(stdout, &s, r, path);
-        printf("wrote annual.csv, monthly.csv, communities.csv, summary.csv to %s/\n",
-               a.outdir);
+        rs_print_summary(stdout, &s, r, mc, path);
+        printf("wrote annual.csv, monthly.csv, communities.csv, summary.csv%s to %s/\n",
+               mc ? ", mc_annual.csv" : "", a.outdir);
     }
 out:
     if (rc)
         rs_outset_abort(&o);
     rs_results_free(r);
+    rs_mc_results_free(mc);
     rs_scenario_release(&s);
     rs_source_release(&src);
     return rc ? rs_report(cmd->name, rc, err.msg) : 0;

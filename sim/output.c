@@ -98,7 +98,7 @@ static int write_communities(rs_outset *o, const rs_scenario *s, const rs_result
 }
 
 static int write_summary(rs_outset *o, const rs_scenario *s, const rs_results *r,
-                         const rs_mc_summary *mc, rs_error *err)
+                         const rs_mc_results *mc, rs_error *err)
 {
     static const char *const head[] = {"metric", "unit", "base", "mean", "p10", "p50", "p90"};
     rs_csv c;
@@ -112,19 +112,51 @@ static int write_summary(rs_outset *o, const rs_scenario *s, const rs_results *r
         rs_csv_text(&c, rs_metrics[k].name);
         rs_csv_text(&c, rs_metric_unit(s, k));
         rs_csv_num(&c, r->metric[k]);
-        for (int q = 0; q < 4; q++)
-            rs_csv_num(&c, mc ? (*mc)[k][q] : NAN);
+        for (int q = 0; q < MC_NSTAT; q++)
+            rs_csv_num(&c, mc ? mc->metric[k][q] : NAN);
+        rs_csv_endrow(&c);
+    }
+    return rs_csv_close(&c, o, err);
+}
+
+/* mc_annual.csv: per year, mean/p10/p50/p90 of each Monte Carlo series and
+ * the probability that the year counts as covered. */
+static int write_mc_annual(rs_outset *o, const rs_mc_results *mc, rs_error *err)
+{
+    static const char *const series[MC_Y_N] = {"revenue", "net_income", "coverage", "fund_end"};
+    static const char *const stats[MC_NSTAT] = {"mean", "p10", "p50", "p90"};
+    rs_csv c;
+    char name[64];
+    int rc = rs_outset_csv(o, "mc_annual.csv", &c, err);
+    if (rc)
+        return rc;
+    rs_csv_text(&c, "year");
+    for (int k = 0; k < MC_Y_N; k++)
+        for (int q = 0; q < MC_NSTAT; q++) {
+            snprintf(name, sizeof name, "%s_%s", series[k], stats[q]);
+            rs_csv_text(&c, name);
+        }
+    rs_csv_text(&c, "p_covered");
+    rs_csv_endrow(&c);
+    for (int y = 1; y <= mc->years; y++) {
+        rs_csv_int(&c, y);
+        for (int k = 0; k < MC_Y_N; k++)
+            for (int q = 0; q < MC_NSTAT; q++)
+                rs_csv_num(&c, rs_mc_yearly(mc, k, y, q));
+        rs_csv_num(&c, mc->p_covered[y - 1]);
         rs_csv_endrow(&c);
     }
     return rs_csv_close(&c, o, err);
 }
 
 int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
-                     const rs_mc_summary *mc, rs_error *err)
+                     const rs_mc_results *mc, rs_error *err)
 {
     int rc;
     if ((rc = write_annual(o, s, r, err)) || (rc = write_monthly(o, s, r, err)) ||
         (rc = write_communities(o, s, r, err)) || (rc = write_summary(o, s, r, mc, err)))
+        return rc;
+    if (mc && (rc = write_mc_annual(o, mc, err)))
         return rc;
     return RS_OK;
 }
@@ -165,20 +197,38 @@ static void human(const rs_scenario *s, int k, double v, char *buf, size_t n)
         snprintf(buf, n, "%s %g", unit, v);
 }
 
-void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r, const char *path)
+void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
+                      const rs_mc_results *mc, const char *path)
 {
     fprintf(fp, "%s  (%s; %d years, %d levers, %d communities)\n", s->scen.text[SC_NAME], path,
             r->years, r->nlev, r->ncom);
+    if (mc)
+        fprintf(fp, "  %-36s %-18s %-18s %-18s %s\n", "", "base case", "P10", "P50", "P90");
     for (int k = 0; k < MT_N; k++) {
         char val[96];
         if (k == MT_FUND_MIN_MONTH)
             continue;
         human(s, k, r->metric[k], val, sizeof val);
-        if (k == MT_FUND_MIN && !isnan(r->metric[k])) {
+        if (k == MT_FUND_MIN && !isnan(r->metric[k]) && !mc) {
             size_t used = strlen(val);
             snprintf(val + used, sizeof val - used, "  (month %d)",
                      (int)r->metric[MT_FUND_MIN_MONTH]);
         }
-        fprintf(fp, "  %-36s %s\n", rs_metrics[k].label_en, val);
+        if (!mc) {
+            fprintf(fp, "  %-36s %s\n", rs_metrics[k].label_en, val);
+            continue;
+        }
+        fprintf(fp, "  %-36s %-18s", rs_metrics[k].label_en, val);
+        if (strcmp(rs_metrics[k].unit, "probability") == 0) {
+            fprintf(fp, " probability %.1f %%\n", 100.0 * mc->metric[k][MC_MEAN]);
+            continue;
+        }
+        for (int q = MC_P10; q <= MC_P90; q++) {
+            human(s, k, mc->metric[k][q], val, sizeof val);
+            fprintf(fp, q < MC_P90 ? " %-18s" : " %s", val);
+        }
+        fprintf(fp, "\n");
     }
+    if (mc)
+        fprintf(fp, "  (P10/P50/P90 over %ld Monte Carlo runs)\n", mc->runs);
 }

@@ -5,19 +5,18 @@
 
 #include <stdio.h>
 #include "../models/model.h"
+#include "../models/montecarlo.h"
 #include "csvout.h"
 
-/* Optional Monte Carlo columns of summary.csv: [metric][mean,p10,p50,p90],
- * NaN where empty. NULL: all empty. */
-typedef double rs_mc_summary[MT_N][4];
-
-/* Write the four CSV files of one run into the set o. */
+/* Write the four CSV files of one run into the set o; with Monte Carlo
+ * results (mc != NULL) also fill summary.csv's mean..p90 and write
+ * mc_annual.csv. */
 int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
-                     const rs_mc_summary *mc, rs_error *err);
+                     const rs_mc_results *mc, rs_error *err);
 
 /* Print the headline metrics, aligned, with units. */
 void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
-                      const char *path);
+                      const rs_mc_results *mc, const char *path);
 
 /* Unit of metric k for scenario s ("CNY" becomes the scenario currency). */
 const char *rs_metric_unit(const rs_scenario *s, int k);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "scenario.h"
+#include "../models/draw.h"
 
 /* ---------------------------------------------------------------- sources */
 
@@ -557,6 +558,8 @@ typedef struct {
     const rs_row **first;     /* first row of each entity */
     struct { int ent, param; double low, high; rs_dist dist; } *rng;
     int nrng;
+    const rs_row **corr;      /* `correlation` rows, resolved after ranges */
+    int ncorr;
 } build;
 
 static int section_name_ok(const char *s)
@@ -663,6 +666,14 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
 
 static int apply_row(build *b, const rs_row *r, rs_error *err)
 {
+    if (strcmp(r->section, "correlation") == 0) {
+        const rs_row **nc = realloc(b->corr, (size_t)(b->ncorr + 1) * sizeof *nc);
+        if (!nc)
+            return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        b->corr = nc;
+        b->corr[b->ncorr++] = r;
+        return RS_OK;
+    }
     int ei = entity_for(b, r, err);
     if (ei < 0)
         return err->code;
@@ -792,6 +803,81 @@ static int finish_entity(build *b, int i, int ncom, rs_error *err)
                         e->file, e->line, sname, want);
 }
 
+/* Range index of "section.key" (e.g. "shops:east.rent"), or -1. */
+static int find_range(const rs_scenario *s, const char *ref)
+{
+    const char *dot = strrchr(ref, '.');
+    if (!dot)
+        return -1;
+    for (int i = 0; i < s->nranges; i++) {
+        const rs_entity *e = s->ranges[i].e;
+        char sec[RS_NAME_MAX + 32];
+        if (e->sec->named)
+            snprintf(sec, sizeof sec, "%s:%s", e->sec->name, e->name);
+        else
+            snprintf(sec, sizeof sec, "%s", e->sec->name);
+        if (strlen(sec) == (size_t)(dot - ref) && strncmp(sec, ref, (size_t)(dot - ref)) == 0 &&
+            strcmp(e->sec->params[s->ranges[i].param].name, dot + 1) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* `correlation,A|B,rho` rows: both ranged, |rho| <= 1, no pair twice, and a
+ * positive definite matrix (checked with the Cholesky factor). */
+static int resolve_correlations(rs_scenario *s, build *b, rs_error *err)
+{
+    if (b->ncorr == 0)
+        return RS_OK;
+    if (!(s->corr = calloc((size_t)b->ncorr, sizeof *s->corr)))
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    for (int k = 0; k < b->ncorr; k++) {
+        const rs_row *r = b->corr[k];
+        char ref[2][RS_FIELD_MAX + 1];
+        const char *bar = strchr(r->key, '|');
+        if (!bar || strchr(bar + 1, '|'))
+            return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: key must be "
+                                "'SECTION.KEY|SECTION.KEY'", r->file, r->line, r->key);
+        snprintf(ref[0], sizeof ref[0], "%.*s", (int)(bar - r->key), r->key);
+        snprintf(ref[1], sizeof ref[1], "%s", bar + 1);
+        int idx[2];
+        for (int j = 0; j < 2; j++)
+            if ((idx[j] = find_range(s, trim(ref[j]))) < 0)
+                return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: '%s' is not a "
+                                    "parameter with low/high (only ranged parameters of "
+                                    "enabled sections can be correlated)", r->file, r->line,
+                                    r->key, ref[j]);
+        if (idx[0] == idx[1])
+            return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: a parameter cannot be "
+                                "correlated with itself", r->file, r->line, r->key);
+        double rho;
+        if (rs_parse_number(r->value, &rho) != 0 || rho < -1 || rho > 1)
+            return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: value '%s' must be a "
+                                "number from -1 to 1", r->file, r->line, r->key, r->value);
+        for (int j = 0; j < s->ncorr; j++)
+            if ((s->corr[j].a == idx[0] && s->corr[j].b == idx[1]) ||
+                (s->corr[j].a == idx[1] && s->corr[j].b == idx[0]))
+                return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: this pair is "
+                                    "already correlated", r->file, r->line, r->key);
+        s->corr[s->ncorr].a = idx[0];
+        s->corr[s->ncorr].b = idx[1];
+        s->corr[s->ncorr].rho = rho;
+        s->ncorr++;
+    }
+    double *L;
+    int *ix;
+    int n = rs_corr_factor(s, &L, &ix);
+    free(L);
+    free(ix);
+    if (n == -1)
+        return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: the correlation matrix is "
+                            "not positive definite (check signs and sizes of the "
+                            "correlations)", b->corr[0]->file, b->corr[0]->line, b->corr[0]->key);
+    if (n < 0)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    return RS_OK;
+}
+
 int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
 {
     build b;
@@ -868,6 +954,9 @@ int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
         }
     free(where);
 
+    if ((rc = resolve_correlations(s, &b, err)))
+        goto out;
+
     /* text defaults (a grant after the horizon is outside the period: ignored) */
     if (!s->scen.text[SC_NAME] && !(s->scen.text[SC_NAME] = strdup(src->stem ? src->stem : "")))
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
@@ -880,6 +969,7 @@ out:
     free(b.ent);
     free(b.first);
     free(b.rng);
+    free(b.corr);
     free(newidx);
     return rc;
 }
