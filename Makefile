@@ -12,7 +12,7 @@ CFLAGS  += $(SAN)
 LDFLAGS += $(SAN)
 PKGCFG  := $(shell pkg-config --cflags gsl cmocka 2>/dev/null)
 CFLAGS  += $(PKGCFG)
-LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv -lm
+LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv -lm -lpthread
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 MODEL_SRC := $(wildcard models/*.c)
@@ -83,3 +83,13 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Monte Carlo throughput (10,000 runs) and memory (1,000,000 runs).
+BENCH_BIN := $(BUILD)/bench/bench
+$(BENCH_BIN): bench/bench.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS) -lpthread
+bench: deps
+	$(MAKE) --no-print-directory $(BENCH_BIN)
+	$(BENCH_BIN) 10000
+	$(BENCH_BIN) 1000000
