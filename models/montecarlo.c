@@ -16,6 +16,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include "analysis.h"
 #include "draw.h"
 #include "linear.h"
 #include "montecarlo.h"
@@ -239,11 +240,7 @@ static void draw_run(worker *w, long run)
         double x = c < 0 ? rs_draw(g, w->rng) : rs_draw_quantile(g, u[c]);
         g->e->v[g->param] = rs_draw_clamp(g, x);
     }
-    /* derived defaults follow their drawn sources (collection_target) */
-    char why[8];
-    for (int c = 0; c < w->copy.ncom; c++)
-        if (w->copy.com[c].sec->finish)
-            w->copy.com[c].sec->finish(&w->copy.com[c], why, sizeof why);
+    rs_scenario_refresh(&w->copy);   /* derived defaults follow drawn sources */
 }
 
 /* Slot of ramp key (R, shape, shift, group), created on first use. */

@@ -7,9 +7,8 @@
 #include "../models/model.h"
 #include "error.h"
 
-#define RS_FILE_MAX (8u << 20)   /* largest scenario file read, bytes */
-#define RS_FIELD_MAX 4096        /* longest field, bytes */
-#define RS_ROWS_MAX 200000       /* most rows over a file and its bases */
+#include "csvin.h"
+
 #define RS_BASE_DEPTH 16         /* deepest chain of `scenario,base` */
 
 /* One scenario row as written (UTF-8, trimmed); NULL for an absent column. */
