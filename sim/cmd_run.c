@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "output.h"
+#include "plotopts.h"
 #include "scenario.h"
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_RUNS, OPT_SEED, OPT_THREADS };
@@ -18,6 +19,7 @@ const rs_opt rs_run_opts[] = {
      OPT_RUNS},
     {"seed", 0, "S", "Monte Carlo seed (default: the scenario's `seed`, 1)", OPT_SEED},
     {"threads", 'j', "N", "worker threads (default: all cores)", OPT_THREADS},
+    RS_PLOT_OPTS,
     {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
      OPT_EXCEL},
     {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
@@ -35,6 +37,7 @@ typedef struct {
     int quiet, excel;
     long runs, threads;   /* -1: not given */
     long long seed;
+    rs_plot_args plot;
 } run_args;
 
 int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
@@ -72,6 +75,8 @@ static int run_set(int id, const char *arg, void *ctx)
         if (rs_parse_count("--threads", arg, 1, 1024, &v)) return -1;
         a->threads = (long)v;
         break;
+    default:
+        return rs_plot_set(&a->plot, id, arg);
     }
     return 0;
 }
@@ -119,6 +124,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
 {
     run_args a = {0};
     a.runs = a.threads = a.seed = -1;
+    rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
     if (at == -2)
         return 0;
@@ -163,7 +169,14 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         a.outdir = dirbuf;
     }
     if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)) ||
-        (rc = rs_write_results(&o, &s, r, mc, &err)) || (rc = rs_outset_commit(&o, &err)))
+        (rc = rs_write_results(&o, &s, r, mc, &err)))
+        goto out;
+    /* a failing gnuplot leaves no chart, but the CSV files are still written */
+    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, &err);
+    if ((rc = rs_outset_commit(&o, &err)))
+        goto out;
+    rc = prc;
+    if (rc)
         goto out;
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);

@@ -24,6 +24,13 @@ static const rs_command commands[] = {
      rs_run_opts},
     {"check", rs_cmd_check, "check SCENARIO", "validate a scenario file; write nothing",
      rs_check_opts},
+    {"sweep", rs_cmd_sweep, "sweep SCENARIO [--metric NAME] [-o DIR]",
+     "move each ranged parameter to its low and high: tornado.csv and chart", rs_sweep_opts},
+    {"solve", rs_cmd_solve, "solve SCENARIO --for SECTION.KEY --metric NAME --target X "
+     "[--bracket A:B]", "find the value of one parameter that makes a metric hit a target",
+     rs_solve_opts},
+    {"fit", rs_cmd_fit, "fit HISTORY.csv [--shape logistic|linear] [--as SECTION.QUANTITY]",
+     "fit a ramp (start, target, ramp_months) to observed monthly values", rs_fit_opts},
     {"params", rs_cmd_params, "params [SECTION] [--markdown]",
      "list every section and parameter with unit, default, range and meaning",
      rs_params_opts},

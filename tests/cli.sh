@@ -86,13 +86,76 @@ for f in scenarios/*.csv; do
     stem=$(basename "$f" .csv)
     expect "check $stem" 0 "$bin" check "$f"
     if [ -d "tests/golden/$stem" ]; then
-        "$bin" run -q "$f" -o "$tmp/g/$stem" >/dev/null 2>&1
+        "$bin" run -q --no-plots "$f" -o "$tmp/g/$stem" >/dev/null 2>&1
         if diff -r "tests/golden/$stem" "$tmp/g/$stem" >"$tmp/diff"; then ok
         else bad "golden $stem differs (make golden to accept)"; head -20 "$tmp/diff"; fi
     else
         bad "no golden output for $stem (make golden)"
     fi
 done
+
+# Monte Carlo: same seed, same numbers for any thread count
+expect "mc 1 thread" 0 "$bin" run -q --no-plots --runs 600 --seed 5 --threads 1 scenarios/qingyang-old-estates.csv -o "$tmp/mc1"
+expect "mc 2 threads" 0 "$bin" run -q --no-plots --runs 600 --seed 5 --threads 2 scenarios/qingyang-old-estates.csv -o "$tmp/mc2"
+check "mc identical for 1 and 2 threads" 'cmp -s "$tmp/mc1/summary.csv" "$tmp/mc2/summary.csv" && cmp -s "$tmp/mc1/mc_annual.csv" "$tmp/mc2/mc_annual.csv"'
+check "mc_annual.csv columns" '[ "$(head -1 "$tmp/mc1/mc_annual.csv")" = "year,revenue_mean,revenue_p10,revenue_p50,revenue_p90,net_income_mean,net_income_p10,net_income_p50,net_income_p90,coverage_mean,coverage_p10,coverage_p50,coverage_p90,fund_end_mean,fund_end_p10,fund_end_p50,fund_end_p90,p_covered" ]'
+check "summary has Monte Carlo columns" 'grep -q "^p_covered_stabilized,probability,[01],0\.[0-9]*,,,$" "$tmp/mc1/summary.csv"'
+expect "runs 0: no Monte Carlo" 0 "$bin" run -q --no-plots --runs 0 "$tmp/good.csv" -o "$tmp/mc0"
+check "runs 0 writes no mc_annual.csv" '[ ! -e "$tmp/mc0/mc_annual.csv" ] && grep -q "^npv,CNY,[-0-9.e+]*,,,,$" "$tmp/mc0/summary.csv"'
+expect "bad --runs" 2 "$bin" run --runs many "$tmp/good.csv"
+expect "bad --threads" 2 "$bin" run --threads 0 "$tmp/good.csv"
+
+# sweep, solve, fit on a case worked by hand: npv = 12 income - capex (r = 0, 1 year)
+printf 'section,key,value,low,high
+scenario,horizon_years,1
+scenario,discount_rate,0
+community:a,area_m2,1000
+community:a,fee_rate,1
+community:a,collection_start,0.5
+community:a,cost_annual,20000
+other:x,capex,6000,3000,9000
+other:x,income,1000,500,2000
+' >"$tmp/an.csv"
+expect "sweep" 0 "$bin" sweep --no-plots "$tmp/an.csv" -o "$tmp/sw"
+check "tornado.csv ranks income first" 'sed -n 2p "$tmp/sw/tornado.csv" | grep -q "^1,other:x.income,CNY/month,500,1000,2000,npv,6000,0,18000,18000$"'
+check "tornado.csv ranks capex second" 'sed -n 3p "$tmp/sw/tornado.csv" | grep -q "^2,other:x.capex,CNY,3000,6000,9000,npv,6000,9000,3000,6000$"'
+expect "sweep unknown metric" 2 "$bin" sweep "$tmp/an.csv" --metric nope
+expect "solve" 0 "$bin" solve "$tmp/an.csv" --for other:x.income --metric npv --target 0
+check "solve finds income 500" 'grep -q "^other:x,income,500$" "$tmp/stdout"'
+expect "solve not bracketed" 65 "$bin" solve "$tmp/an.csv" --for other:x.income --metric npv --target 1e7
+check "solve says not bracketed" 'grep -q "not bracketed" "$tmp/err"'
+expect "solve no range, no bracket" 2 "$bin" solve "$tmp/an.csv" --for community:a.fee_rate --metric npv --target 0
+expect "solve unknown parameter" 2 "$bin" solve "$tmp/an.csv" --for other:y.income --metric npv --target 0
+printf 'month,value
+1,0.2700
+2,0.3001
+3,0.3702
+4,0.4999
+5,0.6301
+6,0.7000
+7,0.7300
+8,0.7302
+9,0.7299
+10,0.7300
+' >"$tmp/hist.csv"
+expect "fit" 0 "$bin" fit "$tmp/hist.csv" --as community:a.collection
+check "fit prints scenario rows" 'grep -q "^community:a,collection_target,0.7[23]" "$tmp/stdout" && grep -q "^community:a,ramp_months,[0-9]*," "$tmp/stdout"'
+printf 'month,value
+1,0.2
+x,0.3
+' >"$tmp/badhist.csv"
+expect "fit bad month" 65 "$bin" fit "$tmp/badhist.csv"
+check "fit error names row" 'grep -q "badhist.csv:3: month" "$tmp/err"'
+
+# correlations: a matrix that is not positive definite is a clear error
+printf '%s
+other:x,growth,0.02,0,0.04
+correlation,other:x.income|other:x.capex,0.9
+correlation,other:x.income|other:x.growth,0.9
+correlation,other:x.capex|other:x.growth,-0.9
+' "$(cat "$tmp/an.csv")" >"$tmp/corr.csv"
+expect "non-PD correlation" 65 "$bin" check "$tmp/corr.csv"
+check "non-PD message" 'grep -q "corr.csv:11: correlation.other:x.income|other:x.capex: the correlation matrix is not positive definite" "$tmp/err"'
 
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok

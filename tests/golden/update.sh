@@ -6,6 +6,6 @@ bin=$1
 for f in scenarios/*.csv; do
     stem=$(basename "$f" .csv)
     rm -rf "tests/golden/$stem"
-    "$bin" run -q "$f" -o "tests/golden/$stem"
+    "$bin" run -q --no-plots "$f" -o "tests/golden/$stem"
 done
 echo "golden outputs rewritten; review with: git diff --stat tests/golden"

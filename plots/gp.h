@@ -1,0 +1,95 @@
+/* gp.h: private helpers of plots/: a growing gnuplot script buffer whose
+ * only way to take user text is a single-quoted, sanitised literal; number
+ * formatting with thousands separators; nice axis ticks; running gnuplot
+ * without a shell; finding a CJK font. */
+#ifndef RS_GP_H
+#define RS_GP_H
+
+#include <stddef.h>
+#include "../sim/error.h"
+
+/* A NUL-terminated script being built. Caller-owned: rs_gpbuf_init, then
+ * rs_gpbuf_release. `failed` is set (and further appends ignored) when
+ * memory runs out. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+    int failed;
+} rs_gpbuf;
+
+void rs_gpbuf_init(rs_gpbuf *b);
+void rs_gpbuf_release(rs_gpbuf *b);
+
+/* Append a gnuplot command built from fmt. Conversions:
+ *   %q  const char *: user text as one single-quoted gnuplot literal
+ *       (rs_gp_quote); the only way user text may enter a script
+ *   %Q  the same for text gnuplot reads as a format, i.e. tic labels: '%'
+ *       is doubled too
+ *   %s  const char *: trusted text written as is (revsim's own constants)
+ *   %d  int;  %g  double as %.10g (NaN as NaN);  %%  a percent sign
+ * Nothing else is accepted (an unknown conversion marks the buffer failed). */
+void rs_gp_cmd(rs_gpbuf *b, const char *fmt, ...);
+
+/* Append s as a gnuplot single-quoted string: ' is doubled, control
+ * characters (C0, DEL, C1) become spaces, bytes that are not UTF-8 become
+ * '?'. Inside single quotes gnuplot expands neither backquotes, macros (@)
+ * nor backslash escapes, so the text is drawn literally and runs nothing. */
+void rs_gp_quote(rs_gpbuf *b, const char *s);
+
+/* Copy s into out (n bytes) cut to at most `cols` display columns (CJK
+ * characters count two), ending in "…" when cut; never splits a character. */
+const char *rs_gp_fit(const char *s, int cols, char *out, size_t n);
+
+/* The same keeping the end: "…" then the last columns (for parameter
+ * names, whose end says the most). */
+const char *rs_gp_fit_end(const char *s, int cols, char *out, size_t n);
+
+/* v with `decimals` decimals, thousands separated by ',', a true minus sign
+ * (U+2212) for negatives, into buf (n >= 48); "n/a" for NaN. */
+const char *rs_gp_group(double v, int decimals, char *buf, size_t n);
+
+/* A linear axis with round ticks: lo + i*step for i = 0..n. */
+typedef struct {
+    double lo, hi, step;
+    int n, decimals;
+} rs_gp_axis;
+
+/* Fit round ticks (1, 2, 2.5 or 5 times a power of ten) around [lo, hi]
+ * with about `target` intervals (target-3 .. target+2), widening the range
+ * least; an empty or non-finite range becomes [0, 1]. */
+void rs_gp_axis_fit(rs_gp_axis *a, double lo, double hi, int target);
+
+/* Emit `set NAMErange [lo:hi]` and `set NAMEtics` at the multiples of step
+ * inside it, labels formatted by rs_gp_group plus `suffix` ("%" or "").
+ * `opts` are tics options. (A caller may narrow lo and hi after fitting.) */
+void rs_gp_axis_emit(rs_gpbuf *b, const char *name, const rs_gp_axis *a, const char *opts,
+                     const char *suffix);
+
+/* 1 when prog can be started: a name without '/' found as an executable on
+ * PATH, or an executable path. */
+int rs_gp_available(const char *prog);
+
+/* Run `prog -d` (no init file) without a shell: script on its standard
+ * input through a pipe (SIGPIPE ignored meanwhile), standard output on
+ * out_fd, standard error captured. RS_ETOOL with err naming `what` when it
+ * cannot start, a write fails, or it exits non-zero or dies. */
+int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
+              const char *what, rs_error *err);
+
+/* A CJK font candidate: fontconfig family and a file that proves it is
+ * installed. */
+typedef struct {
+    const char *family, *file;
+} rs_gp_font;
+
+/* Family of an installed CJK font into out: the first candidate whose file
+ * exists, else the first family `fclist :lang=zh family` lists (run without
+ * a shell; NULL fclist skips that). 0 when found, -1 when none. */
+int rs_gp_cjk_font(const rs_gp_font *cand, int ncand, const char *fclist, char *out,
+                   size_t n);
+
+/* The candidates revsim tries, WenQuanYi Micro Hei (fonts-wqy-microhei) first. */
+extern const rs_gp_font rs_gp_cjk_fonts[];
+extern const int rs_gp_ncjk_fonts;
+
+#endif

@@ -1,0 +1,270 @@
+/* gprun.c: running gnuplot (and fc-list) without a shell: posix_spawnp, the
+ * script through a pipe with SIGPIPE ignored, exit status checked, standard
+ * error captured for the message; finding a CJK font for Chinese charts. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "gp.h"
+
+extern char **environ;
+
+const rs_gp_font rs_gp_cjk_fonts[] = {
+    {"WenQuanYi Micro Hei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"},
+    {"WenQuanYi Zen Hei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"},
+    {"Noto Sans CJK SC", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"},
+    {"Droid Sans Fallback", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"},
+};
+const int rs_gp_ncjk_fonts = sizeof rs_gp_cjk_fonts / sizeof rs_gp_cjk_fonts[0];
+
+static int is_exec(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+int rs_gp_available(const char *prog)
+{
+    if (!prog || !*prog)
+        return 0;
+    if (strchr(prog, '/'))
+        return is_exec(prog);
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    char buf[4096];
+    for (const char *p = path;;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        int n = len ? snprintf(buf, sizeof buf, "%.*s/%s", (int)len, p, prog)
+                    : snprintf(buf, sizeof buf, "./%s", prog);
+        if (n > 0 && (size_t)n < sizeof buf && is_exec(buf))
+            return 1;
+        if (!colon)
+            return 0;
+        p = colon + 1;
+    }
+}
+
+/* fd moved to a number above 2 with close-on-exec set, so that the child's
+ * dup2 onto 0, 1, 2 always happens and no other child inherits it; -1 on
+ * error (fd is closed either way). */
+static int high_cloexec(int fd)
+{
+    if (fd < 0)
+        return -1;
+    int h = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    return h;
+}
+
+/* The gist of gnuplot's standard error: its last two meaningful lines (the
+ * "gnuplot> command" echo and the "^" marker skipped), control characters
+ * replaced, into out. */
+static void gist(FILE *fp, char *out, size_t n)
+{
+    char buf[8192];
+    out[0] = '\0';
+    if (!fp || fseek(fp, 0, SEEK_SET) != 0)
+        return;
+    size_t len = fread(buf, 1, sizeof buf - 1, fp);
+    buf[len] = '\0';
+    const char *keep[2] = {NULL, NULL};
+    for (char *line = buf; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        while (*line == ' ' || *line == '\t')
+            line++;
+        if (*line && *line != '^' && strncmp(line, "gnuplot>", 8) != 0) {
+            keep[0] = keep[1];
+            keep[1] = line;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    if (snprintf(out, n, "%s%s%s", keep[0] ? keep[0] : "", keep[0] && keep[1] ? "; " : "",
+                 keep[1] ? keep[1] : "") < 0)
+        out[0] = '\0';
+    for (char *p = out; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = ' ';
+}
+
+/* Start argv[0] without a shell with stdin, stdout, stderr on the fds given;
+ * 0 and *pid, or an errno value. */
+static int spawn(char *const argv[], int in, int out, int errfd, pid_t *pid)
+{
+    posix_spawn_file_actions_t fa;
+    int rc = posix_spawn_file_actions_init(&fa);
+    if (rc)
+        return rc;
+    if (!(rc = posix_spawn_file_actions_adddup2(&fa, in, 0)) &&
+        !(rc = posix_spawn_file_actions_adddup2(&fa, out, 1)) &&
+        !(rc = posix_spawn_file_actions_adddup2(&fa, errfd, 2)))
+        rc = posix_spawnp(pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    return rc;
+}
+
+static int wait_child(pid_t pid, int *status)
+{
+    while (waitpid(pid, status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return 0;
+}
+
+int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
+              const char *what, rs_error *err)
+{
+    int fds[2] = {-1, -1}, rd = -1, wr = -1, errfd = -1, rc = RS_OK, status = 0;
+    FILE *errfp = NULL;
+    pid_t pid;
+    char msg[600];
+    struct sigaction ign, old;
+    int sig_set = 0;
+
+    if (pipe(fds) != 0) {
+        rc = rs_error_set(err, RS_ETOOL, "%s: cannot create a pipe to gnuplot: %s", what,
+                          strerror(errno));
+        goto out;
+    }
+    rd = high_cloexec(fds[0]);
+    wr = high_cloexec(fds[1]);
+    errfp = tmpfile();
+    errfd = errfp ? fcntl(fileno(errfp), F_DUPFD_CLOEXEC, 3) : -1;
+    int outh = fcntl(out_fd, F_DUPFD_CLOEXEC, 3);
+    if (rd < 0 || wr < 0 || errfd < 0 || outh < 0) {
+        if (outh >= 0)
+            close(outh);
+        rc = rs_error_set(err, RS_ETOOL, "%s: cannot set up gnuplot's input and output: %s",
+                          what, strerror(errno));
+        goto out;
+    }
+    char *argv[] = {(char *)prog, (char *)"-d", NULL};
+    int e = spawn(argv, rd, outh, errfd, &pid);
+    close(outh);
+    close(rd);
+    rd = -1;
+    if (e) {
+        rc = rs_error_set(err, RS_ETOOL, "%s: cannot run '%s': %s", what, prog, strerror(e));
+        goto out;
+    }
+
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sig_set = sigaction(SIGPIPE, &ign, &old) == 0;
+    int werr = 0;
+    for (size_t off = 0; off < len;) {
+        ssize_t k = write(wr, script + off, len - off);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            werr = errno;
+            break;
+        }
+        off += (size_t)k;
+    }
+    if (close(wr) != 0 && !werr && errno != EINTR)
+        werr = errno;
+    wr = -1;
+    if (sig_set)
+        sigaction(SIGPIPE, &old, NULL);
+    sig_set = 0;
+
+    if (wait_child(pid, &status) != 0) {
+        rc = rs_error_set(err, RS_ETOOL, "%s: cannot wait for gnuplot: %s", what,
+                          strerror(errno));
+        goto out;
+    }
+    gist(errfp, msg, sizeof msg);
+    if (WIFSIGNALED(status))
+        rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot (%s) died with signal %d%s%s", what, prog,
+                          WTERMSIG(status), msg[0] ? ": " : "", msg);
+    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot (%s) failed with exit status %d%s%s",
+                          what, prog, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                          msg[0] ? ": " : "", msg);
+    else if (werr)
+        rc = rs_error_set(err, RS_ETOOL, "%s: writing the script to gnuplot (%s) failed: %s",
+                          what, prog, strerror(werr));
+out:
+    if (sig_set)
+        sigaction(SIGPIPE, &old, NULL);
+    if (rd >= 0)
+        close(rd);
+    if (wr >= 0)
+        close(wr);
+    if (errfd >= 0)
+        close(errfd);
+    if (errfp)
+        fclose(errfp);
+    return rc;
+}
+
+/* First family fclist lists for :lang=zh, before any ',' alias; -1 if none. */
+static int fclist_family(const char *fclist, char *out, size_t n)
+{
+    int fds[2], rd = -1, wr = -1, devnull = -1, found = -1, status;
+    pid_t pid;
+    if (!rs_gp_available(fclist) || pipe(fds) != 0)
+        return -1;
+    rd = high_cloexec(fds[0]);
+    wr = high_cloexec(fds[1]);
+    devnull = high_cloexec(open("/dev/null", O_RDWR));
+    char *argv[] = {(char *)fclist, (char *)":lang=zh", (char *)"family", NULL};
+    if (rd >= 0 && wr >= 0 && devnull >= 0 && spawn(argv, devnull, wr, devnull, &pid) == 0) {
+        close(wr);
+        wr = -1;
+        char buf[4096], sink[4096];
+        size_t len = 0;
+        for (;;) { /* keep the first 4 KiB, drain the rest so fc-list can finish */
+            char *to = len < sizeof buf - 1 ? buf + len : sink;
+            size_t room = len < sizeof buf - 1 ? sizeof buf - 1 - len : sizeof sink;
+            ssize_t k = read(rd, to, room);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                break;
+            if (to == buf + len)
+                len += (size_t)k;
+        }
+        buf[len] = '\0';
+        close(rd);
+        rd = -1;
+        if (wait_child(pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+            size_t fam = strcspn(buf, ",\n");
+            if (fam > 0 && fam < n) {
+                memcpy(out, buf, fam);
+                out[fam] = '\0';
+                found = 0;
+            }
+        }
+    }
+    if (rd >= 0)
+        close(rd);
+    if (wr >= 0)
+        close(wr);
+    if (devnull >= 0)
+        close(devnull);
+    return found;
+}
+
+int rs_gp_cjk_font(const rs_gp_font *cand, int ncand, const char *fclist, char *out,
+                   size_t n)
+{
+    for (int i = 0; i < ncand; i++)
+        if (access(cand[i].file, R_OK) == 0 && strlen(cand[i].family) < n) {
+            strcpy(out, cand[i].family);
+            return 0;
+        }
+    return fclist ? fclist_family(fclist, out, n) : -1;
+}

@@ -1,0 +1,424 @@
+/* cmd_analysis.c: `revsim sweep` (one-at-a-time sensitivity, tornado.csv),
+ * `revsim solve` (the value of one parameter that makes a metric hit a
+ * target) and `revsim fit` (a ramp fitted to observed monthly values). */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../models/analysis.h"
+#include "cli.h"
+#include "csvin.h"
+#include "output.h"
+#include "plotopts.h"
+#include "scenario.h"
+
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_METRIC = 4000, OPT_FOR, OPT_TARGET, OPT_BRACKET,
+       OPT_SHAPE, OPT_AS };
+
+const rs_opt rs_sweep_opts[] = {
+    {"metric", 'm', "NAME", "summary metric to sweep (default npv; see summary.csv)", OPT_METRIC},
+    {"output", 'o', "DIR", "output folder for tornado.csv (default out/<scenario stem>/)",
+     OPT_OUTPUT},
+    RS_PLOT_OPTS,
+    {"quiet", 'q', NULL, "print no table", OPT_QUIET},
+    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {NULL, 0, NULL, NULL, 0},
+};
+
+const rs_opt rs_solve_opts[] = {
+    {"for", 0, "SECTION.KEY", "the parameter to solve for (e.g. shops:east.rent_uplift)",
+     OPT_FOR},
+    {"metric", 'm', "NAME", "summary metric to hit (e.g. coverage_stabilized)", OPT_METRIC},
+    {"target", 't', "X", "the value the metric must take (a number, may end in %)", OPT_TARGET},
+    {"bracket", 0, "A:B", "search interval (default: the parameter's low:high)", OPT_BRACKET},
+    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {NULL, 0, NULL, NULL, 0},
+};
+
+const rs_opt rs_fit_opts[] = {
+    {"shape", 0, "SHAPE", "logistic (default) or linear", OPT_SHAPE},
+    {"as", 0, "SECTION.QUANTITY",
+     "also print scenario rows, e.g. shops:east.occupancy -> occupancy_start, "
+     "occupancy_target, ramp_months",
+     OPT_AS},
+    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {NULL, 0, NULL, NULL, 0},
+};
+
+typedef struct {
+    const char *metric, *outdir, *forp, *bracket, *as;
+    const char *target;
+    int quiet, shape;
+    rs_plot_args plot;
+} an_args;
+
+static int an_set(int id, const char *arg, void *ctx)
+{
+    an_args *a = ctx;
+    switch (id) {
+    case OPT_METRIC: a->metric = arg; break;
+    case OPT_OUTPUT: a->outdir = arg; break;
+    case OPT_FOR: a->forp = arg; break;
+    case OPT_TARGET: a->target = arg; break;
+    case OPT_BRACKET: a->bracket = arg; break;
+    case OPT_AS: a->as = arg; break;
+    case OPT_QUIET: a->quiet = 1; break;
+    case OPT_SHAPE: {
+        int k = rs_choice_index("linear|logistic", arg);
+        if (k < 0) {
+            fprintf(stderr, "revsim fit: --shape must be linear or logistic, got '%s'\n", arg);
+            return -1;
+        }
+        a->shape = k;
+        break;
+    }
+    default:
+        return rs_plot_set(&a->plot, id, arg);
+    }
+    return 0;
+}
+
+/* Metric index of name, or -1 after printing the list. */
+static int metric_arg(const char *cmd, const char *name)
+{
+    int k = rs_metric_find(name);
+    if (k >= 0)
+        return k;
+    fprintf(stderr, "revsim %s: unknown metric '%s'; one of:", cmd, name);
+    for (int i = 0; i < MT_N; i++)
+        fprintf(stderr, " %s", rs_metrics[i].name);
+    fprintf(stderr, "\n");
+    return -1;
+}
+
+static void section_name(const rs_entity *e, char *buf, size_t n)
+{
+    if (e->sec->named)
+        snprintf(buf, n, "%s:%s", e->sec->name, e->name);
+    else
+        snprintf(buf, n, "%s", e->sec->name);
+}
+
+/* Load the one SCENARIO argument; prints errors. */
+static int load_one(int argc, char **argv, int at, const rs_command *cmd, rs_scenario *s,
+                    rs_source *src, rs_error *err)
+{
+    rs_scenario_init(s);
+    rs_source_init(src);
+    if (argc - at != 1) {
+        fprintf(stderr, "revsim %s: %s\nusage: revsim %s\n", cmd->name,
+                argc - at < 1 ? "missing SCENARIO file" : "give exactly one SCENARIO file",
+                cmd->usage);
+        return RS_EUSAGE;
+    }
+    return rs_scenario_load(s, src, argv[at], err);
+}
+
+int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
+{
+    an_args a = {0};
+    a.metric = "npv";
+    rs_plot_args_init(&a.plot);
+    int at = rs_opt_parse(argc, argv, rs_sweep_opts, cmd, an_set, &a);
+    if (at == -2)
+        return 0;
+    if (at < 0)
+        return RS_EUSAGE;
+    int metric = metric_arg(cmd->name, a.metric);
+    if (metric < 0)
+        return RS_EUSAGE;
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_outset o;
+    memset(&o, 0, sizeof o);
+    rs_sweep_row *rows = NULL;
+    rs_tornado_row *bars = NULL;
+    char (*labels)[RS_NAME_MAX + 64] = NULL;
+    char dirbuf[4096];
+    double base = NAN;
+    int rc = load_one(argc, argv, at, cmd, &s, &src, &err);
+    if (rc)
+        goto out;
+    if (s.nranges == 0) {
+        rc = rs_error_set(&err, RS_EDATA, "%s: no parameter has low/high: nothing to sweep",
+                          argv[at]);
+        goto out;
+    }
+    rows = calloc((size_t)s.nranges, sizeof *rows);
+    bars = calloc((size_t)s.nranges, sizeof *bars);
+    labels = calloc((size_t)s.nranges, sizeof *labels);
+    if (!rows || !bars || !labels || rs_sweep(&s, metric, rows, &base) != 0) {
+        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    if (!a.outdir) {
+        snprintf(dirbuf, sizeof dirbuf, "out/%s", src.stem);
+        a.outdir = dirbuf;
+    }
+    rs_csv c;
+    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)) ||
+        (rc = rs_outset_csv(&o, "tornado.csv", &c, &err)))
+        goto out;
+    static const char *const head[] = {"rank", "parameter", "unit", "value_low", "value_base",
+                                       "value_high", "metric", "metric_base", "metric_at_low",
+                                       "metric_at_high", "swing"};
+    for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
+        rs_csv_text(&c, head[k]);
+    rs_csv_endrow(&c);
+    for (int i = 0; i < s.nranges; i++) {
+        const rs_range *g = &s.ranges[rows[i].range];
+        char sec[RS_NAME_MAX + 32];
+        section_name(g->e, sec, sizeof sec);
+        snprintf(labels[i], sizeof labels[i], "%s.%s", sec, g->e->sec->params[g->param].name);
+        rs_csv_int(&c, i + 1);
+        rs_csv_text(&c, labels[i]);
+        rs_csv_text(&c, g->e->sec->params[g->param].unit);
+        rs_csv_num(&c, g->low);
+        rs_csv_num(&c, g->value);
+        rs_csv_num(&c, g->high);
+        rs_csv_text(&c, rs_metrics[metric].name);
+        rs_csv_num(&c, base);
+        rs_csv_num(&c, rows[i].metric_low);
+        rs_csv_num(&c, rows[i].metric_high);
+        rs_csv_num(&c, rows[i].swing);
+        rs_csv_endrow(&c);
+        bars[i].label = labels[i];
+        bars[i].low = g->low;
+        bars[i].high = g->high;
+        bars[i].metric_low = rows[i].metric_low;
+        bars[i].metric_high = rows[i].metric_high;
+    }
+    if ((rc = rs_csv_close(&c, &o, &err)))
+        goto out;
+    int n_bars = s.nranges < 15 ? s.nranges : 15;
+    if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, n_bars, &a.plot, &err)))
+        goto out;
+    if ((rc = rs_outset_commit(&o, &err)))
+        goto out;
+    if (!a.quiet) {
+        printf("%s: %s, base %.6g; parameters by swing\n", s.scen.text[SC_NAME],
+               rs_metrics[metric].name, base);
+        printf("  %-4s %-40s %-14s %-14s %s\n", "rank", "parameter (low .. high)", "at low",
+               "at high", "swing");
+        for (int i = 0; i < s.nranges && i < 20; i++)
+            printf("  %-4d %-40s %-14.6g %-14.6g %.6g\n", i + 1, labels[i], rows[i].metric_low,
+                   rows[i].metric_high, rows[i].swing);
+        printf("wrote tornado.csv%s to %s/\n", a.plot.enabled ? " and the tornado chart" : "",
+               a.outdir);
+    }
+out:
+    if (rc)
+        rs_outset_abort(&o);
+    free(rows);
+    free(bars);
+    free(labels);
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+}
+
+int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
+{
+    an_args a = {0};
+    rs_plot_args_init(&a.plot);
+    int at = rs_opt_parse(argc, argv, rs_solve_opts, cmd, an_set, &a);
+    if (at == -2)
+        return 0;
+    if (at < 0)
+        return RS_EUSAGE;
+    if (!a.forp || !a.metric || !a.target) {
+        fprintf(stderr, "revsim solve: --for, --metric and --target are required\n"
+                        "usage: revsim %s\n", cmd->usage);
+        return RS_EUSAGE;
+    }
+    int metric = metric_arg(cmd->name, a.metric);
+    double target, lo = NAN, hi = NAN;
+    if (metric < 0)
+        return RS_EUSAGE;
+    if (rs_parse_number(a.target, &target) != 0) {
+        fprintf(stderr, "revsim solve: --target '%s' is not a number\n", a.target);
+        return RS_EUSAGE;
+    }
+    if (a.bracket) {
+        char buf[128], *colon;
+        snprintf(buf, sizeof buf, "%s", a.bracket);
+        if (!(colon = strchr(buf, ':')) || (*colon = '\0', rs_parse_number(buf, &lo)) ||
+            rs_parse_number(colon + 1, &hi) || !(lo < hi)) {
+            fprintf(stderr, "revsim solve: --bracket must be A:B with A < B, got '%s'\n",
+                    a.bracket);
+            return RS_EUSAGE;
+        }
+    }
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_entity *e;
+    int param;
+    int rc = load_one(argc, argv, at, cmd, &s, &src, &err);
+    if (rc)
+        goto out;
+    if (rs_scenario_param(&s, a.forp, &e, &param) != 0) {
+        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': no such parameter in %s (write "
+                          "SECTION.KEY, e.g. shops:east.rent_uplift)", a.forp, argv[at]);
+        goto out;
+    }
+    const rs_param *p = &e->sec->params[param];
+    if (p->type != RS_P_NUM) {
+        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': only real-valued parameters can be "
+                          "solved for", a.forp);
+        goto out;
+    }
+    if (!a.bracket) {
+        for (int i = 0; i < s.nranges; i++)
+            if (s.ranges[i].e == e && s.ranges[i].param == param) {
+                lo = s.ranges[i].low;
+                hi = s.ranges[i].high;
+            }
+        if (isnan(lo)) {
+            rc = rs_error_set(&err, RS_EUSAGE, "--for '%s' has no low/high in %s: give "
+                              "--bracket A:B", a.forp, argv[at]);
+            goto out;
+        }
+    }
+    double x, fa, fb;
+    int sr = rs_solve(&s, e, param, metric, target, lo, hi, &x, &fa, &fb);
+    if (sr == 1)
+        rc = rs_error_set(&err, RS_EDATA, "target %s = %g is not bracketed: it is %g at %s = %g "
+                          "and %g at %g; widen --bracket", rs_metrics[metric].name, target, fa,
+                          a.forp, lo, fb, hi);
+    else if (sr == 2)
+        rc = rs_error_set(&err, RS_EDATA, "%s is empty at an end of the bracket or the solver "
+                          "did not converge (%s = %g at %g, %g at %g)", rs_metrics[metric].name,
+                          rs_metrics[metric].name, fa, lo, fb, hi);
+    else if (sr < 0)
+        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+    if (rc)
+        goto out;
+    char sec[RS_NAME_MAX + 32];
+    section_name(e, sec, sizeof sec);
+    printf("%s = %.10g makes %s = %g (searched %g .. %g; base value %g)\n", a.forp, x,
+           rs_metrics[metric].name, target, lo, hi, e->v[param]);
+    printf("scenario row:\n%s,%s,%.10g\n", sec, p->name, x);
+out:
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+}
+
+/* Read month,value columns (by header name) of a history file. */
+static int read_history(const char *path, double **m, double **v, int *n, rs_error *err)
+{
+    rs_table t;
+    memset(&t, 0, sizeof t);
+    int rc = rs_table_read(path, path, &t, err), cm = -1, cv = -1;
+    *m = *v = NULL;
+    *n = 0;
+    if (rc)
+        goto out;
+    if (t.nrows < 1) {
+        rc = rs_error_set(err, RS_EDATA, "%s: empty file (expected month,value)", path);
+        goto out;
+    }
+    for (int k = 0; k < t.nfields[0]; k++) {
+        if (strcmp(t.fields[0][k], "month") == 0) cm = k;
+        if (strcmp(t.fields[0][k], "value") == 0) cv = k;
+    }
+    if (cm < 0 || cv < 0) {
+        rc = rs_error_set(err, RS_EDATA, "%s:%d: header: need columns 'month' and 'value'", path,
+                          t.lines[0]);
+        goto out;
+    }
+    *m = malloc((size_t)t.nrows * sizeof **m);
+    *v = malloc((size_t)t.nrows * sizeof **v);
+    if (!*m || !*v) {
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    for (int r = 1; r < t.nrows; r++) {
+        const char *ms = cm < t.nfields[r] ? t.fields[r][cm] : "";
+        const char *vs = cv < t.nfields[r] ? t.fields[r][cv] : "";
+        if (!*ms && !*vs)
+            continue;
+        double mm, vv;
+        if (rs_parse_number(ms, &mm) != 0 || mm < 1 || mm != floor(mm)) {
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: month: '%s' is not a month number >= 1",
+                              path, t.lines[r], ms);
+            goto out;
+        }
+        if (rs_parse_number(vs, &vv) != 0) {
+            rc = rs_error_set(err, RS_EDATA, "%s:%d: value: '%s' is not a number", path,
+                              t.lines[r], vs);
+            goto out;
+        }
+        (*m)[*n] = mm;
+        (*v)[*n] = vv;
+        (*n)++;
+    }
+out:
+    rs_table_release(&t);
+    return rc;
+}
+
+int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
+{
+    an_args a = {0};
+    a.shape = RS_SHAPE_LOGISTIC;
+    rs_plot_args_init(&a.plot);
+    int at = rs_opt_parse(argc, argv, rs_fit_opts, cmd, an_set, &a);
+    if (at == -2)
+        return 0;
+    if (at < 0)
+        return RS_EUSAGE;
+    if (argc - at != 1) {
+        fprintf(stderr, "revsim fit: give one HISTORY.csv file\nusage: revsim %s\n", cmd->usage);
+        return RS_EUSAGE;
+    }
+    const char *path = argv[at];
+    char sec[RS_NAME_MAX + 32] = "", qty[64] = "";
+    if (a.as) {
+        const char *dot = strrchr(a.as, '.');
+        if (!dot || dot == a.as || !dot[1] || (size_t)(dot - a.as) >= sizeof sec ||
+            strlen(dot + 1) >= sizeof qty) {
+            fprintf(stderr, "revsim fit: --as must be SECTION.QUANTITY, e.g. "
+                            "shops:east.occupancy, got '%s'\n", a.as);
+            return RS_EUSAGE;
+        }
+        snprintf(sec, sizeof sec, "%.*s", (int)(dot - a.as), a.as);
+        snprintf(qty, sizeof qty, "%s", dot + 1);
+    }
+    rs_error err = {0};
+    double *m = NULL, *v = NULL;
+    int n = 0;
+    rs_fit_result f;
+    int rc = read_history(path, &m, &v, &n, &err);
+    if (!rc) {
+        int fr = rs_fit_ramp(m, v, n, a.shape, &f);
+        if (fr == 1)
+            rc = rs_error_set(&err, RS_EDATA, "%s: %s", path,
+                              n < 4 ? "need at least 4 observations to fit a ramp"
+                                    : "the fit did not converge");
+        else if (fr < 0)
+            rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+    }
+    free(m);
+    free(v);
+    if (rc)
+        return rs_report(cmd->name, rc, err.msg);
+    printf("%s: %d observations, %s ramp (month 1 = the ramp's start month)\n", path, f.n,
+           a.shape == RS_SHAPE_LINEAR ? "linear" : "logistic");
+    printf("  %-14s %12.6g  (standard error %.3g)\n", "start", f.start, f.se_start);
+    printf("  %-14s %12.6g  (standard error %.3g)\n", "target", f.target, f.se_target);
+    printf("  %-14s %12.6g  (standard error %.3g; in a scenario: %ld)\n", "ramp_months", f.ramp,
+           f.se_ramp, lround(f.ramp));
+    printf("  %-14s %12.4f   rmse %.4g\n", "R^2", f.r2, f.rmse);
+    if (a.as) {
+        printf("scenario rows:\nsection,key,value,note\n");
+        printf("%s,%s_start,%.6g,fitted by revsim fit (R^2 %.3f)\n", sec, qty, f.start, f.r2);
+        printf("%s,%s_target,%.6g,fitted by revsim fit (R^2 %.3f)\n", sec, qty, f.target, f.r2);
+        printf("%s,ramp_months,%ld,fitted: %.2f months\n", sec, lround(f.ramp), f.ramp);
+        printf("%s,ramp_shape,%s,\n", sec, a.shape == RS_SHAPE_LINEAR ? "linear" : "logistic");
+    }
+    return 0;
+}

@@ -1,0 +1,792 @@
+/* test_plots.c: the charts of plots/: gnuplot text of a small result against
+ * a golden file, quoting of hostile names (drawn literally, nothing run),
+ * real renders of every chart kind in PNG, SVG and PDF, the missing,
+ * failing and dying gnuplot paths, and the helpers (numbers, ticks, fits).
+ * Golden file: tests/plots/golden/small.gp; after a reviewed change of the
+ * charts rewrite it with RS_UPDATE_GOLDEN=1 build/tests/plots/test_plots. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "testutil.h"
+#include "../../models/lever.h"
+#include "../../plots/gp.h"
+#include "../../plots/plots.h"
+
+#define GOLDEN "tests/plots/golden/small.gp"
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+/* The small portfolio of test_portfolio.c (2 years) with a second lever,
+ * named as given; text fields strdup'ed (the scenario owns them). */
+static rs_scenario *make(const char *name, const char *currency, const char *start,
+                         const char *lev1, const char *lev2)
+{
+    rs_scenario *s = calloc(1, sizeof *s);
+    rs_scenario_init(s);
+    s->scen.v[SC_HORIZON] = 2;
+    s->scen.v[SC_DISCOUNT] = 0.10;
+    s->scen.text[SC_NAME] = strdup(name);
+    s->scen.text[SC_CURRENCY] = strdup(currency);
+    if (start)
+        s->scen.text[SC_START] = strdup(start);
+    s->fund.v[FD_INITIAL] = 1000;
+    s->com = calloc(1, sizeof *s->com);
+    s->lev = calloc(2, sizeof *s->lev);
+    s->ncom = 1;
+    s->nlev = 2;
+    rs_entity_init(&s->com[0], &rs_section_community);
+    rs_test_set(&s->com[0], "area_m2", 1000);
+    rs_test_set(&s->com[0], "fee_rate", 1);
+    rs_test_set(&s->com[0], "collection_start", 0.5);
+    rs_test_set(&s->com[0], "collection_target", 0.5);
+    rs_test_set(&s->com[0], "cost_annual", 18000);
+    rs_test_set(&s->com[0], "cost_growth", 0.5);
+    rs_entity_init(&s->lev[0], &rs_section_other);
+    snprintf(s->lev[0].name, sizeof s->lev[0].name, "%s", lev1);
+    rs_test_set(&s->lev[0], "income", 1200);
+    rs_test_set(&s->lev[0], "capex", 6000);
+    rs_entity_init(&s->lev[1], &rs_section_other);
+    snprintf(s->lev[1].name, sizeof s->lev[1].name, "%s", lev2);
+    rs_test_set(&s->lev[1], "income", 300);
+    rs_test_set(&s->lev[1], "ramp_months", 6);
+    rs_test_set(&s->lev[1], "start_month", 4);
+    s->lev[0].community = s->lev[1].community = 0;
+    return s;
+}
+
+static void destroy(rs_scenario *s)
+{
+    rs_scenario_release(s);
+    free(s);
+}
+
+/* A fake Monte Carlo result with simple exact numbers. */
+static rs_mc_results *fake_mc(int years)
+{
+    rs_mc_results *mc = calloc(1, sizeof *mc);
+    mc->runs = 40;
+    mc->years = years;
+    mc->yearly = calloc((size_t)MC_Y_N * years * MC_NSTAT, sizeof(double));
+    mc->p_covered = calloc((size_t)years, sizeof(double));
+    mc->npv = calloc((size_t)mc->runs, sizeof(double));
+    for (int k = 0; k < MC_Y_N; k++)
+        for (int y = 0; y < years; y++) {
+            double *st = mc->yearly + ((size_t)k * years + y) * MC_NSTAT;
+            double base = k == MC_Y_COVERAGE ? 0.8 + 0.3 * y : 10000 + 5000 * y;
+            st[MC_MEAN] = base;
+            st[MC_P10] = base * 0.8;
+            st[MC_P50] = base;
+            st[MC_P90] = base * 1.25;
+        }
+    for (long i = 0; i < mc->runs; i++)
+        mc->npv[i] = -5000 + 1000.0 * (double)i; /* -5,000 .. 34,000 */
+    mc->metric[MT_NPV][MC_P10] = -1000;
+    mc->metric[MT_NPV][MC_P50] = 14500;
+    mc->metric[MT_NPV][MC_P90] = 30000;
+    return mc;
+}
+
+static void mc_free(rs_mc_results *mc)
+{
+    if (!mc)
+        return;
+    free(mc->yearly);
+    free(mc->p_covered);
+    free(mc->npv);
+    free(mc);
+}
+
+static const rs_tornado_row tornado_rows[] = {
+    {"other:kiosk.income", 200, 400, 18000, 22000},
+    {"other:shops.income", 900, 1500, 12000, 30000},
+    {"scenario.discount_rate", 0.05, 0.12, 21000, 19000},
+    {"community:a.cost_annual", 15000, 21000, NAN, 20164},
+};
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* Number of entries in dir other than . and .. */
+static int dir_count(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!d)
+        return -1;
+    while ((e = readdir(d)))
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    size_t got = fread(buf, 1, (size_t)n, fp);
+    buf[got] = '\0';
+    fclose(fp);
+    if (len)
+        *len = got;
+    return buf;
+}
+
+static int have_gnuplot(void)
+{
+    return rs_gp_available("gnuplot");
+}
+
+/* ---- helpers: numbers, ticks, fitting ------------------------------------ */
+
+static void test_group(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        int d;
+        const char *want;
+    } cases[] = {
+        {0, 0, "0"},
+        {999, 0, "999"},
+        {1000, 0, "1,000"},
+        {1234567.4, 0, "1,234,567"},
+        {-1234567.6, 0, "\xE2\x88\x92" "1,234,568"},
+        {-1234.5, 1, "\xE2\x88\x92" "1,234.5"},
+        {-0.04, 1, "0.0"},      /* no minus on a rounded zero */
+        {999.96, 1, "1,000.0"},
+        {12.346, 2, "12.35"},
+        {NAN, 0, "n/a"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        assert_string_equal(rs_gp_group(cases[i].v, cases[i].d, buf, sizeof buf), cases[i].want);
+    }
+}
+
+static void test_axis(void **state)
+{
+    (void)state;
+    static const double ranges[][2] = {
+        {0, 802320}, {-1299337, 0}, {-12741411, 500000}, {0.15, 1.6}, {-0.27, 1.9},
+        {5, 5}, {0, 0}, {-3e9, 7e9}, {0.001, 0.0013},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        rs_gp_axis a;
+        rs_gp_axis_fit(&a, ranges[i][0], ranges[i][1], 6);
+        assert_true(a.lo <= ranges[i][0] && a.hi >= ranges[i][1]);
+        assert_true(a.hi > a.lo);
+        assert_in_range(a.n, 3, 8);
+        assert_rel(a.lo + a.n * a.step, a.hi, 1e-9);
+        double m = a.step / pow(10, floor(log10(a.step)));
+        assert_true(fabs(m - 1) < 1e-9 || fabs(m - 2) < 1e-9 || fabs(m - 2.5) < 1e-9 ||
+                    fabs(m - 5) < 1e-9);
+    }
+    rs_gp_axis a;
+    rs_gp_axis_fit(&a, 0, 802320, 6);
+    assert_rel(a.step, 200000, 0);
+    assert_rel(a.hi, 1000000, 0);
+    rs_gpbuf b;
+    rs_gpbuf_init(&b);
+    rs_gp_axis_emit(&b, "y2", &a, "nomirror", "%");
+    assert_string_equal(b.p, "set y2range [0:1000000]\n"
+                             "set y2tics nomirror ('0%%' 0, '200,000%%' 200000, "
+                             "'400,000%%' 400000, '600,000%%' 600000, '800,000%%' 800000, "
+                             "'1,000,000%%' 1000000)\n");
+    rs_gpbuf_release(&b);
+}
+
+static void test_fit(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_string_equal(rs_gp_fit("short", 10, out, sizeof out), "short");
+    assert_string_equal(rs_gp_fit("abcdefghijkl", 6, out, sizeof out), "abcde\xE2\x80\xA6");
+    /* CJK counts two columns and is never split */
+    assert_string_equal(rs_gp_fit("\xE6\xB0\xB8\xE4\xB8\xB0\xE9\x87\x8C", 4, out, sizeof out),
+                        "\xE6\xB0\xB8\xE2\x80\xA6");
+    assert_string_equal(rs_gp_fit_end("shops:east.rent_uplift", 8, out, sizeof out),
+                        "\xE2\x80\xA6" "_uplift");
+    assert_string_equal(rs_gp_fit_end("a.b", 8, out, sizeof out), "a.b");
+    /* a small buffer cuts at a character boundary */
+    char small[8];
+    rs_gp_fit("\xE6\xB0\xB8\xE4\xB8\xB0\xE9\x87\x8C", 40, small, sizeof small);
+    assert_true(strlen(small) < sizeof small);
+}
+
+/* ---- quoting ------------------------------------------------------------- */
+
+static void test_quote(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"plain", "'plain'"},
+        {"it's", "'it''s'"},
+        {"''", "''''''"},
+        {"a\nb\tc\rd", "'a b c d'"},
+        {"`touch /tmp/x`", "'`touch /tmp/x`'"},
+        {"system(\"id\")", "'system(\"id\")'"},
+        {"|cmd !cmd @macro \\' \\n", "'|cmd !cmd @macro \\'' \\n'"},
+        {"\xff\xfe ok", "'?? ok'"},            /* not UTF-8 */
+        {"\xc0\xaf", "'?\?'"},                  /* overlong '/' */
+        {"\xed\xa0\x80", "'?\?\?'"},             /* a surrogate */
+        {"x\xc2\x85y\x7f", "'x y '"},          /* C1 NEL, DEL */
+        {"\xE6\xB0\xB8\xE4\xB8\xB0\xE9\x87\x8C 50%", "'\xE6\xB0\xB8\xE4\xB8\xB0\xE9\x87\x8C 50%'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rs_gpbuf b;
+        rs_gpbuf_init(&b);
+        rs_gp_quote(&b, cases[i].in);
+        assert_false(b.failed);
+        assert_string_equal(b.p, cases[i].want);
+        rs_gpbuf_release(&b);
+    }
+    rs_gpbuf b;
+    rs_gpbuf_init(&b);
+    rs_gp_cmd(&b, "set title %q; set ytics (%Q 1) # %s %d %g %g %%\n", "a'b", "50% of `x`", "raw", -3,
+              0.5, NAN);
+    assert_string_equal(b.p, "set title 'a''b'; set ytics ('50%% of `x`' 1) # raw -3 0.5 NaN %\n");
+    rs_gp_quote(&b, NULL);
+    assert_string_equal(b.p + strlen(b.p) - 2, "''");
+    rs_gp_cmd(&b, "%x");            /* unknown conversion: refused */
+    assert_true(b.failed);
+    rs_gpbuf_release(&b);
+}
+
+/* Outside its single- and double-quoted literals a script line holds none of
+ * gnuplot's ways to run a command, and datablock lines hold only numbers. */
+static void check_script_inert(const char *script)
+{
+    static const char *const words[] = {"system", "load", "call", "shell", "cd ", "pipe",
+                                        "set output", "save", "print", "pause", "eval", "exit",
+                                        "import", "fit "};
+    int in_data = 0;
+    const char *p = script;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char line[8192], bare[8192];
+        assert_true(len < sizeof line);
+        memcpy(line, p, len);
+        line[len] = '\0';
+        p += len + (nl != NULL);
+        if (in_data) {
+            if (strcmp(line, "EOD") == 0) {
+                in_data = 0;
+                continue;
+            }
+            if (line[0] == '#')
+                continue;
+            for (char *tok = strtok(line, " "); tok; tok = strtok(NULL, " ")) {
+                char *end;
+                strtod(tok, &end);
+                if (*end) {
+                    print_error("datablock token not a number: %s\n", tok);
+                    fail();
+                }
+            }
+            continue;
+        }
+        size_t o = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (line[i] == '\'' || line[i] == '"') {
+                char q = line[i];
+                for (i++; i < len; i++) {
+                    if (line[i] == q && q == '\'' && i + 1 < len && line[i + 1] == '\'') {
+                        i++;          /* '' inside a single-quoted literal */
+                        continue;
+                    }
+                    if (line[i] == '\\' && q == '"') {
+                        i++;          /* escape inside double quotes: only our "\n" */
+                        continue;
+                    }
+                    if (line[i] == q)
+                        break;
+                }
+                assert_true(i < len); /* every literal closes on its line */
+                bare[o++] = ' ';
+                continue;
+            }
+            bare[o++] = line[i];
+        }
+        bare[o] = '\0';
+        if (line[0] == '#')
+            continue;
+        if (strpbrk(bare, "`!|@") != NULL) {
+            print_error("shell character outside a literal: %s\n", line);
+            fail();
+        }
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strstr(bare, words[w])) {
+                print_error("'%s' outside a literal: %s\n", words[w], line);
+                fail();
+            }
+        if (len >= 6 && strcmp(line + len - 6, "<< EOD") == 0)
+            in_data = 1;
+    }
+    assert_false(in_data);
+}
+
+/* Hostile text: each piece would run `touch MARKER` if gnuplot expanded it. */
+static void hostile_names(const char *dir, char *name, size_t n, char *lev1, char *lev2,
+                          char *cur, char *start, char *label)
+{
+    snprintf(name, n,
+             "it's `touch %s/m1` system(\"touch %s/m2\") |touch %s/m3\n"
+             "!touch %s/m4\nset output '%s/m5'\nEOD\n@x %%s %%d \\' end",
+             dir, dir, dir, dir, dir);
+    snprintf(lev1, RS_NAME_MAX, "l1'`touch %s/m6`", dir);
+    snprintf(lev2, RS_NAME_MAX, "EOD");
+    snprintf(cur, 128, "C'`touch %s/m7`", dir);
+    snprintf(start, 128, "2024-07'\n!touch %s/m8\n'", dir);
+    snprintf(label, 256, "rent 50%% `touch %s/m9` |x !y '", dir);
+}
+
+static void no_markers(const char *dir)
+{
+    for (int i = 1; i <= 9; i++) {
+        char m[512];
+        snprintf(m, sizeof m, "%s/m%d", dir, i);
+        if (file_exists(m)) {
+            print_error("%s exists: a hostile name ran a command\n", m);
+            fail();
+        }
+    }
+}
+
+static void test_hostile_script(void **state)
+{
+    (void)state;
+    const char *dir = rs_test_dir();
+    char name[1024], lev1[RS_NAME_MAX], lev2[RS_NAME_MAX], cur[128], start[128], label[256];
+    hostile_names(dir, name, sizeof name, lev1, lev2, cur, start, label);
+    rs_scenario *s = make(name, cur, start, lev1, lev2);
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = fake_mc(r->years);
+    rs_tornado_row rows[3] = {{label, 1, 2, 10, 20}, {name, 50, 60, 15, 18},
+                              {"p 50% s%d `true`", 3, 4, 12, 13}};
+    rs_plot_input in = {s, r, mc, "npv", label, 14, rows, 3};
+    for (int lang = 0; lang < 2; lang++)
+        for (int k = 0; k < RS_CHART_N; k++) {
+            rs_plot_opts opt = {RS_FMT_PNG, (rs_plot_lang)lang, NULL};
+            rs_error err = {0};
+            char *script = NULL;
+            assert_int_equal(rs_plot_script((rs_chart)k, &in, &opt, "Sans", &script, &err), RS_OK);
+            check_script_inert(script);
+            /* the name is drawn literally: quote doubled, newlines as spaces */
+            assert_non_null(strstr(script, "'it''s `touch "));
+            assert_null(strstr(script, "\nEOD\n@x"));
+            if (k == RS_CHART_REVENUE)
+                assert_non_null(strstr(script, "title 'l1''`touch "));
+            if (k == RS_CHART_TORNADO) /* a tic label: gnuplot reads it as a format */
+                assert_non_null(strstr(script, "'p 50%% s%%d `true`  3 – 4'"));
+            free(script);
+        }
+    no_markers(dir);
+    mc_free(mc);
+    rs_results_free(r);
+    destroy(s);
+}
+
+/* Real gnuplot, hostile names and a hostile output folder: every chart is
+ * drawn, the text appears literally in the SVG, no command ran. */
+static void test_hostile_render(void **state)
+{
+    (void)state;
+    if (!have_gnuplot())
+        skip();
+    const char *dir = rs_test_dir();
+    char name[1024], lev1[RS_NAME_MAX], lev2[RS_NAME_MAX], cur[128], start[128], label[256];
+    hostile_names(dir, name, sizeof name, lev1, lev2, cur, start, label);
+    char out[1024];
+    snprintf(out, sizeof out, "%s/out' `touch %s/m9` |x !y $(id)", dir, dir);
+    rs_scenario *s = make(name, cur, start, lev1, lev2);
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = fake_mc(r->years);
+    rs_outset o;
+    rs_error err = {0};
+    int warned = -1;
+    rs_plot_opts opt = {RS_FMT_SVG, RS_LANG_EN, NULL};
+    rs_tornado_row rows[2] = {{label, 1, 2, 10, 20}, {"p 50% s%d `true`", 3, 4, 12, 13}};
+    assert_int_equal(rs_outset_init(&o, out, 0, &err), RS_OK);
+    assert_int_equal(rs_plots_write(&o, s, r, mc, &opt, &warned, &err), RS_OK);
+    assert_int_equal(warned, 0);
+    assert_int_equal(rs_plot_tornado(&o, s, "npv", NULL, 14, rows, 2, &opt, &err), RS_OK);
+    assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
+    assert_int_equal(dir_count(out), RS_CHART_N);
+    char path[2048];
+    snprintf(path, sizeof path, "%s/coverage.svg", out);
+    char *svg = slurp(path, NULL);
+    assert_non_null(svg);
+    assert_non_null(strstr(svg, "/m1` system("));
+    free(svg);
+    snprintf(path, sizeof path, "%s/tornado.svg", out);
+    svg = slurp(path, NULL);
+    assert_non_null(strstr(svg, "p 50% s%d `true`"));
+    assert_non_null(strstr(svg, "/m9` |x !y"));
+    free(svg);
+    no_markers(dir);
+    mc_free(mc);
+    rs_results_free(r);
+    destroy(s);
+}
+
+/* ---- golden text ------------------------------------------------------- */
+
+static void test_golden(void **state)
+{
+    (void)state;
+    rs_scenario *s = make("Test estate (\xE6\xB5\x8B\xE8\xAF\x95)", "CNY", "2024-07", "shops",
+                          "kiosk");
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = fake_mc(r->years);
+    rs_plot_input in = {s, r, mc, "npv", NULL, 20164.9, tornado_rows,
+                        (int)(sizeof tornado_rows / sizeof tornado_rows[0])};
+    rs_gpbuf all;
+    rs_gpbuf_init(&all);
+    static const struct {
+        rs_plot_format f;
+        rs_plot_lang lang;
+        const char *font;
+    } variants[] = {{RS_FMT_PNG, RS_LANG_EN, NULL}, {RS_FMT_PDF, RS_LANG_ZH, "WenQuanYi Micro Hei"}};
+    for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
+        for (int k = 0; k < RS_CHART_N; k++) {
+            rs_plot_opts opt = {variants[v].f, variants[v].lang, NULL};
+            rs_error err = {0};
+            char *script = NULL, file[32];
+            assert_int_equal(rs_plot_script((rs_chart)k, &in, &opt, variants[v].font, &script, &err),
+                             RS_OK);
+            rs_gp_cmd(&all, "#### %s %s\n", rs_chart_file((rs_chart)k, opt.format, file, sizeof file),
+                      variants[v].lang == RS_LANG_ZH ? "zh" : "en");
+            rs_gp_cmd(&all, "%s", script);
+            free(script);
+        }
+    assert_false(all.failed);
+    if (getenv("RS_UPDATE_GOLDEN")) {
+        FILE *fp = fopen(GOLDEN, "wb");
+        assert_non_null(fp);
+        fputs(all.p, fp);
+        fclose(fp);
+    }
+    size_t len;
+    char *want = slurp(GOLDEN, &len);
+    if (!want) {
+        print_error("%s missing: run RS_UPDATE_GOLDEN=1 on this test and review it\n", GOLDEN);
+        fail();
+    }
+    if (strcmp(want, all.p) != 0) {
+        size_t i = 0;
+        while (want[i] && want[i] == all.p[i])
+            i++;
+        int line = 1;
+        for (size_t j = 0; j < i; j++)
+            line += want[j] == '\n';
+        print_error("%s differs from the generated text at line %d\n", GOLDEN, line);
+        fail();
+    }
+    free(want);
+    rs_gpbuf_release(&all);
+    mc_free(mc);
+    rs_results_free(r);
+    destroy(s);
+}
+
+/* Tornado rows come out largest swing first, an undefined swing last. */
+static void test_tornado_order(void **state)
+{
+    (void)state;
+    rs_scenario *s = make("t", "CNY", NULL, "a", "b");
+    rs_plot_input in = {s, NULL, NULL, "npv", NULL, 20000, tornado_rows, 4};
+    rs_error err = {0};
+    char *script = NULL;
+    assert_int_equal(rs_plot_script(RS_CHART_TORNADO, &in, NULL, NULL, &script, &err), RS_OK);
+    /* labels longer than the margin lose their start, so find their ends */
+    const char *a = strstr(script, "shops.income  900"), *b = strstr(script, "kiosk.income  200"),
+               *c = strstr(script, "discount_rate  0.05"), *d = strstr(script, "cost_annual  15,000");
+    assert_true(a && b && c && d);
+    assert_true(a < b && b < c && c < d);
+    free(script);
+    /* no rows, no results: still a script; a fan without Monte Carlo: error */
+    in.nrows = 0;
+    assert_int_equal(rs_plot_script(RS_CHART_TORNADO, &in, NULL, NULL, &script, &err), RS_OK);
+    free(script);
+    assert_int_equal(rs_plot_script(RS_CHART_FAN_NET, &in, NULL, NULL, &script, &err), RS_ESOFTWARE);
+    assert_null(script);
+    assert_non_null(strstr(err.msg, "fan_net_income"));
+    destroy(s);
+}
+
+/* ---- real renders ------------------------------------------------------ */
+
+static int magic_ok(const char *path, rs_plot_format f)
+{
+    size_t len;
+    char *buf = slurp(path, &len);
+    int ok = buf && len > 0 &&
+             (f == RS_FMT_PNG   ? len > 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0
+              : f == RS_FMT_PDF ? memcmp(buf, "%PDF-", 5) == 0
+                                : strstr(buf, "<svg") != NULL);
+    free(buf);
+    return ok;
+}
+
+static void render_all(rs_plot_format f, rs_plot_lang lang)
+{
+    const char *dir = rs_test_dir();
+    rs_scenario *s = make("Render \xE6\xB5\x8B\xE8\xAF\x95", "CNY", "2024-07", "shops", "kiosk");
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = fake_mc(r->years);
+    rs_outset o;
+    rs_error err = {0};
+    int warned = -1;
+    rs_plot_opts opt = {f, lang, NULL};
+    assert_int_equal(rs_outset_init(&o, dir, 0, &err), RS_OK);
+    assert_int_equal(rs_plots_write(&o, s, r, mc, &opt, &warned, &err), RS_OK);
+    assert_int_equal(warned, 0);
+    assert_int_equal(rs_plot_tornado(&o, s, "npv", NULL, 20164.9, tornado_rows, 4, &opt, &err),
+                     RS_OK);
+    assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
+    for (int k = 0; k < RS_CHART_N; k++) {
+        char file[32], path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, rs_chart_file((rs_chart)k, f, file, sizeof file));
+        if (!magic_ok(path, f)) {
+            print_error("%s: missing, empty or not the right format\n", path);
+            fail();
+        }
+    }
+    assert_int_equal(dir_count(dir), RS_CHART_N);
+    mc_free(mc);
+    rs_results_free(r);
+    destroy(s);
+}
+
+static void test_render_png(void **state)
+{
+    (void)state;
+    if (!have_gnuplot())
+        skip();
+    render_all(RS_FMT_PNG, RS_LANG_EN);
+}
+
+static void test_render_svg(void **state)
+{
+    (void)state;
+    if (!have_gnuplot())
+        skip();
+    render_all(RS_FMT_SVG, RS_LANG_EN);
+}
+
+static void test_render_pdf(void **state)
+{
+    (void)state;
+    if (!have_gnuplot())
+        skip();
+    render_all(RS_FMT_PDF, RS_LANG_EN);
+}
+
+/* Chinese needs a CJK font: with one, the charts render; the search fails
+ * cleanly when there is none. */
+static void test_render_zh(void **state)
+{
+    (void)state;
+    char fam[256];
+    static const rs_gp_font none[] = {{"Nope", "/nonexistent/font.ttc"}};
+    assert_int_equal(rs_gp_cjk_font(none, 1, "/nonexistent/fc-list", fam, sizeof fam), -1);
+    assert_int_equal(rs_gp_cjk_font(none, 1, NULL, fam, sizeof fam), -1);
+    if (!have_gnuplot())
+        skip();
+    if (rs_gp_cjk_font(rs_gp_cjk_fonts, rs_gp_ncjk_fonts, "fc-list", fam, sizeof fam) != 0) {
+        rs_scenario *s = make("x", "CNY", NULL, "a", "b");
+        rs_results *r = rs_results_alloc(s);
+        rs_model_run(s, r);
+        rs_outset o;
+        rs_error err = {0};
+        rs_plot_opts opt = {RS_FMT_PNG, RS_LANG_ZH, NULL};
+        assert_int_equal(rs_outset_init(&o, rs_test_dir(), 0, &err), RS_OK);
+        assert_int_equal(rs_plots_write(&o, s, r, NULL, &opt, NULL, &err), RS_ETOOL);
+        assert_non_null(strstr(err.msg, "fonts-wqy-microhei"));
+        rs_outset_abort(&o);
+        rs_results_free(r);
+        destroy(s);
+        return;
+    }
+    render_all(RS_FMT_PNG, RS_LANG_ZH);
+}
+
+/* ---- gnuplot missing, failing, dying ------------------------------------ */
+
+static void test_missing_gnuplot(void **state)
+{
+    (void)state;
+    static const char *const progs[] = {"/nonexistent/gnuplot", "revsim-no-such-gnuplot"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *dir = rs_test_dir();
+        rs_scenario *s = make("m", "CNY", NULL, "a", "b");
+        rs_results *r = rs_results_alloc(s);
+        rs_model_run(s, r);
+        rs_mc_results *mc = fake_mc(r->years);
+        rs_outset o;
+        rs_error err = {0};
+        int warned = 0;
+        rs_plot_opts opt = {RS_FMT_PNG, RS_LANG_EN, progs[i]};
+        assert_int_equal(rs_outset_init(&o, dir, 0, &err), RS_OK);
+        assert_int_equal(rs_plots_write(&o, s, r, mc, &opt, &warned, &err), RS_OK);
+        assert_int_equal(warned, 1);
+        assert_int_equal(err.code, 0);
+        assert_non_null(strstr(err.msg, "gnuplot not found"));
+        assert_non_null(strstr(err.msg, progs[i]));
+        assert_int_equal(o.n, 0);          /* nothing reserved */
+        rs_error err2 = {0};
+        assert_int_equal(rs_plot_tornado(&o, s, "npv", NULL, 1, tornado_rows, 4, &opt, &err2),
+                         RS_OK);
+        assert_int_equal(err2.code, 0);
+        assert_non_null(strstr(err2.msg, "gnuplot not found"));
+        assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
+        assert_int_equal(dir_count(dir), 0);
+        mc_free(mc);
+        rs_results_free(r);
+        destroy(s);
+    }
+}
+
+/* A script standing in for gnuplot, in dir. */
+static const char *fake_gnuplot(const char *dir, const char *name, const char *body)
+{
+    const char *p = rs_test_file(dir, name, body);
+    chmod(p, 0755);
+    return p;
+}
+
+static void test_failing_gnuplot(void **state)
+{
+    (void)state;
+    const char *bin = rs_test_dir();
+    static char progs[5][512];
+    /* /bin/true may exit before it has read the script: a failed write */
+    static const char *const want[][2] = {{"exit status 1", NULL},
+                                          {"empty file", "writing the script"},
+                                          {"did not write a PNG", NULL},
+                                          {"died with signal 9", NULL},
+                                          {"exit status 3", NULL}};
+    snprintf(progs[0], sizeof progs[0], "/bin/false");
+    snprintf(progs[1], sizeof progs[1], "/bin/true");
+    snprintf(progs[2], sizeof progs[2], "%s", fake_gnuplot(bin, "echoes", "#!/bin/sh\ncat\n"));
+    snprintf(progs[3], sizeof progs[3], "%s",
+             fake_gnuplot(bin, "dies", "#!/bin/sh\nhead -c 100 >/dev/null\nkill -9 $$\n"));
+    snprintf(progs[4], sizeof progs[4], "%s",
+             fake_gnuplot(bin, "halfway",
+                          "#!/bin/sh\nhead -c 200 >/dev/null\nprintf '\\211PNG\\r\\n'\n"
+                          "echo 'gnuplot> plot x' >&2\necho '         line 0: undefined "
+                          "variable: x' >&2\nexit 3\n"));
+    struct sigaction before, after;
+    sigaction(SIGPIPE, NULL, &before);
+    for (int i = 0; i < 5; i++) {
+        const char *dir = rs_test_dir();
+        rs_scenario *s = make("f", "CNY", NULL, "a", "b");
+        rs_results *r = rs_results_alloc(s);
+        rs_model_run(s, r);
+        rs_outset o;
+        rs_error err = {0};
+        int warned = -1;
+        rs_plot_opts opt = {RS_FMT_PNG, RS_LANG_EN, progs[i]};
+        rs_csv csv;
+        assert_int_equal(rs_outset_init(&o, dir, 0, &err), RS_OK);
+        assert_int_equal(rs_outset_csv(&o, "a.csv", &csv, &err), RS_OK);
+        rs_csv_text(&csv, "kept");
+        rs_csv_endrow(&csv);
+        assert_int_equal(rs_csv_close(&csv, &o, &err), RS_OK);
+        assert_int_equal(rs_plots_write(&o, s, r, NULL, &opt, &warned, &err), RS_ETOOL);
+        assert_int_equal(warned, 0);
+        assert_int_equal(err.code, RS_ETOOL);
+        int match = strstr(err.msg, want[i][0]) || (want[i][1] && strstr(err.msg, want[i][1]));
+        if (!match || !strstr(err.msg, "coverage.png")) {
+            print_error("%s: message '%s', expected '%s'\n", progs[i], err.msg, want[i][0]);
+            fail();
+        }
+        if (i == 4)
+            assert_non_null(strstr(err.msg, "undefined variable: x"));
+        /* the half-written chart is gone, and out of the set: committing
+         * keeps the CSV only, aborting removes everything */
+        assert_int_equal(o.n, 1);
+        assert_int_equal(dir_count(dir), 1);
+        if (i % 2 == 0) {
+            rs_error err2 = {0};
+            assert_int_equal(rs_outset_commit(&o, &err2), RS_OK);
+            char kept[512];
+            snprintf(kept, sizeof kept, "%s/a.csv", dir);
+            assert_true(file_exists(kept));
+            assert_int_equal(dir_count(dir), 1);
+        } else {
+            rs_outset_abort(&o);
+            assert_int_equal(dir_count(dir), 0);
+        }
+        rs_results_free(r);
+        destroy(s);
+    }
+    sigaction(SIGPIPE, NULL, &after);
+    assert_true(before.sa_handler == after.sa_handler);
+}
+
+/* gnuplot gone before reading a script larger than a pipe holds: the write
+ * fails with EPIPE (no SIGPIPE kills us) and that is an error. */
+static void test_broken_pipe(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *script = malloc(n + 1);
+    memset(script, '#', n);
+    script[n] = '\0';
+    FILE *fp = tmpfile();
+    rs_error err = {0};
+    assert_int_equal(rs_gp_run("/bin/true", script, n, fileno(fp), "x.png", &err), RS_ETOOL);
+    assert_non_null(strstr(err.msg, "writing the script"));
+    fclose(fp);
+    free(script);
+    rs_error err2 = {0};
+    fp = tmpfile();
+    assert_int_equal(rs_gp_run("/nonexistent/gp", "x", 1, fileno(fp), "y.png", &err2), RS_ETOOL);
+    assert_non_null(strstr(err2.msg, "cannot run"));
+    fclose(fp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_group),
+        cmocka_unit_test(test_axis),
+        cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_hostile_script),
+        cmocka_unit_test(test_hostile_render),
+        cmocka_unit_test(test_golden),
+        cmocka_unit_test(test_tornado_order),
+        cmocka_unit_test(test_render_png),
+        cmocka_unit_test(test_render_svg),
+        cmocka_unit_test(test_render_pdf),
+        cmocka_unit_test(test_render_zh),
+        cmocka_unit_test(test_missing_gnuplot),
+        cmocka_unit_test(test_failing_gnuplot),
+        cmocka_unit_test(test_broken_pipe),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
