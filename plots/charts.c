@@ -174,6 +174,15 @@ static double ps(const chart *c, double size)
     return round(size * c->fmt->ps * 100) / 100;
 }
 
+/* Display columns of a label (UTF-8 characters). */
+static int label_chars(const char *t)
+{
+    int n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
 /* Terminal, common style and the two-line title centred on the page:
  * subject, then the scenario name (and `note`, e.g. the number of runs).
  * The plot's top is fixed below the title, so every chart lines up. */
@@ -185,7 +194,9 @@ static void head(chart *c, const char *subject, const char *note)
     rs_gp_cmd(c->b, "set encoding utf8\n");
     rs_gp_cmd(c->b, "set terminal %s size %s noenhanced font %q fontscale 1 linewidth %g background rgb '#ffffff'\n",
               fd->term, fd->size, font_spec(c, 1.0, f, sizeof f), fd->lw);
-    rs_gp_fit(scen_text(c, SC_NAME), 80, name, sizeof name);
+    /* the page holds about 72 columns at the subtitle's size */
+    int room = note ? 72 - 5 - label_chars(note) : 72;
+    rs_gp_fit(scen_text(c, SC_NAME), room > 20 ? room : 20, name, sizeof name);
     text(line2, sizeof line2, "%s%s%s", name, name[0] && note ? "  ·  " : "", note ? note : "");
     rs_gp_cmd(c->b, "set label 1001 %q at screen 0.5, screen 0.955 center font %q textcolor rgb '%s'\n",
               subject, font_spec(c, 1.2, f, sizeof f), C_INK);
@@ -215,9 +226,11 @@ static void year_axis(chart *c, int years, double pad)
             first = 0;
         }
     rs_gp_cmd(c->b, ")\n");
-    if (*scen_text(c, SC_START))
+    char start[96];
+    rs_gp_fit(scen_text(c, SC_START), 24, start, sizeof start);
+    if (start[0])
         text(lab, sizeof lab, L(c, "Programme year (year 1 begins %s)", "项目年度（第1年始于%s）"),
-                 scen_text(c, SC_START));
+             start);
     else
         text(lab, sizeof lab, "%s", L(c, "Programme year", "项目年度"));
     rs_gp_cmd(c->b, "set xlabel %q\n", lab);
@@ -232,9 +245,10 @@ static void elapsed_axis(chart *c, int years)
     for (int y = 0; y <= years; y += step)
         rs_gp_cmd(c->b, "%s'%d' %d", y ? ", " : "", y, y);
     rs_gp_cmd(c->b, ")\n");
-    if (*scen_text(c, SC_START))
-        text(lab, sizeof lab, L(c, "Years since the start (%s)", "项目启动后年数（%s起）"),
-                 scen_text(c, SC_START));
+    char start[96];
+    rs_gp_fit(scen_text(c, SC_START), 24, start, sizeof start);
+    if (start[0])
+        text(lab, sizeof lab, L(c, "Years since the start (%s)", "项目启动后年数（%s起）"), start);
     else
         text(lab, sizeof lab, "%s", L(c, "Years since the start", "项目启动后年数"));
     rs_gp_cmd(c->b, "set xlabel %q\n", lab);
@@ -248,15 +262,6 @@ static rs_gp_axis value_axis(chart *c, const char *name, double lo, double hi, i
     rs_gp_axis_fit(&a, lo, hi, target);
     rs_gp_axis_emit(c->b, name, &a, "nomirror out scale 0.5", suffix);
     return a;
-}
-
-/* Display columns of a label (UTF-8 characters). */
-static int label_chars(const char *t)
-{
-    int n = 0;
-    for (; *t; t++)
-        n += ((unsigned char)*t & 0xC0) != 0x80;
-    return n;
 }
 
 /* x axis from lo to hi whose tick labels fit side by side in `frac` of the
@@ -302,6 +307,20 @@ static void minmax(const double *v, int n, double *lo, double *hi)
             if (v[i] > *hi)
                 *hi = v[i];
         }
+}
+
+/* Widen [*lo, *hi] by `below` and `above` times its span; an empty range
+ * (all values equal, e.g. all zero) becomes one unit either side. */
+static void pad_range(double *lo, double *hi, double below, double above)
+{
+    double span = *hi - *lo;
+    if (!(span > 0)) {
+        *lo -= 1;
+        *hi += 1;
+        return;
+    }
+    *lo -= below * span;
+    *hi += above * span;
 }
 
 static double mc_stat(const rs_mc_results *mc, int series, int y, int stat)
@@ -465,8 +484,8 @@ static int draw_fund(chart *c)
     double fmin = r->metric[MT_FUND_MIN], mmin = r->metric[MT_FUND_MIN_MONTH];
     int have_min = isfinite(fmin) && isfinite(mmin) && mmin >= 1 && mmin <= M;
     elapsed_axis(c, Y);
-    double span = hi - lo > 0 ? hi - lo : 1;
-    value_axis(c, "y", lo - (have_min ? 0.2 : 0.03) * span, hi + 0.04 * span, 6, "");
+    pad_range(&lo, &hi, have_min ? 0.2 : 0.03, 0.04);
+    value_axis(c, "y", lo, hi, 6, "");
     axis_label(c, "y", L(c, "Fund balance", "基金余额"), c->unit);
     rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     if (have_min) {
@@ -521,8 +540,8 @@ static int draw_cashflow(chart *c)
     }
     rs_gp_cmd(c->b, "EOD\n");
     elapsed_axis(c, Y);
-    double span = hi - lo > 0 ? hi - lo : 1;
-    value_axis(c, "y", lo - 0.03 * span, hi + 0.06 * span, 6, "");
+    pad_range(&lo, &hi, 0.03, 0.06);
+    value_axis(c, "y", lo, hi, 6, "");
     axis_label(c, "y", L(c, "Cumulative cash flow", "累计现金流"), c->unit);
     rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     double pb = r->metric[MT_PAYBACK];
@@ -542,7 +561,8 @@ static int draw_cashflow(chart *c)
             rs_gp_cmd(c->b, "set label 1 %q at %g, graph 0.93 left offset 0.8, 0 font %q textcolor rgb '%s' front\n",
                       note, pb, font_spec(c, 0.85, f, sizeof f), C_RED);
     } else {
-        text(note, sizeof note, L(c, "No payback within %d years", "%d年内未收回投资"), Y);
+        text(note, sizeof note, L(c, "No payback within %d year%s", "%d年内未收回投资%s"), Y,
+             c->zh || Y == 1 ? "" : "s");
         rs_gp_cmd(c->b, "set label 1 %q at graph 0.02, graph 0.93 left font %q textcolor rgb '%s' front\n",
                   note, font_spec(c, 0.85, f, sizeof f), C_RED);
     }
@@ -611,8 +631,8 @@ static int draw_fan_net(chart *c)
     fan(c, MC_Y_NET, c->k, c->r->y_net);
     fan_range(c, MC_Y_NET, c->k, c->r->y_net, &lo, &hi);
     year_axis(c, c->mc->years, 0.3);
-    double span = hi - lo > 0 ? hi - lo : 1;
-    value_axis(c, "y", lo, hi + 0.04 * span, 6, "");
+    pad_range(&lo, &hi, 0, 0.04);
+    value_axis(c, "y", lo, hi, 6, "");
     axis_label(c, "y", L(c, "Net income per year", "年度净收益"), c->unit);
     rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     fan_plot(c, 0);
@@ -827,8 +847,15 @@ static int draw_tornado(chart *c)
     rs_gp_cmd(c->b, "set tmargin at screen 0.82\n");
     double tscale = shown > 12 ? 0.7 : 0.85;
     int cols = (int)(0.42 * PAGE_EM / DIGIT_EM * 0.95 / tscale);
-    rs_gp_cmd(c->b, "set yrange [0.4:%g]\nset ytics nomirror scale 0 font %q (", shown + 0.6,
-              font_spec(c, tscale, f, sizeof f));
+    if (shown == 0) {
+        rs_gp_cmd(c->b, "set yrange [0:1]\nunset ytics\n");
+        rs_gp_cmd(c->b, "set label 1000 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
+                  L(c, "No parameter has a low and a high value", "没有设定低值和高值的参数"),
+                  C_SUB);
+    } else {
+        rs_gp_cmd(c->b, "set yrange [0.4:%g]\nset ytics nomirror scale 0 font %q (", shown + 0.6,
+                  font_spec(c, tscale, f, sizeof f));
+    }
     for (int i = 0; i < shown; i++) {
         char a[64], b2[64], lab[600], fit[600];
         text(lab, sizeof lab, "%s  %s – %s", rk[i].row->label ? rk[i].row->label : "",
@@ -836,7 +863,8 @@ static int draw_tornado(chart *c)
         rs_gp_fit_end(lab, cols, fit, sizeof fit);
         rs_gp_cmd(c->b, "%s%Q %d", i ? ", " : "", fit, shown - i);
     }
-    rs_gp_cmd(c->b, ")\n");
+    if (shown > 0)
+        rs_gp_cmd(c->b, ")\n");
     /* metric values beyond the bar ends; when both ends lie on one side of
      * the base only the farther is labelled */
     int lab = 1;
@@ -868,8 +896,9 @@ static int draw_tornado(chart *c)
             strcat(num, "%");
     }
     text(basetxt, sizeof basetxt, L(c, "Base case: %s", "基准情景：%s"), num);
-    rs_gp_cmd(c->b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead front linecolor rgb '%s' linewidth %g\n",
-              base, base, C_INK, lw(c, 1.5));
+    if (shown > 0)
+        rs_gp_cmd(c->b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead front linecolor rgb '%s' "
+                  "linewidth %g\n", base, base, C_INK, lw(c, 1.5));
     rs_gp_cmd(c->b, "set label %d %q at %g, graph 1 center offset 0, 0.8 font %q textcolor rgb '%s'\n",
               lab, basetxt, base, font_spec(c, 0.85, f, sizeof f), C_INK);
     rs_gp_cmd(c->b,

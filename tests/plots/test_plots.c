@@ -633,6 +633,50 @@ static void test_render_zh(void **state)
     render_all(RS_FMT_PNG, RS_LANG_ZH);
 }
 
+/* Degenerate results still draw: no levers, no deficit (coverage empty
+ * everywhere), no payback, every run alike, undefined percentiles; and a
+ * long horizon. */
+static void test_render_edges(void **state)
+{
+    (void)state;
+    if (!have_gnuplot())
+        skip();
+    for (int variant = 0; variant < 2; variant++) {
+        const char *dir = rs_test_dir();
+        rs_scenario *s = make("edge", "USD", variant ? "1999-12" : "not a date", "a", "b");
+        if (variant == 0) {
+            s->nlev = 0;                       /* levers stay allocated, unused */
+            rs_test_set(&s->com[0], "cost_annual", 0);
+            s->scen.v[SC_HORIZON] = 1;
+        } else {
+            s->scen.v[SC_HORIZON] = 40;
+        }
+        rs_results *r = rs_results_alloc(s);
+        rs_model_run(s, r);
+        rs_mc_results *mc = fake_mc(r->years);
+        for (long i = 0; i < mc->runs; i++)
+            mc->npv[i] = variant ? mc->npv[i] : 0;
+        for (size_t i = 0; variant == 0 && i < (size_t)MC_Y_N * r->years * MC_NSTAT; i++)
+            mc->yearly[i] = NAN;
+        mc->metric[MT_NPV][MC_P50] = NAN;
+        rs_outset o;
+        rs_error err = {0};
+        rs_plot_opts opt = {RS_FMT_PNG, RS_LANG_EN, NULL};
+        assert_int_equal(rs_outset_init(&o, dir, 0, &err), RS_OK);
+        if (rs_plots_write(&o, s, r, mc, &opt, NULL, &err) != RS_OK) {
+            print_error("variant %d: %s\n", variant, err.msg);
+            fail();
+        }
+        assert_int_equal(rs_plot_tornado(&o, s, "coverage_stabilized", NULL, 0.5, NULL, 0, &opt,
+                                         &err), RS_OK);
+        assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
+        assert_int_equal(dir_count(dir), RS_CHART_N);
+        mc_free(mc);
+        rs_results_free(r);
+        destroy(s);
+    }
+}
+
 /* ---- gnuplot missing, failing, dying ------------------------------------ */
 
 static void test_missing_gnuplot(void **state)
@@ -784,6 +828,7 @@ int main(void)
         cmocka_unit_test(test_render_svg),
         cmocka_unit_test(test_render_pdf),
         cmocka_unit_test(test_render_zh),
+        cmocka_unit_test(test_render_edges),
         cmocka_unit_test(test_missing_gnuplot),
         cmocka_unit_test(test_failing_gnuplot),
         cmocka_unit_test(test_broken_pipe),
