@@ -38,8 +38,9 @@ int rs_cmd_params(int argc, char **argv, const rs_command *cmd);
 int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd);
 int rs_cmd_solve(int argc, char **argv, const rs_command *cmd);
 int rs_cmd_fit(int argc, char **argv, const rs_command *cmd);
+int rs_cmd_compare(int argc, char **argv, const rs_command *cmd);
 extern const rs_opt rs_run_opts[], rs_check_opts[], rs_params_opts[], rs_sweep_opts[],
-    rs_solve_opts[], rs_fit_opts[];
+    rs_solve_opts[], rs_fit_opts[], rs_compare_opts[];
 
 /* Parse a whole-number option value in [min, max]; prints and returns -1. */
 int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
