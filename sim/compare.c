@@ -1,5 +1,5 @@
 /* compare.c: loading, running and tabulating a comparison of scenarios. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

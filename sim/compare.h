@@ -6,6 +6,7 @@
 
 #include "../models/analysis.h"
 #include "../models/montecarlo.h"
+#include "csvout.h"
 #include "scenario.h"
 
 /* One scenario of a comparison. */
