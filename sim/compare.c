@@ -68,10 +68,11 @@ int rs_compare_load(rs_compare *c, char **paths, int n, const char *baseline, rs
         int rc = rs_scenario_load(&it->s, &it->src, it->path, err);
         if (rc)
             return rc;
-        snprintf(it->id, sizeof it->id, "%s", it->src.stem);
+        /* ids are file stems, made unique with a counter */
+        snprintf(it->id, sizeof it->id, "%.40s", it->src.stem);
         for (int j = 0, dup = 1; j < i; j++)
             if (strcmp(c->items[j].id, it->id) == 0) {
-                snprintf(it->id, sizeof it->id, "%.*s-%d", RS_NAME_MAX - 8, it->src.stem, ++dup);
+                snprintf(it->id, sizeof it->id, "%.40s-%d", it->src.stem, ++dup % 1000000);
                 j = -1;
             }
         int y = (int)it->s.scen.v[SC_HORIZON];
