@@ -80,3 +80,17 @@ void rs_command_help(FILE *fp, const rs_command *cmd)
     fprintf(fp, "  %-26s %s\n", "-h, --help", "show this help");
 }
 
+
+const char *rs_one_arg(int argc, char **argv, int at, const rs_command *cmd)
+{
+    if (at < 0)
+        return NULL;
+    if (argc - at != 1) {
+        fprintf(stderr, "revsim %s: %s\nusage: revsim %s\n", cmd->name,
+                argc - at < 1 ? "missing SCENARIO file" : "give exactly one SCENARIO file",
+                cmd->usage);
+        return NULL;
+    }
+    return argv[at];
+}
+

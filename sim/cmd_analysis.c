@@ -106,13 +106,8 @@ static int load_one(int argc, char **argv, int at, const rs_command *cmd, rs_sce
 {
     rs_scenario_init(s);
     rs_source_init(src);
-    if (argc - at != 1) {
-        fprintf(stderr, "revsim %s: %s\nusage: revsim %s\n", cmd->name,
-                argc - at < 1 ? "missing SCENARIO file" : "give exactly one SCENARIO file",
-                cmd->usage);
-        return RS_EUSAGE;
-    }
-    return rs_scenario_load(s, src, argv[at], err);
+    const char *path = rs_one_arg(argc, argv, at, cmd);
+    return path ? rs_scenario_load(s, src, path, err) : RS_EUSAGE;
 }
 
 int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)

@@ -102,22 +102,9 @@ int rs_default_threads(void)
 
 int rs_report(const char *cmd, int code, const char *msg)
 {
-    fprintf(stderr, "revsim %s: %s\n", cmd, msg);
+    if (msg && *msg)   /* empty: already reported (usage errors) */
+        fprintf(stderr, "revsim %s: %s\n", cmd, msg);
     return code;
-}
-
-/* Shared by run and check: exactly one SCENARIO argument. */
-static const char *one_scenario(int argc, char **argv, int at, const rs_command *cmd)
-{
-    if (at < 0)
-        return NULL;
-    if (argc - at != 1) {
-        fprintf(stderr, "revsim %s: %s\nusage: revsim %s\n", cmd->name,
-                argc - at < 1 ? "missing SCENARIO file" : "give exactly one SCENARIO file",
-                cmd->usage);
-        return NULL;
-    }
-    return argv[at];
 }
 
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
@@ -128,7 +115,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
     if (at == -2)
         return 0;
-    const char *path = one_scenario(argc, argv, at, cmd);
+    const char *path = rs_one_arg(argc, argv, at, cmd);
     if (!path)
         return RS_EUSAGE;
 
@@ -204,7 +191,7 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
     int at = rs_opt_parse(argc, argv, rs_check_opts, cmd, no_opts, NULL);
     if (at == -2)
         return 0;
-    const char *path = one_scenario(argc, argv, at, cmd);
+    const char *path = rs_one_arg(argc, argv, at, cmd);
     if (!path)
         return RS_EUSAGE;
     rs_error err = {0};
