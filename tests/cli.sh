@@ -140,6 +140,8 @@ printf 'month,value
 ' >"$tmp/hist.csv"
 expect "fit" 0 "$bin" fit "$tmp/hist.csv" --as community:a.collection
 check "fit prints scenario rows" 'grep -q "^community:a,collection_target,0.7[23]" "$tmp/stdout" && grep -q "^community:a,ramp_months,[0-9]*," "$tmp/stdout"'
+expect "fit shipped example" 0 "$bin" fit scenarios/observed/estate-collection.csv
+check "fit shipped example: 24-month ramp" 'grep -q "in a scenario: 24)" "$tmp/stdout"'
 printf 'month,value
 1,0.2
 x,0.3
