@@ -76,8 +76,9 @@ docs: $(BIN)
 	$(BIN) params --markdown > docs/parameters.md
 
 # Rewrite the golden outputs of the example scenarios (review the diff!).
-golden: $(BIN)
+golden: $(BIN) $(BUILD)/tests/plots/test_plots
 	sh tests/golden/update.sh $(BIN)
+	RS_UPDATE_GOLDEN=1 $(BUILD)/tests/plots/test_plots >/dev/null
 
 clean:
 	rm -rf $(BUILD)

@@ -273,14 +273,17 @@ static void x_value_axis(chart *c, double lo, double hi, int target, double frac
     rs_gp_axis a;
     for (;; target--) {
         rs_gp_axis_fit(&a, lo, hi, target);
+        /* the labels drawn: every tick, or with `exact` those in [lo, hi] */
+        double from = exact ? lo : a.lo, to = exact ? hi : a.hi;
+        long k0 = (long)ceil(from / a.step - 1e-9), k1 = (long)floor(to / a.step + 1e-9);
         int chars = 0;
-        for (int i = 0; i <= a.n; i++) {
+        for (long k = k0; k <= k1; k++) {
             char num[64];
-            int k = label_chars(rs_gp_group(a.lo + i * a.step, a.decimals, num, sizeof num)) +
-                    (int)strlen(suffix);
-            chars = k > chars ? k : chars;
+            int len = label_chars(rs_gp_group(k * a.step, a.decimals, num, sizeof num)) +
+                      (int)strlen(suffix);
+            chars = len > chars ? len : chars;
         }
-        if (target <= 2 || (a.n + 1) * (chars * DIGIT_EM + 1.5) <= frac * PAGE_EM)
+        if (target <= 2 || (k1 - k0 + 1) * (chars * DIGIT_EM + 1.5) <= frac * PAGE_EM)
             break;
     }
     if (exact) {

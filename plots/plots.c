@@ -23,19 +23,10 @@ typedef struct {
 /* On failure: delete this call's chart files and take their entries out of
  * the set again (they are its last ones), so that a caller that still
  * commits the set (keeping the CSVs) neither renames a half-written chart
- * into place nor trips over a missing one. The entries are freed as
- * rs_outset_abort would; csvout.h has no call for this yet. */
+ * into place nor trips over a missing one. */
 static void remove_drawn(rs_outset *o, drawn *d)
 {
-    for (int i = 0; i < d->n; i++)
-        unlink(d->path[i]);
-    while (o->n > d->n0) {
-        o->n--;
-        unlink(o->tmp[o->n]);
-        free(o->tmp[o->n]);
-        free(o->final[o->n]);
-        o->tmp[o->n] = o->final[o->n] = NULL;
-    }
+    rs_outset_truncate(o, d->n0);
     d->n = 0;
 }
 

@@ -121,6 +121,17 @@ int rs_outset_commit(rs_outset *o, rs_error *err)
     return RS_OK;
 }
 
+void rs_outset_truncate(rs_outset *o, int n)
+{
+    while (o->n > n && o->n > 0) {
+        o->n--;
+        unlink(o->tmp[o->n]);
+        free(o->tmp[o->n]);
+        free(o->final[o->n]);
+        o->tmp[o->n] = o->final[o->n] = NULL;
+    }
+}
+
 void rs_outset_abort(rs_outset *o)
 {
     for (int i = 0; i < o->n; i++)

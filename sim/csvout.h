@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include "error.h"
 
-#define RS_OUT_MAX 32
+#define RS_OUT_MAX 256
 
 /* A set of output files being written into one folder. Caller-owned:
  * rs_outset_init, then rs_outset_commit or rs_outset_abort. */
@@ -36,6 +36,10 @@ const char *rs_outset_path(rs_outset *o, const char *name, rs_error *err);
 
 /* Close c (flushing); error if any write failed. */
 int rs_csv_close(rs_csv *c, rs_outset *o, rs_error *err);
+
+/* Take back every file added after the first n: remove its temporary file
+ * and forget it (a drawing step that failed undoes its own files). */
+void rs_outset_truncate(rs_outset *o, int n);
 
 /* Rename every temporary file into place; then release o. */
 int rs_outset_commit(rs_outset *o, rs_error *err);

@@ -331,7 +331,7 @@ $bars << EOD
 20582.45 2 20164.9 21000 1.66 2.34 0x56a0d3
 EOD
 set xrange [6600:35400]
-set xtics nomirror out scale 0.5 ('20,000' 20000)
+set xtics nomirror out scale 0.5 ('10,000' 10000, '20,000' 20000, '30,000' 30000)
 set xlabel 'Net present value (CNY)'
 set grid noytics xtics back linetype 1 linecolor rgb '#dadada' linewidth 0.5
 set border 1 linecolor rgb '#404040' linewidth 1
@@ -685,7 +685,7 @@ $bars << EOD
 2.058245 2 2.01649 2.1 1.66 2.34 0x56a0d3
 EOD
 set xrange [0.66:3.54]
-set xtics nomirror out scale 0.5 ('1' 1, '2' 2, '3' 3)
+set xtics nomirror out scale 0.5 ('1.0' 1, '1.5' 1.5, '2.0' 2, '2.5' 2.5, '3.0' 3, '3.5' 3.5)
 set xlabel '净现值（万元）'
 set grid noytics xtics back linetype 1 linecolor rgb '#dadada' linewidth 0.5
 set border 1 linecolor rgb '#404040' linewidth 1
