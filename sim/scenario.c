@@ -564,6 +564,8 @@ static int finish_entity(build *b, int i, int ncom, rs_error *err)
     if (sec->kind != RS_SEC_LEVER)
         return RS_OK;
     const char *want = e->text[LV_COMMUNITY];
+    if (want && strncmp(want, "community:", 10) == 0)   /* "community:NAME" names it too */
+        want += 10;
     if (!want) {
         if (ncom == 1) {
             for (int j = 0; j < b->nent; j++)

@@ -206,7 +206,8 @@ static void test_base_override(void **state)
     const char *v = rs_test_file(dir, "variant.csv",
                                  "section,key,value\nscenario,base,base.csv\n"
                                  "other:x,income,200\nother:y,enabled,0\n"
-                                 "parking:p,spaces,3\nparking:p,fee,10\n");
+                                 "parking:p,spaces,3\nparking:p,fee,10\n"
+                                 "parking:p,community,community:a\n");
     rs_scenario s;
     rs_source src;
     rs_error err = {0};
