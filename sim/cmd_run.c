@@ -159,7 +159,9 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         (rc = rs_write_results(&o, &s, r, mc, &err)))
         goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
+    const int n0 = o.n;
     int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, &err);
+    const int ncharts = o.n - n0;
     if ((rc = rs_outset_commit(&o, &err)))
         goto out;
     rc = prc;
@@ -167,8 +169,11 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         goto out;
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);
-        printf("wrote annual.csv, monthly.csv, communities.csv, summary.csv%s to %s/\n",
-               mc ? ", mc_annual.csv" : "", a.outdir);
+        printf("wrote annual.csv, monthly.csv, communities.csv, summary.csv%s",
+               mc ? ", mc_annual.csv" : "");
+        if (ncharts > 0)
+            printf(" and %d charts", ncharts);
+        printf(" to %s/\n", a.outdir);
     }
 out:
     if (rc)
