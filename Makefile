@@ -94,3 +94,32 @@ bench: deps
 	$(MAKE) --no-print-directory $(BENCH_BIN)
 	$(BENCH_BIN) 10000
 	$(BENCH_BIN) 1000000
+
+# ---- revsim compare: proposal pack (docs/report.md) ------------------------
+# The report's cmocka suite lives in tests/report/; `make test` runs it with
+# the others, and run_all.sh runs tests/report/render.sh, which renders
+# report.html in headless Chromium (skipped with a message when chromium is
+# not installed; it is not in `deps`). `make test-report` runs that alone.
+REPORT_TEST_SRC := $(wildcard tests/report/test_*.c)
+TEST_BIN += $(REPORT_TEST_SRC:%.c=$(BUILD)/%)
+.PHONY: demo test-report
+test-report: $(BIN)
+	sh tests/report/render.sh $(BIN)
+
+# The example variants compared, with charts and report.html, in English
+# and Chinese, into out/demo-*/ (the choice is in docs/report.md).
+DEMO_CHIDIAN := --baseline scenarios/chidian-status-quo.csv scenarios/chidian-parking-only.csv \
+	scenarios/chidian-parking-chargers.csv scenarios/chidian.csv
+DEMO_YONGFENGLI := --baseline scenarios/yongfengli-status-quo.csv \
+	scenarios/yongfengli-shops-only.csv scenarios/yongfengli.csv
+DEMO_QINGYANG := --baseline scenarios/qingyang-status-quo.csv scenarios/qingyang-shops-only.csv \
+	scenarios/qingyang-parking-chargers.csv scenarios/qingyang-old-estates.csv
+demo: deps
+	$(MAKE) --no-print-directory $(BIN)
+	$(BIN) compare $(DEMO_CHIDIAN) -o out/demo-chidian
+	$(BIN) compare -q $(DEMO_CHIDIAN) --lang zh -o out/demo-chidian-zh
+	$(BIN) compare $(DEMO_YONGFENGLI) -o out/demo-yongfengli
+	$(BIN) compare -q $(DEMO_YONGFENGLI) --lang zh -o out/demo-yongfengli-zh
+	$(BIN) compare $(DEMO_QINGYANG) -o out/demo-qingyang
+	$(BIN) compare -q $(DEMO_QINGYANG) --lang zh -o out/demo-qingyang-zh
+	@echo "open out/demo-*/report.html in a browser (print it to A4 from there)"

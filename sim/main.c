@@ -31,6 +31,10 @@ static const rs_command commands[] = {
      rs_solve_opts},
     {"fit", rs_cmd_fit, "fit HISTORY.csv [--shape logistic|linear] [--as SECTION.QUANTITY]",
      "fit a ramp (start, target, ramp_months) to observed monthly values", rs_fit_opts},
+    {"compare", rs_cmd_compare, "compare A.csv B.csv ... [--baseline A.csv] [-o DIR] [--runs N] "
+     "[--seed S] [--lang en|zh] [--no-report]",
+     "compare scenarios (same runs and seed): gains over a baseline, charts, report.html",
+     rs_compare_opts},
     {"params", rs_cmd_params, "params [SECTION] [--markdown]",
      "list every section and parameter with unit, default, range and meaning",
      rs_params_opts},

@@ -67,3 +67,37 @@ int rs_plot_tornado_maybe(rs_outset *o, const rs_scenario *s, int metric, double
     }
     return rc;
 }
+
+void rs_plot_compare_input(const rs_compare *c, rs_cmp_plot_item *items, rs_cmp_plot_input *in)
+{
+    for (int i = 0; i < c->n; i++) {
+        items[i].id = c->items[i].id;
+        items[i].s = &c->items[i].s;
+        items[i].r = c->items[i].r;
+        items[i].mc = c->items[i].mc;
+    }
+    in->items = items;
+    in->n = c->n;
+    in->baseline = c->baseline;
+    in->years = c->years;
+}
+
+int rs_plot_compare_maybe(rs_outset *o, const rs_compare *c, const rs_plot_args *a,
+                          rs_error *err)
+{
+    if (!a->enabled)
+        return RS_OK;
+    rs_cmp_plot_item *items = calloc((size_t)(c->n > 0 ? c->n : 1), sizeof *items);
+    if (!items)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    rs_cmp_plot_input in;
+    rs_plot_compare_input(c, items, &in);
+    int warned = 0;
+    int rc = rs_plot_compare(o, &in, &a->opts, &warned, err);
+    if (!rc && warned) {
+        fprintf(stderr, "revsim: warning: %s\n", err->msg);
+        err->msg[0] = '\0';
+    }
+    free(items);
+    return rc;
+}

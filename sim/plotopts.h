@@ -1,10 +1,12 @@
-/* plotopts.h: the chart options shared by `run` and `sweep` (--format,
- * --lang, --no-plots) and the calls into plots/ that print gnuplot's
- * absence as a warning. */
+/* plotopts.h: the chart options shared by `run`, `sweep` and `compare`
+ * (--format, --lang, --no-plots) and the calls into plots/ that print
+ * gnuplot's absence as a warning. */
 #ifndef RS_PLOTOPTS_H
 #define RS_PLOTOPTS_H
 
+#include "../plots/compare.h"
 #include "../plots/plots.h"
+#include "compare.h"
 
 enum { RS_OPT_FORMAT = 5000, RS_OPT_LANG, RS_OPT_NOPLOTS };
 
@@ -32,6 +34,15 @@ int rs_plot_run_maybe(rs_outset *o, const rs_scenario *s, const rs_results *r,
 /* Tornado chart of a sweep into o, when enabled (same conventions). */
 int rs_plot_tornado_maybe(rs_outset *o, const rs_scenario *s, int metric, double base,
                           const rs_tornado_row *rows, int n, const rs_plot_args *a,
+                          rs_error *err);
+
+/* The plots/ view of comparison c: items (c->n of them, caller-owned,
+ * borrowing c's ids, scenarios and results) and *in. */
+void rs_plot_compare_input(const rs_compare *c, rs_cmp_plot_item *items, rs_cmp_plot_input *in);
+
+/* Comparison charts of c into o, when enabled (same conventions as
+ * rs_plot_run_maybe: a missing gnuplot is a warning and RS_OK). */
+int rs_plot_compare_maybe(rs_outset *o, const rs_compare *c, const rs_plot_args *a,
                           rs_error *err);
 
 #endif

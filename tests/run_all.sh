@@ -12,7 +12,7 @@ for t in "$@"; do
     if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); echo "$t: exit $rc"; fi
 done
 bin=${BUILD:-build}/revsim
-for s in tests/cli.sh tests/crosscheck.sh; do
+for s in tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/report/render.sh; do
     [ -f "$s" ] || continue
     out=$(sh "$s" "$bin" 2>&1); rc=$?
     printf '%s\n' "$out"

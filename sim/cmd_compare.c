@@ -1,0 +1,163 @@
+/* cmd_compare.c: `revsim compare A.csv B.csv ...`: every scenario with the
+ * same seed and runs, gains over a baseline, comparison CSVs, charts and
+ * the proposal pack. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "compare.h"
+#include "output.h"
+#include "plotopts.h"
+#include "report.h"
+
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_RUNS, OPT_SEED, OPT_THREADS,
+       OPT_NOREPORT };
+
+const rs_opt rs_compare_opts[] = {
+    {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
+     OPT_BASELINE},
+    {"output", 'o', "DIR", "output folder (default out/compare/)", OPT_OUTPUT},
+    {"runs", 'n', "N", "Monte Carlo runs for every scenario (default: the baseline's `runs`)",
+     OPT_RUNS},
+    {"seed", 0, "S", "Monte Carlo seed for every scenario (default: the baseline's `seed`)",
+     OPT_SEED},
+    {"threads", 'j', "N", "worker threads (default: all cores)", OPT_THREADS},
+    RS_PLOT_OPTS,
+    {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
+    {"quiet", 'q', NULL, "print no table", OPT_QUIET},
+    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {NULL, 0, NULL, NULL, 0},
+};
+
+typedef struct {
+    const char *baseline, *outdir;
+    long runs, threads;
+    long long seed;
+    int quiet, report;
+    rs_plot_args plot;
+} cmp_args;
+
+static int cmp_set(int id, const char *arg, void *ctx)
+{
+    cmp_args *a = ctx;
+    long long v;
+    switch (id) {
+    case OPT_BASELINE: a->baseline = arg; break;
+    case OPT_OUTPUT: a->outdir = arg; break;
+    case OPT_QUIET: a->quiet = 1; break;
+    case OPT_NOREPORT: a->report = 0; break;
+    case OPT_RUNS:
+        if (rs_parse_count("--runs", arg, 0, 100000000, &v)) return -1;
+        a->runs = (long)v;
+        break;
+    case OPT_SEED:
+        if (rs_parse_count("--seed", arg, 0, 4294967295LL, &v)) return -1;
+        a->seed = v;
+        break;
+    case OPT_THREADS:
+        if (rs_parse_count("--threads", arg, 1, 1024, &v)) return -1;
+        a->threads = (long)v;
+        break;
+    default:
+        return rs_plot_set(&a->plot, id, arg);
+    }
+    return 0;
+}
+
+static void print_table(const rs_compare *c)
+{
+    printf("%-28s %16s %16s %16s %10s %10s\n", "scenario", "revenue stab.", "gain",
+           "npv", "coverage", "P(covered)");
+    for (int i = 0; i < c->n; i++) {
+        const rs_cmp_item *it = &c->items[i];
+        const double *m = it->r->metric;
+        char cov[32], pc[32];
+        if (isnan(m[MT_COVERAGE_STAB]))
+            snprintf(cov, sizeof cov, "-");
+        else
+            snprintf(cov, sizeof cov, "%.1f%%", 100 * m[MT_COVERAGE_STAB]);
+        if (it->mc)
+            snprintf(pc, sizeof pc, "%.1f%%", 100 * it->mc->metric[MT_P_COVERED_STAB][MC_MEAN]);
+        else
+            snprintf(pc, sizeof pc, "-");
+        printf("%-28.28s %16.0f %16.0f %16.0f %10s %10s%s\n", it->id, m[MT_REVENUE_STAB],
+               rs_compare_gain(c, i, MT_REVENUE_STAB), m[MT_NPV], cov, pc,
+               i == c->baseline ? "  (baseline)" : "");
+    }
+    if (c->runs > 0)
+        printf("(Monte Carlo: %ld runs, seed %lu, for every scenario)\n", c->runs, c->seed);
+}
+
+int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
+{
+    cmp_args a = {0};
+    a.runs = a.threads = a.seed = -1;
+    a.report = 1;
+    rs_plot_args_init(&a.plot);
+    int at = rs_opt_parse(argc, argv, rs_compare_opts, cmd, cmp_set, &a);
+    if (at == -2)
+        return 0;
+    if (at < 0)
+        return RS_EUSAGE;
+    if (argc - at < 1 || (argc - at < 2 && !a.baseline)) {
+        fprintf(stderr, "revsim compare: give at least two scenario files\nusage: revsim %s\n",
+                cmd->usage);
+        return RS_EUSAGE;
+    }
+    rs_compare c;
+    rs_error err = {0};
+    rs_outset o;
+    memset(&o, 0, sizeof o);
+    rs_compare_init(&c);
+    int rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, &err);
+    if (rc)
+        goto out;
+    if (c.n < 2) {
+        rc = rs_error_set(&err, RS_EUSAGE, "give at least two different scenario files (the "
+                          "baseline counts as one)");
+        goto out;
+    }
+    /* amounts in different currencies cannot be subtracted */
+    const char *cur = c.items[c.baseline].s.scen.text[SC_CURRENCY];
+    for (int i = 0; i < c.n; i++) {
+        const char *ci = c.items[i].s.scen.text[SC_CURRENCY];
+        if (cur && ci && strcmp(ci, cur) != 0) {
+            rc = rs_error_set(&err, RS_EDATA, "%s: scenario.currency: '%s' differs from the "
+                              "baseline's '%s'; amounts in different currencies cannot be compared",
+                              c.items[i].path, ci, cur);
+            goto out;
+        }
+    }
+    int threads = a.threads > 0 ? (int)a.threads : rs_default_threads();
+    if ((rc = rs_compare_run(&c, a.runs, a.seed, threads, NULL, &err)))
+        goto out;
+    if (!a.outdir)
+        a.outdir = "out/compare";
+    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)) ||
+        (rc = rs_compare_write_csv(&o, &c, &err)))
+        goto out;
+    int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);
+    if (!prc && a.report)
+        prc = rs_report_write(&o, &c, &a.plot, &err);
+    if ((rc = rs_outset_commit(&o, &err)))
+        goto out;
+    rc = prc;
+    if (rc)
+        goto out;
+    if (!a.quiet) {
+        print_table(&c);
+        if (c.horizons_differ)
+            printf("note: horizons differ; comparison_annual.csv covers the %d years every "
+                   "scenario has\n", c.years);
+        printf("wrote comparison.csv, comparison_annual.csv%s%s to %s/\n",
+               a.plot.enabled ? ", charts" : "", a.report ? ", report.html" : "", a.outdir);
+    }
+out:
+    if (rc && o.dir)
+        rs_outset_abort(&o);
+    rs_compare_release(&c);
+    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+}

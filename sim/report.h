@@ -1,0 +1,39 @@
+/* report.h: the proposal pack of `revsim compare`: report.html, one
+ * self-contained page (inline CSS and SVG charts, nothing fetched) with a
+ * title block, the comparison table, the charts, the risks in plain words
+ * and every scenario's assumptions, in English or Chinese, laid out to
+ * print on A4. docs/report.md describes it. */
+#ifndef RS_REPORT_H
+#define RS_REPORT_H
+
+#include <stddef.h>
+#include "compare.h"
+#include "plotopts.h"
+
+/* The page for comparison c (loaded and run) as NUL-terminated text in
+ * *html (the caller frees; *len bytes, len may be NULL). a->opts.lang picks
+ * the language; charts are drawn as SVG in memory whatever a->opts.format
+ * is, unless a->enabled is 0 or gnuplot is missing (then the page says so;
+ * nothing is printed). The date is today's, or that of $SOURCE_DATE_EPOCH
+ * (UTC) when set. RS_OK; RS_ETOOL when gnuplot fails or (zh) no CJK font is
+ * installed; RS_ESOFTWARE when out of memory. */
+int rs_report_html(const rs_compare *c, const rs_plot_args *a, char **html, size_t *len,
+                   rs_error *err);
+
+/* report.html into the output set o (rs_report_html, then the file). On
+ * error nothing of the report is left in o, so o may still be committed. */
+int rs_report_write(rs_outset *o, const rs_compare *c, const rs_plot_args *a, rs_error *err);
+
+/* s with & < > " ' as entities and control characters (but tab and
+ * newline) as spaces; NULL as "". Malloc'ed (NULL when out of memory). */
+char *rs_html_escape(const char *s);
+
+/* gnuplot's SVG document svg as an element to put inside HTML: the XML
+ * prolog, comments and gnuplot's <title>/<desc> dropped; every id, and each
+ * reference to one, prefixed with `prefix` (so several charts share a page);
+ * the root given class="chart", role="img" and aria-label `label`
+ * (escaped); > " ' in text escaped (gnuplot escapes & and <). Malloc'ed;
+ * NULL when svg has no <svg element or memory runs out. */
+char *rs_svg_inline(const char *svg, const char *prefix, const char *label);
+
+#endif
