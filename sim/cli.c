@@ -48,12 +48,18 @@ int rs_opt_parse(int argc, char **argv, const rs_opt *t, const rs_command *cmd,
     struct option lo[32];
     rs_opt_optstring(t, shorts, sizeof shorts, lo);
     char fullshort[160];
-    snprintf(fullshort, sizeof fullshort, "h%s", shorts);
+    snprintf(fullshort, sizeof fullshort, ":%s", shorts);   /* ':' reports missing values */
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, fullshort, lo, NULL)) != -1) {
-        if (c == 'h' || c == RS_OPT_HELP) {
+        if (c > 0 && c < 256 && c != '?' && c != ':')   /* a short option: its row's id */
+            for (int k = 0; t[k].lng; k++)
+                if (t[k].shrt == c) {
+                    c = t[k].id;
+                    break;
+                }
+        if (c == RS_OPT_HELP) {
             rs_command_help(stdout, cmd);
             return -2;
         }
@@ -77,7 +83,6 @@ void rs_command_help(FILE *fp, const rs_command *cmd)
 {
     fprintf(fp, "usage: revsim %s\n\n%s\n\noptions:\n", cmd->usage, cmd->summary);
     rs_opt_help(fp, cmd->opts);
-    fprintf(fp, "  %-26s %s\n", "-h, --help", "show this help");
 }
 
 
@@ -94,3 +99,37 @@ const char *rs_one_arg(int argc, char **argv, int at, const rs_command *cmd)
     return argv[at];
 }
 
+
+void rs_mc_args_init(rs_mc_args *a)
+{
+    a->runs = a->threads = -1;
+    a->seed = -1;
+}
+
+int rs_mc_set(rs_mc_args *a, int id, const char *arg)
+{
+    long long v;
+    switch (id) {
+    case RS_OPT_RUNS:
+        if (rs_parse_count("--runs", arg, 0, 100000000, &v))
+            return -1;
+        a->runs = (long)v;
+        return 0;
+    case RS_OPT_SEED:
+        if (rs_parse_count("--seed", arg, 0, 4294967295LL, &v))
+            return -1;
+        a->seed = v;
+        return 0;
+    case RS_OPT_THREADS:
+        if (rs_parse_count("--threads", arg, 1, 1024, &v))
+            return -1;
+        a->threads = (long)v;
+        return 0;
+    }
+    return 1;
+}
+
+int rs_mc_threads(const rs_mc_args *a)
+{
+    return a->threads > 0 ? (int)a->threads : rs_default_threads();
+}

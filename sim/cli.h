@@ -53,6 +53,31 @@ int rs_parse_count(const char *opt, const char *arg, long long min, long long ma
 /* Number of online cores (>= 1). */
 int rs_default_threads(void);
 
+/* The Monte Carlo options shared by `run` and `compare`. */
+enum { RS_OPT_RUNS = 5100, RS_OPT_SEED, RS_OPT_THREADS };
+#define RS_MC_OPTS(runs_help, seed_help)                                       \
+    {"runs", 'n', "N", runs_help, RS_OPT_RUNS},                                 \
+    {"seed", 0, "S", seed_help, RS_OPT_SEED},                                   \
+    {"threads", 'j', "N", "worker threads (default: all cores)", RS_OPT_THREADS}
+
+/* Their values; -1 where not given. */
+typedef struct {
+    long runs, threads;
+    long long seed;
+} rs_mc_args;
+
+void rs_mc_args_init(rs_mc_args *a);
+
+/* Apply option id: 0 when applied, -1 on a bad value (printed), 1 when id is
+ * not a Monte Carlo option. */
+int rs_mc_set(rs_mc_args *a, int id, const char *arg);
+
+/* Threads to use: --threads or all cores. */
+int rs_mc_threads(const rs_mc_args *a);
+
+/* A progress bar on stderr (pass it only when stderr is a terminal). */
+void rs_progress_bar(long done, long total, void *ctx);
+
 /* Print "revsim: MESSAGE" for err to stderr and return its code. */
 int rs_report(const char *cmd, int code, const char *msg);
 

@@ -22,7 +22,7 @@ const rs_opt rs_sweep_opts[] = {
      OPT_OUTPUT},
     RS_PLOT_OPTS,
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
@@ -32,7 +32,7 @@ const rs_opt rs_solve_opts[] = {
     {"metric", 'm', "NAME", "summary metric to hit (e.g. coverage_stabilized)", OPT_METRIC},
     {"target", 't', "X", "the value the metric must take (a number, may end in %)", OPT_TARGET},
     {"bracket", 0, "A:B", "search interval (default: the parameter's low:high)", OPT_BRACKET},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
@@ -42,7 +42,7 @@ const rs_opt rs_fit_opts[] = {
      "also print scenario rows, e.g. shops:east.occupancy -> occupancy_start, "
      "occupancy_target, ramp_months",
      OPT_AS},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 

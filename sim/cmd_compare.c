@@ -13,29 +13,24 @@
 #include "plotopts.h"
 #include "report.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_RUNS, OPT_SEED, OPT_THREADS,
-       OPT_NOREPORT };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT };
 
 const rs_opt rs_compare_opts[] = {
     {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
      OPT_BASELINE},
     {"output", 'o', "DIR", "output folder (default out/compare/)", OPT_OUTPUT},
-    {"runs", 'n', "N", "Monte Carlo runs for every scenario (default: the baseline's `runs`)",
-     OPT_RUNS},
-    {"seed", 0, "S", "Monte Carlo seed for every scenario (default: the baseline's `seed`)",
-     OPT_SEED},
-    {"threads", 'j', "N", "worker threads (default: all cores)", OPT_THREADS},
+    RS_MC_OPTS("Monte Carlo runs for every scenario (default: the baseline's `runs`)",
+               "Monte Carlo seed for every scenario (default: the baseline's `seed`)"),
     RS_PLOT_OPTS,
     {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct {
     const char *baseline, *outdir;
-    long runs, threads;
-    long long seed;
+    rs_mc_args mc;
     int quiet, report;
     rs_plot_args plot;
 } cmp_args;
@@ -43,26 +38,15 @@ typedef struct {
 static int cmp_set(int id, const char *arg, void *ctx)
 {
     cmp_args *a = ctx;
-    long long v;
     switch (id) {
     case OPT_BASELINE: a->baseline = arg; break;
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_NOREPORT: a->report = 0; break;
-    case OPT_RUNS:
-        if (rs_parse_count("--runs", arg, 0, 100000000, &v)) return -1;
-        a->runs = (long)v;
-        break;
-    case OPT_SEED:
-        if (rs_parse_count("--seed", arg, 0, 4294967295LL, &v)) return -1;
-        a->seed = v;
-        break;
-    case OPT_THREADS:
-        if (rs_parse_count("--threads", arg, 1, 1024, &v)) return -1;
-        a->threads = (long)v;
-        break;
-    default:
-        return rs_plot_set(&a->plot, id, arg);
+    default: {
+        int rc = rs_mc_set(&a->mc, id, arg);
+        return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
+    }
     }
     return 0;
 }
@@ -94,7 +78,7 @@ static void print_table(const rs_compare *c)
 int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
 {
     cmp_args a = {0};
-    a.runs = a.threads = a.seed = -1;
+    rs_mc_args_init(&a.mc);
     a.report = 1;
     rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_compare_opts, cmd, cmp_set, &a);
@@ -131,8 +115,8 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
             goto out;
         }
     }
-    int threads = a.threads > 0 ? (int)a.threads : rs_default_threads();
-    if ((rc = rs_compare_run(&c, a.runs, a.seed, threads, NULL, &err)))
+    if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
+                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)))
         goto out;
     if (!a.outdir)
         a.outdir = "out/compare";

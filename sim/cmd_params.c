@@ -11,7 +11,7 @@ enum { OPT_MARKDOWN = 3000 };
 const rs_opt rs_params_opts[] = {
     {"markdown", 0, NULL, "print Markdown (docs/parameters.md is made from this)",
      OPT_MARKDOWN},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 

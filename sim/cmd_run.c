@@ -11,32 +11,29 @@
 #include "plotopts.h"
 #include "scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_RUNS, OPT_SEED, OPT_THREADS };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000 };
 
 const rs_opt rs_run_opts[] = {
     {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
-    {"runs", 'n', "N", "Monte Carlo runs (default: the scenario's `runs`, 1000; 0 = none)",
-     OPT_RUNS},
-    {"seed", 0, "S", "Monte Carlo seed (default: the scenario's `seed`, 1)", OPT_SEED},
-    {"threads", 'j', "N", "worker threads (default: all cores)", OPT_THREADS},
+    RS_MC_OPTS("Monte Carlo runs (default: the scenario's `runs`, 1000; 0 = none)",
+               "Monte Carlo seed (default: the scenario's `seed`, 1)"),
     RS_PLOT_OPTS,
     {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
      OPT_EXCEL},
     {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 const rs_opt rs_check_opts[] = {
-    {"help", 0, NULL, "show this help", RS_OPT_HELP},
+    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct {
     const char *outdir;
     int quiet, excel;
-    long runs, threads;   /* -1: not given */
-    long long seed;
+    rs_mc_args mc;
     rs_plot_args plot;
 } run_args;
 
@@ -58,31 +55,19 @@ int rs_parse_count(const char *opt, const char *arg, long long min, long long ma
 static int run_set(int id, const char *arg, void *ctx)
 {
     run_args *a = ctx;
-    long long v;
     switch (id) {
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_EXCEL: a->excel = 1; break;
-    case OPT_RUNS:
-        if (rs_parse_count("--runs", arg, 0, 100000000, &v)) return -1;
-        a->runs = (long)v;
-        break;
-    case OPT_SEED:
-        if (rs_parse_count("--seed", arg, 0, 4294967295LL, &v)) return -1;
-        a->seed = v;
-        break;
-    case OPT_THREADS:
-        if (rs_parse_count("--threads", arg, 1, 1024, &v)) return -1;
-        a->threads = (long)v;
-        break;
-    default:
-        return rs_plot_set(&a->plot, id, arg);
+    default: {
+        int rc = rs_mc_set(&a->mc, id, arg);
+        return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
+    }
     }
     return 0;
 }
 
-/* Progress bar on stderr (only when it is a terminal). */
-static void progress_bar(long done, long total, void *ctx)
+void rs_progress_bar(long done, long total, void *ctx)
 {
     (void)ctx;
     int width = 30, fill = (int)(width * done / (total ? total : 1));
@@ -110,7 +95,7 @@ int rs_report(const char *cmd, int code, const char *msg)
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
 {
     run_args a = {0};
-    a.runs = a.threads = a.seed = -1;
+    rs_mc_args_init(&a.mc);
     rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
     if (at == -2)
@@ -138,11 +123,13 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         goto out;
     }
     rs_model_run(&s, r);
-    long runs = a.runs >= 0 ? a.runs : (long)s.scen.v[SC_RUNS];
+    long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {
-        rs_mc_opts mo = {runs, a.seed >= 0 ? (unsigned long)a.seed : (unsigned long)s.scen.v[SC_SEED],
-                         a.threads > 0 ? (int)a.threads : rs_default_threads(),
-                         isatty(2) && !a.quiet ? progress_bar : NULL, NULL};
+        rs_mc_opts mo = {runs,
+                         a.mc.seed >= 0 ? (unsigned long)a.mc.seed
+                                        : (unsigned long)s.scen.v[SC_SEED],
+                         rs_mc_threads(&a.mc), isatty(2) && !a.quiet ? rs_progress_bar : NULL,
+                         NULL};
         int mrc = rs_mc_run(&s, &mo, &mc);
         if (mrc) {
             rc = rs_error_set(&err, mrc == -2 ? RS_EDATA : RS_ESOFTWARE, "%s",

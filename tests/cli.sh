@@ -102,6 +102,9 @@ check "mc_annual.csv columns" '[ "$(head -1 "$tmp/mc1/mc_annual.csv")" = "year,r
 check "summary has Monte Carlo columns" 'grep -q "^p_covered_stabilized,probability,[01],0\.[0-9]*,,,$" "$tmp/mc1/summary.csv"'
 expect "runs 0: no Monte Carlo" 0 "$bin" run -q --no-plots --runs 0 "$tmp/good.csv" -o "$tmp/mc0"
 check "runs 0 writes no mc_annual.csv" '[ ! -e "$tmp/mc0/mc_annual.csv" ] && grep -q "^npv,CNY,[-0-9.e+]*,,,,$" "$tmp/mc0/summary.csv"'
+expect "short options -n -j" 0 "$bin" run -n 50 -j 1 --no-plots "$tmp/good.csv" -o "$tmp/short"
+check "-n sets the runs" 'grep -q "over 50 Monte Carlo runs" "$tmp/stdout"'
+expect "option without its value" 2 "$bin" run "$tmp/good.csv" -o
 expect "bad --runs" 2 "$bin" run --runs many "$tmp/good.csv"
 expect "bad --threads" 2 "$bin" run --threads 0 "$tmp/good.csv"
 
