@@ -3,76 +3,24 @@
  * set. User text enters scripts only through rs_gp_cmd's %q; data only as
  * numbers in datablocks; the chart comes back on gnuplot's standard output,
  * so no path ever reaches gnuplot. */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include "gp.h"
-#include "plots.h"
-
-/* English or Chinese text, chosen where it is used; both are literals, so
- * the compiler checks formats against both. */
-#define L(c, en_, zh_) ((c)->zh ? (zh_) : (en_))
-
-/* The palette every chart uses (colour-blind safe, prints in grey). */
-#define C_BLUE "#1f5fa8"
-#define C_RED "#c8553d"
-#define C_INK "#262626"
-#define C_GREY "#7f7f7f"
-#define C_SUB "#555555"
-#define C_GRID "#dadada"
-#define C_BLUE_FILL "#c6dbef"
-#define C_RED_FILL "#f3cdc2"
-#define C_LOW_HEX "56a0d3"
-#define C_HIGH_HEX "e69f00"
-#define C_LOW "#" C_LOW_HEX
-#define C_HIGH "#" C_HIGH_HEX
-static const char *const lever_colors[] = {
-    "#1f5fa8", "#e69f00", "#2a9d6f", "#cc79a7", "#56b4e9", "#8c6d31", "#d55e00", "#7f7f7f",
-};
-#define NCOLORS ((int)(sizeof lever_colors / sizeof lever_colors[0]))
-
-/* Output formats: terminal, extension, canvas (16:10), base font size,
- * line width and point size factors, chosen (by measuring renders) so that
- * a chart looks the same in each: capitals 2.7% of the height, the page
- * about 43 em wide, lines 0.5% and markers 3% of the height at lw(2.5) and
- * ps(2.4). PNG is a 16 cm wide figure at 250 dpi, the PDF 16 cm itself. */
-typedef struct {
-    const char *term, *ext, *size;
-    double font, lw, ps;
-} fmt_def;
-
-static const fmt_def fmts[] = {
-    [RS_FMT_PNG] = {"pngcairo", "png", "1600,1000", 28, 2.0, 1.7},
-    [RS_FMT_SVG] = {"svg", "svg", "960,600", 22.5, 1.2, 0.45},
-    [RS_FMT_PDF] = {"pdfcairo", "pdf", "16cm,10cm", 8, 1.15, 0.55},
-};
-#define PAGE_EM 43.0   /* page width in em of the base font */
-#define DIGIT_EM 0.58  /* width of a digit or an average character, em */
+#include "gpdraw.h"
 
 typedef struct chart chart;
 typedef int (*draw_fn)(chart *c);
 
-/* Everything a chart function reads. Money is shown in c->unit after
- * multiplying by c->k (1, or 1e-4 for 万). */
+/* Everything a chart function reads: the pen (script, canvas, language,
+ * money unit) and the input. */
 struct chart {
-    rs_gpbuf *b;
+    rs_gp_pen pen;
     const rs_plot_input *in;
     const rs_scenario *s;
     const rs_results *r;
     const rs_mc_results *mc;
-    const fmt_def *fmt;
     rs_chart kind;
-    int zh;
-    double k;
-    char unit[96];
-    const char *font;
 };
 
 static int draw_coverage(chart *c);
@@ -111,43 +59,11 @@ static const struct {
 
 const char *rs_chart_file(rs_chart k, rs_plot_format f, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s.%s", charts[k].stem, fmts[f].ext);
+    snprintf(buf, n, "%s.%s", charts[k].stem, rs_gp_formats[f].ext);
     return buf;
 }
 
 /* ---- small helpers ---------------------------------------------------- */
-
-/* snprintf into a label buffer; a label too long for it is cut. */
-__attribute__((format(printf, 3, 4))) static void text(char *buf, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, n, fmt, ap);
-    va_end(ap);
-}
-
-static const char *scen_text(const chart *c, int k)
-{
-    const char *t = c->s->scen.text[k];
-    return t ? t : "";
-}
-
-/* Font spec "family,size" for the terminal or a text element. */
-static const char *font_spec(const chart *c, double scale, char *buf, size_t n)
-{
-    text(buf, n, "%s,%g", c->font, round(c->fmt->font * scale * 2) / 2);
-    return buf;
-}
-
-/* Money amount v (in the scenario currency) as text with its unit. */
-static const char *money(const chart *c, double v, char *buf, size_t n)
-{
-    char num[64];
-    double x = v * c->k;
-    int d = c->zh ? (fabs(x) < 10 ? 2 : fabs(x) < 1000 ? 1 : 0) : 0;
-    text(buf, n, "%s%s%s", rs_gp_group(x, d, num, sizeof num), c->zh ? "" : " ", c->unit);
-    return buf;
-}
 
 /* Calendar "YYYY-MM" of month m (1-based) when the scenario's start parses,
  * else "". */
@@ -156,84 +72,30 @@ static const char *calendar(const chart *c, int m, char *buf, size_t n)
     int y0, m0;
     char extra;
     buf[0] = '\0';
-    if (sscanf(scen_text(c, SC_START), "%4d-%2d%c", &y0, &m0, &extra) == 2 && y0 >= 1000 &&
+    if (sscanf(rs_gp_scen_text(c->s, SC_START), "%4d-%2d%c", &y0, &m0, &extra) == 2 && y0 >= 1000 &&
         m0 >= 1 && m0 <= 12) {
         int t = m0 - 1 + m - 1;
-        text(buf, n, "%04d-%02d", y0 + t / 12, t % 12 + 1);
+        rs_gp_text(buf, n, "%04d-%02d", y0 + t / 12, t % 12 + 1);
     }
     return buf;
 }
 
-static double lw(const chart *c, double w)
-{
-    return round(w * c->fmt->lw * 10) / 10;
-}
-
-static double ps(const chart *c, double size)
-{
-    return round(size * c->fmt->ps * 100) / 100;
-}
-
-/* Display columns of a label (UTF-8 characters). */
-static int label_chars(const char *t)
-{
-    int n = 0;
-    for (; *t; t++)
-        n += ((unsigned char)*t & 0xC0) != 0x80;
-    return n;
-}
-
-/* Terminal, common style and the two-line title centred on the page:
- * subject, then the scenario name (and `note`, e.g. the number of runs).
- * The plot's top is fixed below the title, so every chart lines up. */
+/* The head (rs_gp_head) with the two-line title: subject, then the
+ * scenario name (and `note`, e.g. the number of runs). */
 static void head(chart *c, const char *subject, const char *note)
 {
-    char f[160], name[512], line2[640];
-    const fmt_def *fd = c->fmt;
-    rs_gp_cmd(c->b, "# revsim chart: %s\n", charts[c->kind].stem);
-    rs_gp_cmd(c->b, "set encoding utf8\n");
-    rs_gp_cmd(c->b, "set terminal %s size %s noenhanced font %q fontscale 1 linewidth %g background rgb '#ffffff'\n",
-              fd->term, fd->size, font_spec(c, 1.0, f, sizeof f), fd->lw);
+    char name[512], line2[640];
     /* the page holds about 72 columns at the subtitle's size */
-    int room = note ? 72 - 5 - label_chars(note) : 72;
-    rs_gp_fit(scen_text(c, SC_NAME), room > 20 ? room : 20, name, sizeof name);
-    text(line2, sizeof line2, "%s%s%s", name, name[0] && note ? "  ·  " : "", note ? note : "");
-    rs_gp_cmd(c->b, "set label 1001 %q at screen 0.5, screen 0.955 center font %q textcolor rgb '%s'\n",
-              subject, font_spec(c, 1.2, f, sizeof f), C_INK);
-    if (line2[0])
-        rs_gp_cmd(c->b, "set label 1002 %q at screen 0.5, screen 0.905 center font %q textcolor rgb '%s'\n",
-                  line2, font_spec(c, 0.95, f, sizeof f), C_SUB);
-    rs_gp_cmd(c->b, "set tmargin at screen %g\n", line2[0] ? 0.855 : 0.9);
-    rs_gp_cmd(c->b, "set border 3 linecolor rgb '#404040' linewidth 1\n");
-    rs_gp_cmd(c->b, "set grid ytics back linetype 1 linecolor rgb '%s' linewidth 0.5\n", C_GRID);
-    rs_gp_cmd(c->b, "set key below center horizontal Left reverse noautotitle samplen 3 spacing 1.1 width 2 height 0.8\n");
-    rs_gp_cmd(c->b, "set style fill solid 1.0 noborder\n");
-    rs_gp_cmd(c->b, "set tics textcolor rgb '%s'\n", C_INK);
-    rs_gp_cmd(c->b, "set xtics nomirror out scale 0.5\nset ytics nomirror out scale 0.5\n");
-    rs_gp_cmd(c->b, "set datafile missing 'NaN'\n");
+    int room = note ? 72 - 5 - rs_gp_label_chars(note) : 72;
+    rs_gp_fit(rs_gp_scen_text(c->s, SC_NAME), room > 20 ? room : 20, name, sizeof name);
+    rs_gp_text(line2, sizeof line2, "%s%s%s", name, name[0] && note ? "  ·  " : "", note ? note : "");
+    rs_gp_head(&c->pen, "revsim chart", charts[c->kind].stem, subject, line2);
 }
 
 /* x axis of yearly charts: programme years 1..Y, `pad` beyond each end. */
 static void year_axis(chart *c, int years, double pad)
 {
-    int step = years <= 15 ? 1 : years <= 30 ? 2 : years <= 60 ? 5 : 10;
-    char lab[256];
-    rs_gp_cmd(c->b, "set xrange [%g:%g]\nset xtics nomirror out scale 0 (", 1 - pad,
-              years + pad);
-    for (int y = 1, first = 1; y <= years; y++)
-        if (y == 1 || y % step == 0) {
-            rs_gp_cmd(c->b, "%s'%d' %d", first ? "" : ", ", y, y);
-            first = 0;
-        }
-    rs_gp_cmd(c->b, ")\n");
-    char start[96];
-    rs_gp_fit(scen_text(c, SC_START), 24, start, sizeof start);
-    if (start[0])
-        text(lab, sizeof lab, L(c, "Programme year (year 1 begins %s)", "项目年度（第1年始于%s）"),
-             start);
-    else
-        text(lab, sizeof lab, "%s", L(c, "Programme year", "项目年度"));
-    rs_gp_cmd(c->b, "set xlabel %q\n", lab);
+    rs_gp_year_axis(&c->pen, years, pad, rs_gp_scen_text(c->s, SC_START));
 }
 
 /* x axis of monthly charts: years elapsed, 0..Y. */
@@ -241,27 +103,17 @@ static void elapsed_axis(chart *c, int years)
 {
     int step = years <= 15 ? 1 : years <= 30 ? 2 : years <= 60 ? 5 : 10;
     char lab[256];
-    rs_gp_cmd(c->b, "set xrange [0:%d]\nset xtics nomirror out scale 0.5 (", years);
+    rs_gp_cmd(c->pen.b, "set xrange [0:%d]\nset xtics nomirror out scale 0.5 (", years);
     for (int y = 0; y <= years; y += step)
-        rs_gp_cmd(c->b, "%s'%d' %d", y ? ", " : "", y, y);
-    rs_gp_cmd(c->b, ")\n");
+        rs_gp_cmd(c->pen.b, "%s'%d' %d", y ? ", " : "", y, y);
+    rs_gp_cmd(c->pen.b, ")\n");
     char start[96];
-    rs_gp_fit(scen_text(c, SC_START), 24, start, sizeof start);
+    rs_gp_fit(rs_gp_scen_text(c->s, SC_START), 24, start, sizeof start);
     if (start[0])
-        text(lab, sizeof lab, L(c, "Years since the start (%s)", "项目启动后年数（%s起）"), start);
+        rs_gp_text(lab, sizeof lab, L(c, "Years since the start (%s)", "项目启动后年数（%s起）"), start);
     else
-        text(lab, sizeof lab, "%s", L(c, "Years since the start", "项目启动后年数"));
-    rs_gp_cmd(c->b, "set xlabel %q\n", lab);
-}
-
-/* y (or y2, x) axis from lo to hi with round ticks; returns the axis. */
-static rs_gp_axis value_axis(chart *c, const char *name, double lo, double hi, int target,
-                             const char *suffix)
-{
-    rs_gp_axis a;
-    rs_gp_axis_fit(&a, lo, hi, target);
-    rs_gp_axis_emit(c->b, name, &a, "nomirror out scale 0.5", suffix);
-    return a;
+        rs_gp_text(lab, sizeof lab, "%s", L(c, "Years since the start", "项目启动后年数"));
+    rs_gp_cmd(c->pen.b, "set xlabel %q\n", lab);
 }
 
 /* x axis from lo to hi whose tick labels fit side by side in `frac` of the
@@ -279,7 +131,7 @@ static void x_value_axis(chart *c, double lo, double hi, int target, double frac
         int chars = 0;
         for (long k = k0; k <= k1; k++) {
             char num[64];
-            int len = label_chars(rs_gp_group(k * a.step, a.decimals, num, sizeof num)) +
+            int len = rs_gp_label_chars(rs_gp_group(k * a.step, a.decimals, num, sizeof num)) +
                       (int)strlen(suffix);
             chars = len > chars ? len : chars;
         }
@@ -290,26 +142,7 @@ static void x_value_axis(chart *c, double lo, double hi, int target, double frac
         a.lo = lo;
         a.hi = hi;
     }
-    rs_gp_axis_emit(c->b, "x", &a, "nomirror out scale 0.5", suffix);
-}
-
-/* An axis label "what (unit)". */
-static void axis_label(chart *c, const char *axis, const char *what, const char *unit)
-{
-    char lab[256];
-    text(lab, sizeof lab, L(c, "%s (%s)", "%s（%s）"), what, unit);
-    rs_gp_cmd(c->b, "set %slabel %q\n", axis, lab);
-}
-
-static void minmax(const double *v, int n, double *lo, double *hi)
-{
-    for (int i = 0; i < n; i++)
-        if (isfinite(v[i])) {
-            if (v[i] < *lo)
-                *lo = v[i];
-            if (v[i] > *hi)
-                *hi = v[i];
-        }
+    rs_gp_axis_emit(c->pen.b, "x", &a, "nomirror out scale 0.5", suffix);
 }
 
 /* Widen [*lo, *hi] by `below` and `above` times its span; an empty range
@@ -335,7 +168,7 @@ static const char *runs_note(const chart *c, char *buf, size_t n)
 {
     char num[64];
     rs_gp_group((double)c->mc->runs, 0, num, sizeof num);
-    text(buf, n, L(c, "%s Monte Carlo runs", "蒙特卡洛模拟%s次"), num);
+    rs_gp_text(buf, n, L(c, "%s Monte Carlo runs", "蒙特卡洛模拟%s次"), num);
     return buf;
 }
 
@@ -350,40 +183,41 @@ static int draw_coverage(chart *c)
     double lo = 0, hi = 0, clo = 0, chi = 120;
     int ncov = 0;
     head(c, L(c, charts[RS_CHART_COVERAGE].title_en, charts[RS_CHART_COVERAGE].title_zh), NULL);
-    rs_gp_cmd(c->b, "$d << EOD\n# year net_income deficit coverage_%%\n");
+    rs_gp_cmd(c->pen.b, "$d << EOD\n# year net_income deficit coverage_%%\n");
     for (int y = 1; y <= Y; y++) {
-        double net = r->y_net[y - 1] * c->k, def = r->y_deficit[y - 1] * c->k,
+        double net = r->y_net[y - 1] * c->pen.k, def = r->y_deficit[y - 1] * c->pen.k,
                cov = 100 * r->y_coverage[y - 1];
-        rs_gp_cmd(c->b, "%d %g %g %g\n", y, net, def, cov);
-        minmax(&net, 1, &lo, &hi);
-        minmax(&def, 1, &lo, &hi);
+        rs_gp_cmd(c->pen.b, "%d %g %g %g\n", y, net, def, cov);
+        rs_gp_minmax(&net, 1, &lo, &hi);
+        rs_gp_minmax(&def, 1, &lo, &hi);
         if (isfinite(cov)) {
             ncov++;
-            minmax(&cov, 1, &clo, &chi);
+            rs_gp_minmax(&cov, 1, &clo, &chi);
         }
     }
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
     year_axis(c, Y, 0.6);
-    value_axis(c, "y", lo, hi + 0.04 * (hi - lo), 6, "");
-    axis_label(c, "y", L(c, "Amount per year", "年度金额"), c->unit);
+    rs_gp_value_axis(&c->pen, "y", lo, hi + 0.04 * (hi - lo), 6, "");
+    rs_gp_axis_label(&c->pen, "y", L(c, "Amount per year", "年度金额"), c->pen.unit);
     rs_gp_axis ca;
     rs_gp_axis_fit(&ca, clo, chi * 1.04, 6);
-    rs_gp_axis_emit(c->b, "y2", &ca, "nomirror out scale 0.5", "%");
-    rs_gp_cmd(c->b, "set y2label %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
-    rs_gp_cmd(c->b, "set boxwidth 0.36 absolute\n");
-    rs_gp_cmd(c->b,
+    rs_gp_axis_emit(c->pen.b, "y2", &ca, "nomirror out scale 0.5", "%");
+    rs_gp_cmd(c->pen.b, "set y2label %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
+    rs_gp_cmd(c->pen.b, "set boxwidth 0.36 absolute\n");
+    rs_gp_cmd(c->pen.b,
               "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' title %q, \\\n"
               "     $d using ($1+0.19):3 with boxes fillcolor rgb '%s' title %q, \\\n"
               "     100 axes x1y2 with lines linecolor rgb '%s' dashtype (14,9) linewidth %g title %q",
               C_BLUE, L(c, "Commercial net income", "商业净收益"), C_RED,
               L(c, rs_series[SR_DEFICIT].label_en, rs_series[SR_DEFICIT].label_zh), C_GREY,
-              lw(c, 1.5), L(c, "100% coverage", "100%覆盖线"));
+              rs_gp_lw(&c->pen, 1.5), L(c, "100% coverage", "100%覆盖线"));
     if (ncov)
-        rs_gp_cmd(c->b,
+        rs_gp_cmd(c->pen.b,
                   ", \\\n     $d using 1:4 axes x1y2 with linespoints linecolor rgb '%s' "
                   "linewidth %g pointtype 7 pointsize %g title %q",
-                  C_INK, lw(c, 2), ps(c, 1.3), L(c, "Coverage (right axis)", "覆盖率（右轴）"));
-    rs_gp_cmd(c->b, "\n");
+                  C_INK, rs_gp_lw(&c->pen, 2), rs_gp_ps(&c->pen, 1.3),
+                  L(c, "Coverage (right axis)", "覆盖率（右轴）"));
+    rs_gp_cmd(c->pen.b, "\n");
     return RS_OK;
 }
 
@@ -395,19 +229,19 @@ static int draw_revenue(chart *c)
     const int Y = r->years, NL = r->nlev;
     double hi = 0;
     head(c, L(c, charts[RS_CHART_REVENUE].title_en, charts[RS_CHART_REVENUE].title_zh), NULL);
-    rs_gp_cmd(c->b, "$d << EOD\n# year, then revenue of levers 1..k summed, k = 1..%d\n", NL);
+    rs_gp_cmd(c->pen.b, "$d << EOD\n# year, then revenue of levers 1..k summed, k = 1..%d\n", NL);
     for (int y = 1; y <= Y; y++) {
         double cum = 0;
-        rs_gp_cmd(c->b, "%d", y);
+        rs_gp_cmd(c->pen.b, "%d", y);
         for (int l = 0; l < NL; l++) {
             double v = r->y_lev_revenue[(size_t)l * Y + y - 1];
-            cum += (v > 0 ? v : 0) * c->k;
-            rs_gp_cmd(c->b, " %g", cum);
+            cum += (v > 0 ? v : 0) * c->pen.k;
+            rs_gp_cmd(c->pen.b, " %g", cum);
         }
-        rs_gp_cmd(c->b, "\n");
+        rs_gp_cmd(c->pen.b, "\n");
         hi = cum > hi ? cum : hi;
     }
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
     year_axis(c, Y, 0.6);
     /* totals above the bars, every `every` years so that they do not touch:
      * a year is 0.78 * PAGE_EM / (Y + 1.2) em wide (the plot is about 78%
@@ -419,35 +253,35 @@ static int draw_revenue(chart *c)
         tot[y - 1] = 0;
         for (int l = 0; l < NL; l++) {
             double v = r->y_lev_revenue[(size_t)l * Y + y - 1];
-            tot[y - 1] += (v > 0 ? v : 0) * c->k;
+            tot[y - 1] += (v > 0 ? v : 0) * c->pen.k;
         }
-        int len = (int)strlen(rs_gp_group(tot[y - 1], c->zh ? (tot[y - 1] < 10 ? 2 : 1) : 0, num,
+        int len = (int)strlen(rs_gp_group(tot[y - 1], c->pen.zh ? (tot[y - 1] < 10 ? 2 : 1) : 0, num,
                                           sizeof num));
         chars = len > chars ? len : chars;
     }
     double slot = 0.78 * PAGE_EM / (Y + 1.2), width = chars * DIGIT_EM * 0.72;
     int every = (int)ceil(width / (0.85 * slot));
     int totals = every <= 3 && NL > 0;
-    value_axis(c, "y", 0, hi * (totals ? 1.1 : 1.02), 6, "");
-    axis_label(c, "y", L(c, "Revenue per year", "年度收入"), c->unit);
+    rs_gp_value_axis(&c->pen, "y", 0, hi * (totals ? 1.1 : 1.02), 6, "");
+    rs_gp_axis_label(&c->pen, "y", L(c, "Revenue per year", "年度收入"), c->pen.unit);
     for (int y = 1; totals && y <= Y; y++)
         if ((y - 1) % every == 0) {
-            rs_gp_group(tot[y - 1], c->zh ? (tot[y - 1] < 10 ? 2 : 1) : 0, num, sizeof num);
-            rs_gp_cmd(c->b, "set label %d %q at %d, %g center offset 0, 0.7 font %q textcolor rgb '%s'\n",
-                      y, num, y, tot[y - 1], font_spec(c, 0.72, f, sizeof f), C_INK);
+            rs_gp_group(tot[y - 1], c->pen.zh ? (tot[y - 1] < 10 ? 2 : 1) : 0, num, sizeof num);
+            rs_gp_cmd(c->pen.b, "set label %d %q at %d, %g center offset 0, 0.7 font %q textcolor rgb '%s'\n",
+                      y, num, y, tot[y - 1], rs_gp_font_spec(&c->pen, 0.72, f, sizeof f), C_INK);
         }
-    rs_gp_cmd(c->b, "set boxwidth 0.7 absolute\n");
+    rs_gp_cmd(c->pen.b, "set boxwidth 0.7 absolute\n");
     if (NL == 0) {
-        rs_gp_cmd(c->b, "plot NaN notitle\n");
+        rs_gp_cmd(c->pen.b, "plot NaN notitle\n");
         return RS_OK;
     }
-    rs_gp_cmd(c->b, "plot ");
+    rs_gp_cmd(c->pen.b, "plot ");
     for (int l = NL - 1; l >= 0; l--)  /* tallest (all levers) first */
-        rs_gp_cmd(c->b, "$d using 1:%d with boxes fillcolor rgb '%s' notitle, \\\n     ", l + 2,
-                  lever_colors[l % NCOLORS]);
+        rs_gp_cmd(c->pen.b, "$d using 1:%d with boxes fillcolor rgb '%s' notitle, \\\n     ", l + 2,
+                  rs_gp_colors[l % RS_GP_NCOLORS]);
     for (int l = 0; l < NL; l++)
-        rs_gp_cmd(c->b, "keyentry with boxes fillcolor rgb '%s' title %q%s", lever_colors[l % NCOLORS],
-                  s->lev[l].name, l + 1 < NL ? ", \\\n     " : "\n");
+        rs_gp_cmd(c->pen.b, "keyentry with boxes fillcolor rgb '%s' title %q%s",
+                  rs_gp_colors[l % RS_GP_NCOLORS], s->lev[l].name, l + 1 < NL ? ", \\\n     " : "\n");
     return RS_OK;
 }
 
@@ -474,54 +308,55 @@ static int draw_fund(chart *c)
 {
     const rs_results *r = c->r;
     const int M = r->months, Y = r->years;
-    double init = c->s->fund.v[FD_INITIAL] * c->k, lo = init < 0 ? init : 0,
+    double init = c->s->fund.v[FD_INITIAL] * c->pen.k, lo = init < 0 ? init : 0,
            hi = init > 0 ? init : 0;
     head(c, L(c, charts[RS_CHART_FUND].title_en, charts[RS_CHART_FUND].title_zh), NULL);
-    rs_gp_cmd(c->b, "$d << EOD\n# years balance\n0 %g\n", init);
+    rs_gp_cmd(c->pen.b, "$d << EOD\n# years balance\n0 %g\n", init);
     for (int m = 1; m <= M; m++) {
-        double v = r->fund[m - 1] * c->k;
-        rs_gp_cmd(c->b, "%g %g\n", m / 12.0, v);
-        minmax(&v, 1, &lo, &hi);
+        double v = r->fund[m - 1] * c->pen.k;
+        rs_gp_cmd(c->pen.b, "%g %g\n", m / 12.0, v);
+        rs_gp_minmax(&v, 1, &lo, &hi);
     }
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
     double fmin = r->metric[MT_FUND_MIN], mmin = r->metric[MT_FUND_MIN_MONTH];
     int have_min = isfinite(fmin) && isfinite(mmin) && mmin >= 1 && mmin <= M;
     elapsed_axis(c, Y);
     pad_range(&lo, &hi, have_min ? 0.2 : 0.03, 0.04);
-    value_axis(c, "y", lo, hi, 6, "");
-    axis_label(c, "y", L(c, "Fund balance", "基金余额"), c->unit);
-    rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
+    rs_gp_value_axis(&c->pen, "y", lo, hi, 6, "");
+    rs_gp_axis_label(&c->pen, "y", L(c, "Fund balance", "基金余额"), c->pen.unit);
+    rs_gp_cmd(c->pen.b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     if (have_min) {
         int m = (int)mmin;
         char amt[96], cal[16], note[320], f[160];
         double dx, x = m / 12.0;
         const char *just = side(x, 0, Y, &dx);
-        money(c, fmin, amt, sizeof amt);
+        rs_gp_money(&c->pen, fmin, amt, sizeof amt);
         calendar(c, m, cal, sizeof cal);
         if (cal[0])
-            text(note, sizeof note, L(c, "%s: %s (month %d, %s)", "%s：%s（第%d月，%s）"),
-                     L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh), amt,
-                     m, cal);
+            rs_gp_text(note, sizeof note, L(c, "%s: %s (month %d, %s)", "%s：%s（第%d月，%s）"),
+                       L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh), amt,
+                       m, cal);
         else
-            text(note, sizeof note, L(c, "%s: %s (month %d)", "%s：%s（第%d月）"),
-                     L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh), amt,
-                     m);
-        rs_gp_cmd(c->b, "$min << EOD\n%g %g\nEOD\n", x, fmin * c->k);
-        rs_gp_cmd(c->b, "set label 1 %q at %g, %g %s offset %g, -1.1 font %q textcolor rgb '%s' front\n",
-                  note, x, fmin * c->k, just, dx, font_spec(c, 0.85, f, sizeof f), C_RED);
+            rs_gp_text(note, sizeof note, L(c, "%s: %s (month %d)", "%s：%s（第%d月）"),
+                       L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh), amt,
+                       m);
+        rs_gp_cmd(c->pen.b, "$min << EOD\n%g %g\nEOD\n", x, fmin * c->pen.k);
+        rs_gp_cmd(c->pen.b, "set label 1 %q at %g, %g %s offset %g, -1.1 font %q textcolor rgb '%s' front\n",
+                  note, x, fmin * c->pen.k, just, dx, rs_gp_font_spec(&c->pen, 0.85, f, sizeof f), C_RED);
     }
-    rs_gp_cmd(c->b,
+    rs_gp_cmd(c->pen.b,
               "plot $d using 1:2 with filledcurves above y=0 fillcolor rgb '%s' notitle, \\\n"
               "     $d using 1:2 with filledcurves below y=0 fillcolor rgb '%s' notitle, \\\n"
               "     $d using 1:2 with lines linecolor rgb '%s' linewidth %g title %q",
-              C_BLUE_FILL, C_RED_FILL, C_BLUE, lw(c, 2.5),
+              C_BLUE_FILL, C_RED_FILL, C_BLUE, rs_gp_lw(&c->pen, 2.5),
               L(c, "Balance at month end", "月末余额"));
     if (have_min)
-        rs_gp_cmd(c->b,
+        rs_gp_cmd(c->pen.b,
                   ", \\\n     $min using 1:2 with points pointtype 7 pointsize %g "
                   "linecolor rgb '%s' title %q",
-                  ps(c, 2.4), C_RED, L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh));
-    rs_gp_cmd(c->b, "\n");
+                  rs_gp_ps(&c->pen, 2.4), C_RED,
+                  L(c, rs_metrics[MT_FUND_MIN].label_en, rs_metrics[MT_FUND_MIN].label_zh));
+    rs_gp_cmd(c->pen.b, "\n");
     return RS_OK;
 }
 
@@ -532,56 +367,56 @@ static int draw_cashflow(chart *c)
     const int M = r->months, Y = r->years;
     double lo = 0, hi = 0, cum = 0, dcum = 0, rate = c->s->scen.v[SC_DISCOUNT];
     head(c, L(c, charts[RS_CHART_CASHFLOW].title_en, charts[RS_CHART_CASHFLOW].title_zh), NULL);
-    rs_gp_cmd(c->b, "$d << EOD\n# years cumulative discounted\n0 0 0\n");
+    rs_gp_cmd(c->pen.b, "$d << EOD\n# years cumulative discounted\n0 0 0\n");
     for (int m = 1; m <= M; m++) {
         cum += r->cf[m - 1];
         dcum += r->dcf[m - 1];
-        double a = cum * c->k, b = dcum * c->k;
-        rs_gp_cmd(c->b, "%g %g %g\n", m / 12.0, a, b);
-        minmax(&a, 1, &lo, &hi);
-        minmax(&b, 1, &lo, &hi);
+        double a = cum * c->pen.k, b = dcum * c->pen.k;
+        rs_gp_cmd(c->pen.b, "%g %g %g\n", m / 12.0, a, b);
+        rs_gp_minmax(&a, 1, &lo, &hi);
+        rs_gp_minmax(&b, 1, &lo, &hi);
     }
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
     elapsed_axis(c, Y);
     pad_range(&lo, &hi, 0.03, 0.06);
-    value_axis(c, "y", lo, hi, 6, "");
-    axis_label(c, "y", L(c, "Cumulative cash flow", "累计现金流"), c->unit);
-    rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
+    rs_gp_value_axis(&c->pen, "y", lo, hi, 6, "");
+    rs_gp_axis_label(&c->pen, "y", L(c, "Cumulative cash flow", "累计现金流"), c->pen.unit);
+    rs_gp_cmd(c->pen.b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     double pb = r->metric[MT_PAYBACK];
     char note[256], f[160], num[64];
     const char *pbl = L(c, rs_metrics[MT_PAYBACK].label_en, rs_metrics[MT_PAYBACK].label_zh);
     int have_pb = isfinite(pb) && pb >= 0 && pb <= Y;
     if (have_pb) {
         rs_gp_group(pb, 1, num, sizeof num);
-        text(note, sizeof note, L(c, "%s: %s years", "%s：%s年"), pbl, num);
-        rs_gp_cmd(c->b, "$pb << EOD\n%g 0\nEOD\n", pb);
-        rs_gp_cmd(c->b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead back linecolor rgb '%s' "
-                  "dashtype (14,9) linewidth %g\n", pb, pb, C_RED, lw(c, 1.2));
+        rs_gp_text(note, sizeof note, L(c, "%s: %s years", "%s：%s年"), pbl, num);
+        rs_gp_cmd(c->pen.b, "$pb << EOD\n%g 0\nEOD\n", pb);
+        rs_gp_cmd(c->pen.b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead back linecolor rgb '%s' "
+                  "dashtype (14,9) linewidth %g\n", pb, pb, C_RED, rs_gp_lw(&c->pen, 1.2));
         if (pb > 0.3 * Y) /* above left of the point: the curves are below zero there */
-            rs_gp_cmd(c->b, "set label 1 %q at %g, 0 right offset -0.8, 1.2 font %q textcolor rgb '%s' front\n",
-                      note, pb, font_spec(c, 0.85, f, sizeof f), C_RED);
+            rs_gp_cmd(c->pen.b, "set label 1 %q at %g, 0 right offset -0.8, 1.2 font %q textcolor rgb '%s' front\n",
+                      note, pb, rs_gp_font_spec(&c->pen, 0.85, f, sizeof f), C_RED);
         else
-            rs_gp_cmd(c->b, "set label 1 %q at %g, graph 0.93 left offset 0.8, 0 font %q textcolor rgb '%s' front\n",
-                      note, pb, font_spec(c, 0.85, f, sizeof f), C_RED);
+            rs_gp_cmd(c->pen.b, "set label 1 %q at %g, graph 0.93 left offset 0.8, 0 font %q textcolor rgb '%s' front\n",
+                      note, pb, rs_gp_font_spec(&c->pen, 0.85, f, sizeof f), C_RED);
     } else {
-        text(note, sizeof note, L(c, "No payback within %d year%s", "%d年内未收回投资%s"), Y,
-             c->zh || Y == 1 ? "" : "s");
-        rs_gp_cmd(c->b, "set label 1 %q at graph 0.02, graph 0.93 left font %q textcolor rgb '%s' front\n",
-                  note, font_spec(c, 0.85, f, sizeof f), C_RED);
+        rs_gp_text(note, sizeof note, L(c, "No payback within %d year%s", "%d年内未收回投资%s"), Y,
+                   c->pen.zh || Y == 1 ? "" : "s");
+        rs_gp_cmd(c->pen.b, "set label 1 %q at graph 0.02, graph 0.93 left font %q textcolor rgb '%s' front\n",
+                  note, rs_gp_font_spec(&c->pen, 0.85, f, sizeof f), C_RED);
     }
     rs_gp_group(100 * rate, 100 * rate == round(100 * rate) ? 0 : 1, num, sizeof num);
-    text(note, sizeof note, L(c, "Discounted at %s%% a year", "按年折现率%s%%折现"), num);
-    rs_gp_cmd(c->b,
+    rs_gp_text(note, sizeof note, L(c, "Discounted at %s%% a year", "按年折现率%s%%折现"), num);
+    rs_gp_cmd(c->pen.b,
               "plot $d using 1:2 with filledcurves above y=0 fillcolor rgb '%s' notitle, \\\n"
               "     $d using 1:2 with filledcurves below y=0 fillcolor rgb '%s' notitle, \\\n"
               "     $d using 1:2 with lines linecolor rgb '%s' linewidth %g title %q, \\\n"
               "     $d using 1:3 with lines linecolor rgb '%s' linewidth %g dashtype (14,9) title %q",
-              C_BLUE_FILL, C_RED_FILL, C_BLUE, lw(c, 2.5),
-              L(c, "Cumulative cash flow", "累计现金流"), C_INK, lw(c, 1.5), note);
+              C_BLUE_FILL, C_RED_FILL, C_BLUE, rs_gp_lw(&c->pen, 2.5),
+              L(c, "Cumulative cash flow", "累计现金流"), C_INK, rs_gp_lw(&c->pen, 1.5), note);
     if (have_pb)
-        rs_gp_cmd(c->b, ", \\\n     $pb using 1:2 with points pointtype 7 pointsize %g "
-                  "linecolor rgb '%s' title %q", ps(c, 2.4), C_RED, pbl);
-    rs_gp_cmd(c->b, "\n");
+        rs_gp_cmd(c->pen.b, ", \\\n     $pb using 1:2 with points pointtype 7 pointsize %g "
+                  "linecolor rgb '%s' title %q", rs_gp_ps(&c->pen, 2.4), C_RED, pbl);
+    rs_gp_cmd(c->pen.b, "\n");
     return RS_OK;
 }
 
@@ -589,12 +424,12 @@ static int draw_cashflow(chart *c)
 static void fan(chart *c, int series, double scale, const double *base)
 {
     const int Y = c->mc->years;
-    rs_gp_cmd(c->b, "$d << EOD\n# year p10 p50 p90 base\n");
+    rs_gp_cmd(c->pen.b, "$d << EOD\n# year p10 p50 p90 base\n");
     for (int y = 1; y <= Y; y++)
-        rs_gp_cmd(c->b, "%d %g %g %g %g\n", y, mc_stat(c->mc, series, y, MC_P10) * scale,
+        rs_gp_cmd(c->pen.b, "%d %g %g %g %g\n", y, mc_stat(c->mc, series, y, MC_P10) * scale,
                   mc_stat(c->mc, series, y, MC_P50) * scale,
                   mc_stat(c->mc, series, y, MC_P90) * scale, base[y - 1] * scale);
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
 }
 
 static void fan_range(const chart *c, int series, double scale, const double *base,
@@ -604,25 +439,26 @@ static void fan_range(const chart *c, int series, double scale, const double *ba
         double v[4] = {mc_stat(c->mc, series, y, MC_P10) * scale,
                        mc_stat(c->mc, series, y, MC_P50) * scale,
                        mc_stat(c->mc, series, y, MC_P90) * scale, base[y - 1] * scale};
-        minmax(v, 4, lo, hi);
+        rs_gp_minmax(v, 4, lo, hi);
     }
 }
 
 /* The fan: band, median, base case, and the 100% line when `full`. */
 static void fan_plot(chart *c, int full)
 {
-    rs_gp_cmd(c->b,
+    rs_gp_cmd(c->pen.b,
               "plot $d using 1:2:4 with filledcurves fillcolor rgb '%s' title %q, \\\n"
               "     $d using 1:3 with linespoints linecolor rgb '%s' linewidth %g pointtype 7 "
               "pointsize %g title %q, \\\n"
               "     $d using 1:5 with lines linecolor rgb '%s' linewidth %g dashtype (14,9) title %q",
-              C_BLUE_FILL, L(c, "P10–P90 range", "P10–P90区间"), C_BLUE, lw(c, 2.5), ps(c, 1.2),
-              L(c, "Median (P50)", "中位数（P50）"), C_INK, lw(c, 1.5),
+              C_BLUE_FILL, L(c, "P10–P90 range", "P10–P90区间"), C_BLUE, rs_gp_lw(&c->pen, 2.5),
+              rs_gp_ps(&c->pen, 1.2),
+              L(c, "Median (P50)", "中位数（P50）"), C_INK, rs_gp_lw(&c->pen, 1.5),
               L(c, "Base case", "基准情景"));
     if (full)
-        rs_gp_cmd(c->b, ", \\\n     100 with lines linecolor rgb '%s' dashtype (2,6) linewidth %g title %q",
-                  C_RED, lw(c, 1.5), L(c, "100% coverage", "100%覆盖线"));
-    rs_gp_cmd(c->b, "\n");
+        rs_gp_cmd(c->pen.b, ", \\\n     100 with lines linecolor rgb '%s' dashtype (2,6) linewidth %g title %q",
+                  C_RED, rs_gp_lw(&c->pen, 1.5), L(c, "100% coverage", "100%覆盖线"));
+    rs_gp_cmd(c->pen.b, "\n");
 }
 
 static int draw_fan_net(chart *c)
@@ -631,13 +467,13 @@ static int draw_fan_net(chart *c)
     double lo = 0, hi = 0;
     head(c, L(c, charts[RS_CHART_FAN_NET].title_en, charts[RS_CHART_FAN_NET].title_zh),
          runs_note(c, note, sizeof note));
-    fan(c, MC_Y_NET, c->k, c->r->y_net);
-    fan_range(c, MC_Y_NET, c->k, c->r->y_net, &lo, &hi);
+    fan(c, MC_Y_NET, c->pen.k, c->r->y_net);
+    fan_range(c, MC_Y_NET, c->pen.k, c->r->y_net, &lo, &hi);
     year_axis(c, c->mc->years, 0.3);
     pad_range(&lo, &hi, 0, 0.04);
-    value_axis(c, "y", lo, hi, 6, "");
-    axis_label(c, "y", L(c, "Net income per year", "年度净收益"), c->unit);
-    rs_gp_cmd(c->b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
+    rs_gp_value_axis(&c->pen, "y", lo, hi, 6, "");
+    rs_gp_axis_label(&c->pen, "y", L(c, "Net income per year", "年度净收益"), c->pen.unit);
+    rs_gp_cmd(c->pen.b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
     fan_plot(c, 0);
     return RS_OK;
 }
@@ -651,8 +487,8 @@ static int draw_fan_coverage(chart *c)
     fan(c, MC_Y_COVERAGE, 100, c->r->y_coverage);
     fan_range(c, MC_Y_COVERAGE, 100, c->r->y_coverage, &lo, &hi);
     year_axis(c, c->mc->years, 0.3);
-    value_axis(c, "y", lo, hi * 1.04, 6, "%");
-    rs_gp_cmd(c->b, "set ylabel %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
+    rs_gp_value_axis(&c->pen, "y", lo, hi * 1.04, 6, "%");
+    rs_gp_cmd(c->pen.b, "set ylabel %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
     fan_plot(c, 1);
     return RS_OK;
 }
@@ -676,7 +512,7 @@ static int draw_npv(chart *c)
         return RS_ESOFTWARE;
     for (long i = 0; i < mc->runs; i++)
         if (isfinite(mc->npv[i]))
-            v[n++] = mc->npv[i] * c->k;
+            v[n++] = mc->npv[i] * c->pen.k;
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     rs_gp_axis bins;
     rs_gp_axis_fit(&bins, n ? v[0] : 0, n ? v[n - 1] : 1, 24);
@@ -694,55 +530,56 @@ static int draw_npv(chart *c)
          runs_note(c, runs, sizeof runs));
     double top = 0;
     for (int sign = 0; sign < 2; sign++) {
-        rs_gp_cmd(c->b, "%s << EOD\n# bin_centre share_of_runs_%%\n", sign ? "$pos" : "$neg");
+        rs_gp_cmd(c->pen.b, "%s << EOD\n# bin_centre share_of_runs_%%\n", sign ? "$pos" : "$neg");
         for (int j = 0; j < bins.n; j++) {
             double x = bins.lo + (j + 0.5) * bins.step, pct = n ? 100.0 * count[j] / n : 0;
             if ((x < 0) == (sign == 0) && count[j] > 0) {
-                rs_gp_cmd(c->b, "%g %g\n", x, pct);
+                rs_gp_cmd(c->pen.b, "%g %g\n", x, pct);
                 top = pct > top ? pct : top;
             }
         }
-        rs_gp_cmd(c->b, "EOD\n");
+        rs_gp_cmd(c->pen.b, "EOD\n");
     }
     x_value_axis(c, bins.lo, bins.hi, 6, 0.8, "", 1);
-    axis_label(c, "x", L(c, "Net present value", "净现值"), c->unit);
-    value_axis(c, "y", 0, top * 1.45, 5, "%");
-    rs_gp_cmd(c->b, "set ylabel %q\n", L(c, "Share of runs", "模拟次数占比"));
-    rs_gp_cmd(c->b, "set boxwidth %g absolute\n", bins.step);
-    rs_gp_cmd(c->b, "set style fill solid 1.0 border linecolor rgb '#ffffff'\n");
+    rs_gp_axis_label(&c->pen, "x", L(c, "Net present value", "净现值"), c->pen.unit);
+    rs_gp_value_axis(&c->pen, "y", 0, top * 1.45, 5, "%");
+    rs_gp_cmd(c->pen.b, "set ylabel %q\n", L(c, "Share of runs", "模拟次数占比"));
+    rs_gp_cmd(c->pen.b, "set boxwidth %g absolute\n", bins.step);
+    rs_gp_cmd(c->pen.b, "set style fill solid 1.0 border linecolor rgb '#ffffff'\n");
     /* short tags on the lines, staggered; the values go in the key */
     static const char *const pname[] = {"P10", "P50", "P90"};
     static const int pstat[] = {MC_P10, MC_P50, MC_P90};
     char pvals[320] = "";
     for (int i = 0; i < 3; i++) {
-        double p = mc->metric[MT_NPV][pstat[i]] * c->k;
+        double p = mc->metric[MT_NPV][pstat[i]] * c->pen.k;
         if (!isfinite(p))
             continue;
         char amt[96], part[128];
-        rs_gp_group(p, c->zh ? (fabs(p) < 10 ? 2 : fabs(p) < 1000 ? 1 : 0) : 0, amt, sizeof amt);
-        text(part, sizeof part, "%s%s %s", pvals[0] ? L(c, ", ", "，") : "", pname[i], amt);
+        rs_gp_group(p, c->pen.zh ? (fabs(p) < 10 ? 2 : fabs(p) < 1000 ? 1 : 0) : 0, amt, sizeof amt);
+        rs_gp_text(part, sizeof part, "%s%s %s", pvals[0] ? L(c, ", ", "，") : "", pname[i], amt);
         strncat(pvals, part, sizeof pvals - strlen(pvals) - 1);
-        rs_gp_cmd(c->b, "set arrow %d from %g, graph 0 to %g, graph %g nohead front linecolor rgb '%s' "
-                  "dashtype (14,9) linewidth %g\n", i + 1, p, p, 0.93 - 0.07 * i, C_INK, lw(c, 1.2));
-        rs_gp_cmd(c->b, "set label %d %q at %g, graph %g center offset 0, 0.6 font %q textcolor rgb '%s' front\n",
-                  i + 1, pname[i], p, 0.93 - 0.07 * i, font_spec(c, 0.8, f, sizeof f), C_INK);
+        rs_gp_cmd(c->pen.b, "set arrow %d from %g, graph 0 to %g, graph %g nohead front linecolor rgb '%s' "
+                  "dashtype (14,9) linewidth %g\n", i + 1, p, p, 0.93 - 0.07 * i, C_INK,
+                  rs_gp_lw(&c->pen, 1.2));
+        rs_gp_cmd(c->pen.b, "set label %d %q at %g, graph %g center offset 0, 0.6 font %q textcolor rgb '%s' front\n",
+                  i + 1, pname[i], p, 0.93 - 0.07 * i, rs_gp_font_spec(&c->pen, 0.8, f, sizeof f), C_INK);
     }
-    text(note, sizeof note, L(c, "%s (%s)", "%s（%s）"), pvals, c->unit);
+    rs_gp_text(note, sizeof note, L(c, "%s (%s)", "%s（%s）"), pvals, c->pen.unit);
     char pneg[64], ppos[64], kneg[160], kpos[160];
     rs_gp_group(n ? 100.0 * nneg / n : 0, 1, pneg, sizeof pneg);
     rs_gp_group(n ? 100.0 * (n - nneg) / n : 0, 1, ppos, sizeof ppos);
-    text(kneg, sizeof kneg, L(c, "NPV < 0: %s%% of runs", "净现值<0：占%s%%"), pneg);
-    text(kpos, sizeof kpos, L(c, "NPV ≥ 0: %s%% of runs", "净现值≥0：占%s%%"), ppos);
-    rs_gp_cmd(c->b, "plot $neg using 1:2 with boxes fillcolor rgb '%s' title %q, \\\n"
+    rs_gp_text(kneg, sizeof kneg, L(c, "NPV < 0: %s%% of runs", "净现值<0：占%s%%"), pneg);
+    rs_gp_text(kpos, sizeof kpos, L(c, "NPV ≥ 0: %s%% of runs", "净现值≥0：占%s%%"), ppos);
+    rs_gp_cmd(c->pen.b, "plot $neg using 1:2 with boxes fillcolor rgb '%s' title %q, \\\n"
               "     $pos using 1:2 with boxes fillcolor rgb '%s' title %q, \\\n"
               "     keyentry with lines linecolor rgb '%s' dashtype (14,9) linewidth %g title %q\n",
-              C_RED, kneg, C_BLUE, kpos, C_INK, lw(c, 1.2), note);
+              C_RED, kneg, C_BLUE, kpos, C_INK, rs_gp_lw(&c->pen, 1.2), note);
     free(v);
     free(count);
     return RS_OK;
 }
 
-/* How a metric is shown: money (scaled, in c->unit), percent, or plain. */
+/* How a metric is shown: money (scaled, in c->pen.unit), percent, or plain. */
 enum { SHOW_MONEY, SHOW_PERCENT, SHOW_PLAIN };
 
 static int metric_show(const char *name)
@@ -760,7 +597,7 @@ static int metric_show(const char *name)
 
 static double show_scale(const chart *c, int show)
 {
-    return show == SHOW_MONEY ? c->k : show == SHOW_PERCENT ? 100 : 1;
+    return show == SHOW_MONEY ? c->pen.k : show == SHOW_PERCENT ? 100 : 1;
 }
 
 /* A parameter value as short text: grouped when large, else 4 significant
@@ -771,7 +608,7 @@ static const char *short_num(double v, char *buf, size_t n)
         return rs_gp_group(v, 0, buf, n);
     char tmp[64];
     snprintf(tmp, sizeof tmp, "%.4g", fabs(v));
-    text(buf, n, "%s%s", v < 0 && strspn(tmp, "0.") != strlen(tmp) ? "\xE2\x88\x92" : "", tmp);
+    rs_gp_text(buf, n, "%s%s", v < 0 && strspn(tmp, "0.") != strlen(tmp) ? "\xE2\x88\x92" : "", tmp);
     return buf;
 }
 
@@ -810,18 +647,18 @@ static int draw_tornado(chart *c)
                          : km >= 0        ? L(c, rs_metrics[km].label_en, rs_metrics[km].label_zh)
                          : in->metric_name ? in->metric_name
                                            : "";
-    const char *unit = show == SHOW_MONEY ? c->unit : show == SHOW_PERCENT ? "%" : "";
+    const char *unit = show == SHOW_MONEY ? c->pen.unit : show == SHOW_PERCENT ? "%" : "";
     char title[320], note[160], f[160];
-    text(title, sizeof title, L(c, "Sensitivity: %s", "%s敏感性分析"), mlabel);
+    rs_gp_text(title, sizeof title, L(c, "Sensitivity: %s", "%s敏感性分析"), mlabel);
     if (shown < n)
-        text(note, sizeof note, L(c, "the %d largest of %d parameters", "摆幅最大的%d个参数（共%d个）"),
-                 shown, n);
+        rs_gp_text(note, sizeof note, L(c, "the %d largest of %d parameters", "摆幅最大的%d个参数（共%d个）"),
+                   shown, n);
     head(c, title, shown < n ? note : NULL);
 
     /* bars: per row the longer one first, so the shorter stays visible
      * when both lie on the same side of the base */
     double base = in->base * sc, lo = base, hi = base;
-    rs_gp_cmd(c->b, "$bars << EOD\n# x_mid y x_from x_to y_from y_to colour\n");
+    rs_gp_cmd(c->pen.b, "$bars << EOD\n# x_mid y x_from x_to y_from y_to colour\n");
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < shown; i++) {
             double y = shown - i, m[2] = {rk[i].row->metric_low * sc, rk[i].row->metric_high * sc};
@@ -830,44 +667,44 @@ static int draw_tornado(chart *c)
             if (!isfinite(m[j]))
                 continue;
             double a = m[j] < base ? m[j] : base, b = m[j] < base ? base : m[j];
-            rs_gp_cmd(c->b, "%g %g %g %g %g %g %s\n", (a + b) / 2, y, a, b, y - 0.34, y + 0.34,
+            rs_gp_cmd(c->pen.b, "%g %g %g %g %g %g %s\n", (a + b) / 2, y, a, b, y - 0.34, y + 0.34,
                       j ? "0x" C_HIGH_HEX : "0x" C_LOW_HEX);
             if (pass == 0)
-                minmax(m, 2, &lo, &hi);
+                rs_gp_minmax(m, 2, &lo, &hi);
         }
-    rs_gp_cmd(c->b, "EOD\n");
+    rs_gp_cmd(c->pen.b, "EOD\n");
     double span = hi - lo > 0 ? hi - lo : (fabs(base) > 0 ? fabs(base) * 0.1 : 1);
     x_value_axis(c, lo - 0.3 * span, hi + 0.3 * span, 5, 0.5, show == SHOW_PERCENT ? "%" : "", 1);
     if (unit[0])
-        axis_label(c, "x", mlabel, unit);
+        rs_gp_axis_label(&c->pen, "x", mlabel, unit);
     else
-        rs_gp_cmd(c->b, "set xlabel %q\n", mlabel);
-    rs_gp_cmd(c->b, "set grid noytics xtics back linetype 1 linecolor rgb '%s' linewidth 0.5\n", C_GRID);
-    rs_gp_cmd(c->b, "set border 1 linecolor rgb '#404040' linewidth 1\n");
+        rs_gp_cmd(c->pen.b, "set xlabel %q\n", mlabel);
+    rs_gp_cmd(c->pen.b, "set grid noytics xtics back linetype 1 linecolor rgb '%s' linewidth 0.5\n", C_GRID);
+    rs_gp_cmd(c->pen.b, "set border 1 linecolor rgb '#404040' linewidth 1\n");
     /* parameter labels fill the left 0.42 of the page: 0.42 * PAGE_EM /
      * DIGIT_EM columns at full size, less a margin */
-    rs_gp_cmd(c->b, "set lmargin at screen 0.44\nset rmargin at screen 0.93\n");
-    rs_gp_cmd(c->b, "set tmargin at screen 0.82\n");
+    rs_gp_cmd(c->pen.b, "set lmargin at screen 0.44\nset rmargin at screen 0.93\n");
+    rs_gp_cmd(c->pen.b, "set tmargin at screen 0.82\n");
     double tscale = shown > 12 ? 0.7 : 0.85;
     int cols = (int)(0.42 * PAGE_EM / DIGIT_EM * 0.95 / tscale);
     if (shown == 0) {
-        rs_gp_cmd(c->b, "set yrange [0:1]\nunset ytics\n");
-        rs_gp_cmd(c->b, "set label 1000 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
+        rs_gp_cmd(c->pen.b, "set yrange [0:1]\nunset ytics\n");
+        rs_gp_cmd(c->pen.b, "set label 1000 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
                   L(c, "No parameter has a low and a high value", "没有设定低值和高值的参数"),
                   C_SUB);
     } else {
-        rs_gp_cmd(c->b, "set yrange [0.4:%g]\nset ytics nomirror scale 0 font %q (", shown + 0.6,
-                  font_spec(c, tscale, f, sizeof f));
+        rs_gp_cmd(c->pen.b, "set yrange [0.4:%g]\nset ytics nomirror scale 0 font %q (", shown + 0.6,
+                  rs_gp_font_spec(&c->pen, tscale, f, sizeof f));
     }
     for (int i = 0; i < shown; i++) {
         char a[64], b2[64], lab[600], fit[600];
-        text(lab, sizeof lab, "%s  %s – %s", rk[i].row->label ? rk[i].row->label : "",
-             short_num(rk[i].row->low, a, sizeof a), short_num(rk[i].row->high, b2, sizeof b2));
+        rs_gp_text(lab, sizeof lab, "%s  %s – %s", rk[i].row->label ? rk[i].row->label : "",
+                   short_num(rk[i].row->low, a, sizeof a), short_num(rk[i].row->high, b2, sizeof b2));
         rs_gp_fit_end(lab, cols, fit, sizeof fit);
-        rs_gp_cmd(c->b, "%s%Q %d", i ? ", " : "", fit, shown - i);
+        rs_gp_cmd(c->pen.b, "%s%Q %d", i ? ", " : "", fit, shown - i);
     }
     if (shown > 0)
-        rs_gp_cmd(c->b, ")\n");
+        rs_gp_cmd(c->pen.b, ")\n");
     /* metric values beyond the bar ends; when both ends lie on one side of
      * the base only the farther is labelled */
     int lab = 1;
@@ -879,32 +716,32 @@ static int draw_tornado(chart *c)
                 continue;
             char txt[96];
             int d = show == SHOW_PERCENT ? 1
-                    : show == SHOW_MONEY ? (c->zh ? (fabs(m[j]) < 10 ? 2 : fabs(m[j]) < 1000 ? 1 : 0) : 0)
+                    : show == SHOW_MONEY ? (c->pen.zh ? (fabs(m[j]) < 10 ? 2 : fabs(m[j]) < 1000 ? 1 : 0) : 0)
                                          : 2;
             rs_gp_group(m[j], d, txt, sizeof txt);
             if (show == SHOW_PERCENT)
                 strcat(txt, "%");
             int left = m[j] < base || (m[j] == base && j == 0);
-            rs_gp_cmd(c->b, "set label %d %q at %g, %d %s offset %g, 0 font %q textcolor rgb '%s'\n",
+            rs_gp_cmd(c->pen.b, "set label %d %q at %g, %d %s offset %g, 0 font %q textcolor rgb '%s'\n",
                       lab++, txt, m[j], shown - i, left ? "right" : "left", left ? -0.5 : 0.5,
-                      font_spec(c, tscale * 0.9, f, sizeof f), C_INK);
+                      rs_gp_font_spec(&c->pen, tscale * 0.9, f, sizeof f), C_INK);
         }
     }
     char basetxt[160], num[96];
     if (show == SHOW_MONEY) {
-        money(c, in->base, num, sizeof num);
+        rs_gp_money(&c->pen, in->base, num, sizeof num);
     } else {
         rs_gp_group(base, show == SHOW_PERCENT ? 1 : 2, num, sizeof num);
         if (show == SHOW_PERCENT)
             strcat(num, "%");
     }
-    text(basetxt, sizeof basetxt, L(c, "Base case: %s", "基准情景：%s"), num);
+    rs_gp_text(basetxt, sizeof basetxt, L(c, "Base case: %s", "基准情景：%s"), num);
     if (shown > 0)
-        rs_gp_cmd(c->b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead front linecolor rgb '%s' "
-                  "linewidth %g\n", base, base, C_INK, lw(c, 1.5));
-    rs_gp_cmd(c->b, "set label %d %q at %g, graph 1 center offset 0, 0.8 font %q textcolor rgb '%s'\n",
-              lab, basetxt, base, font_spec(c, 0.85, f, sizeof f), C_INK);
-    rs_gp_cmd(c->b,
+        rs_gp_cmd(c->pen.b, "set arrow 1 from %g, graph 0 to %g, graph 1 nohead front linecolor rgb '%s' "
+                  "linewidth %g\n", base, base, C_INK, rs_gp_lw(&c->pen, 1.5));
+    rs_gp_cmd(c->pen.b, "set label %d %q at %g, graph 1 center offset 0, 0.8 font %q textcolor rgb '%s'\n",
+              lab, basetxt, base, rs_gp_font_spec(&c->pen, 0.85, f, sizeof f), C_INK);
+    rs_gp_cmd(c->pen.b,
               "plot $bars using 1:2:3:4:5:6:7 with boxxyerror linecolor rgb variable notitle, \\\n"
               "     keyentry with boxes fillcolor rgb '%s' title %q, \\\n"
               "     keyentry with boxes fillcolor rgb '%s' title %q\n",
@@ -916,31 +753,12 @@ static int draw_tornado(chart *c)
 
 /* ---- scripts and files ------------------------------------------------- */
 
-static int set_money_unit(chart *c)
-{
-    const char *cur = scen_text(c, SC_CURRENCY);
-    if (!*cur)
-        cur = "CNY";
-    if (c->zh) {
-        c->k = 1e-4;
-        if (strcmp(cur, "CNY") == 0 || strcmp(cur, "RMB") == 0 || strcmp(cur, "元") == 0)
-            text(c->unit, sizeof c->unit, "万元");
-        else
-            text(c->unit, sizeof c->unit, "万%s", cur);
-    } else {
-        c->k = 1;
-        rs_gp_fit(cur, 20, c->unit, sizeof c->unit);
-    }
-    return 0;
-}
-
 int rs_plot_script(rs_chart k, const rs_plot_input *in, const rs_plot_opts *opt,
                    const char *font, char **script, rs_error *err)
 {
-    static const rs_plot_opts defaults = {RS_FMT_PNG, RS_LANG_EN, NULL};
     *script = NULL;
     if (!opt)
-        opt = &defaults;
+        opt = &rs_gp_default_opts;
     if ((unsigned)k >= RS_CHART_N || (unsigned)opt->format > RS_FMT_PDF || !in || !in->s)
         return rs_error_set(err, RS_ESOFTWARE, "chart %d: bad arguments", (int)k);
     int needs = charts[k].needs;
@@ -951,16 +769,7 @@ int rs_plot_script(rs_chart k, const rs_plot_input *in, const rs_plot_opts *opt,
         return rs_error_set(err, RS_ESOFTWARE, "%s chart: its results are missing", charts[k].stem);
     rs_gpbuf b;
     rs_gpbuf_init(&b);
-    chart c = {&b, in, in->s, in->r, in->mc, &fmts[opt->format], k, opt->lang == RS_LANG_ZH, 1,
-               "", font ? font : "Sans"};
-    set_money_unit(&c);
-    int rc = charts[k].draw(&c);
-    if (!rc && b.failed)
-        rc = RS_ESOFTWARE;
-    if (rc) {
-        rs_gpbuf_release(&b);
-        return rs_error_set(err, rc, "%s chart: out of memory", charts[k].stem);
-    }
-    *script = b.p;
-    return RS_OK;
+    chart c = {.in = in, .s = in->s, .r = in->r, .mc = in->mc, .kind = k};
+    rs_gp_pen_init(&c.pen, &b, opt, font, rs_gp_scen_text(in->s, SC_CURRENCY));
+    return rs_gp_script_done(&b, charts[k].draw(&c), charts[k].stem, script, err);
 }

@@ -7,15 +7,12 @@
 
 #include <stddef.h>
 #include "../sim/error.h"
+#include "text.h"
 
-/* A NUL-terminated script being built. Caller-owned: rs_gpbuf_init, then
- * rs_gpbuf_release. `failed` is set (and further appends ignored) when
- * memory runs out. */
-typedef struct {
-    char *p;
-    size_t len, cap;
-    int failed;
-} rs_gpbuf;
+/* A NUL-terminated script being built: an rs_textbuf (p, len, failed).
+ * Caller-owned: rs_gpbuf_init, then rs_gpbuf_release. `failed` is set (and
+ * further appends ignored) when memory runs out. */
+typedef rs_textbuf rs_gpbuf;
 
 void rs_gpbuf_init(rs_gpbuf *b);
 void rs_gpbuf_release(rs_gpbuf *b);
@@ -44,8 +41,9 @@ const char *rs_gp_fit(const char *s, int cols, char *out, size_t n);
  * names, whose end says the most). */
 const char *rs_gp_fit_end(const char *s, int cols, char *out, size_t n);
 
-/* v with `decimals` decimals, thousands separated by ',', a true minus sign
- * (U+2212) for negatives, into buf (n >= 48); "n/a" for NaN. */
+/* v with `decimals` decimals (clamped to 0..6), thousands separated by ',',
+ * a true minus sign (U+2212) for negatives, into buf (n >= 48); "n/a" for
+ * NaN and infinities (rs_text_group otherwise). */
 const char *rs_gp_group(double v, int decimals, char *buf, size_t n);
 
 /* A linear axis with round ticks: lo + i*step for i = 0..n. */

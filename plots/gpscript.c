@@ -1,6 +1,6 @@
 /* gpscript.c: building gnuplot scripts safely: the script buffer, the
  * single-quoted literal every user string goes through, thousands-separated
- * numbers and round axis ticks. */
+ * numbers and round axis ticks. The buffer itself is an rs_textbuf. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,34 +10,12 @@
 
 void rs_gpbuf_init(rs_gpbuf *b)
 {
-    memset(b, 0, sizeof *b);
+    rs_textbuf_init(b);
 }
 
 void rs_gpbuf_release(rs_gpbuf *b)
 {
-    free(b->p);
-    memset(b, 0, sizeof *b);
-}
-
-static void put(rs_gpbuf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    rs_textbuf_release(b);
 }
 
 /* Length of the UTF-8 sequence at s (1..4) and its code point, or 0 when the
@@ -75,28 +53,28 @@ static int utf8_len(const unsigned char *s, unsigned long *cp)
 static void quote(rs_gpbuf *b, const char *s, int fmt)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    put(b, "'", 1);
+    rs_textbuf_put(b, "'", 1);
     while (*p) {
         unsigned long cp;
         int n = utf8_len(p, &cp);
         if (n == 0) {
-            put(b, "?", 1);
+            rs_textbuf_put(b, "?", 1);
             p++;
         } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-            put(b, " ", 1);
+            rs_textbuf_put(b, " ", 1);
             p += n;
         } else if (cp == '\'') {
-            put(b, "''", 2);
+            rs_textbuf_put(b, "''", 2);
             p++;
         } else if (cp == '%' && fmt) {
-            put(b, "%%", 2);
+            rs_textbuf_put(b, "%%", 2);
             p++;
         } else {
-            put(b, (const char *)p, (size_t)n);
+            rs_textbuf_put(b, (const char *)p, (size_t)n);
             p += n;
         }
     }
-    put(b, "'", 1);
+    rs_textbuf_put(b, "'", 1);
 }
 
 void rs_gp_quote(rs_gpbuf *b, const char *s)
@@ -104,52 +82,36 @@ void rs_gp_quote(rs_gpbuf *b, const char *s)
     quote(b, s, 0);
 }
 
+/* rs_gp_cmd's own conversions (rs_textbuf_vappend does %s, %d and %%). */
+static int gp_conv(rs_textbuf *b, const char *f, va_list *ap)
+{
+    char num[64];
+    switch (*f) {
+    case 'q':
+        quote(b, va_arg(*ap, const char *), 0);
+        return 1;
+    case 'Q':
+        quote(b, va_arg(*ap, const char *), 1);
+        return 1;
+    case 'g': {
+        double v = va_arg(*ap, double);
+        if (isnan(v) || isinf(v))
+            snprintf(num, sizeof num, "NaN");
+        else
+            snprintf(num, sizeof num, "%.10g", v == 0.0 ? 0.0 : v);
+        rs_textbuf_put(b, num, strlen(num));
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
 void rs_gp_cmd(rs_gpbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    const char *run = fmt;
-    for (const char *f = fmt; *f; f++) {
-        if (*f != '%')
-            continue;
-        put(b, run, (size_t)(f - run));
-        char num[64];
-        switch (*++f) {
-        case 'q':
-            quote(b, va_arg(ap, const char *), 0);
-            break;
-        case 'Q':
-            quote(b, va_arg(ap, const char *), 1);
-            break;
-        case 's': {
-            const char *s = va_arg(ap, const char *);
-            put(b, s, strlen(s));
-            break;
-        }
-        case 'd':
-            snprintf(num, sizeof num, "%d", va_arg(ap, int));
-            put(b, num, strlen(num));
-            break;
-        case 'g': {
-            double v = va_arg(ap, double);
-            if (isnan(v) || isinf(v))
-                snprintf(num, sizeof num, "NaN");
-            else
-                snprintf(num, sizeof num, "%.10g", v == 0.0 ? 0.0 : v);
-            put(b, num, strlen(num));
-            break;
-        }
-        case '%':
-            put(b, "%", 1);
-            break;
-        default:
-            b->failed = 1;
-            va_end(ap);
-            return;
-        }
-        run = f + 1;
-    }
-    put(b, run, strlen(run));
+    rs_textbuf_vappend(b, fmt, ap, gp_conv);
     va_end(ap);
 }
 
@@ -245,29 +207,11 @@ const char *rs_gp_group(double v, int decimals, char *buf, size_t n)
         snprintf(buf, n, "n/a");
         return buf;
     }
-    char digits[64];
     if (decimals < 0)
         decimals = 0;
     if (decimals > 6)
         decimals = 6;
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    int neg = v < 0 && strspn(digits, "0.") != strlen(digits); /* no "−0" */
-    const char *dot = strchr(digits, '.');
-    size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits);
-    char tmp[96];
-    size_t o = 0;
-    if (neg) {
-        memcpy(tmp, "\xE2\x88\x92", 3); /* − */
-        o = 3;
-    }
-    for (size_t i = 0; i < ilen && o < sizeof tmp - 8; i++) {
-        if (i > 0 && (ilen - i) % 3 == 0)
-            tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, n, "%s%s", tmp, dot ? dot : "");
-    return buf;
+    return rs_text_group(v, decimals, buf, n);
 }
 
 /* Fewest decimals (0..6) that show step exactly. */

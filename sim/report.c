@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include "report.h"
+#include "../plots/text.h"
 
 #define L(p, en_, zh_) ((p)->zh ? (zh_) : (en_))
 #define MINUS "\xE2\x88\x92"   /* U+2212 */
@@ -22,42 +22,15 @@
 #define COLS_PER_TABLE 4       /* scenario columns of one comparison table */
 #define TORNADO_ROWS 10        /* parameters in a scenario's tornado chart */
 
-/* ---- a growing text buffer ------------------------------------------------ */
+/* ---- text: an rs_textbuf (plots/text.h) -------------------------------- */
 
-typedef struct {
-    char *p;
-    size_t len, cap;
-    int failed;
-} hbuf;
-
-static void put(hbuf *b, const char *s, size_t n)
+static void raw(rs_textbuf *b, const char *s)
 {
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 65536;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void raw(hbuf *b, const char *s)
-{
-    put(b, s, strlen(s));
+    rs_textbuf_put(b, s, strlen(s));
 }
 
 /* s as HTML text (also safe inside a quoted attribute value). */
-static void esc(hbuf *b, const char *s)
+static void esc(rs_textbuf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     const unsigned char *run = p;
@@ -74,62 +47,50 @@ static void esc(hbuf *b, const char *s)
                 rep = " ";
         }
         if (rep) {
-            put(b, (const char *)run, (size_t)(p - (const unsigned char *)run));
+            rs_textbuf_put(b, (const char *)run, (size_t)(p - (const unsigned char *)run));
             raw(b, rep);
             run = p + 1;
         }
     }
-    put(b, (const char *)run, (size_t)(p - run));
+    rs_textbuf_put(b, (const char *)run, (size_t)(p - run));
+}
+
+/* hf's own conversions (rs_textbuf_vappend does %s, %d and %%). */
+static int html_conv(rs_textbuf *b, const char *f, va_list *ap)
+{
+    char num[32];
+    switch (*f) {
+    case 'e':
+        esc(b, va_arg(*ap, const char *));
+        return 1;
+    case 'l':
+        if (f[1] != 'd')
+            return 0;
+        snprintf(num, sizeof num, "%ld", va_arg(*ap, long));
+        raw(b, num);
+        return 2;
+    default:
+        return 0;
+    }
 }
 
 /* Append markup built from fmt. Conversions: %s trusted markup (revsim's
  * own constants), %e text escaped with esc(), %d int, %ld long, %% '%'.
  * Anything else marks the buffer failed. */
-static void hf(hbuf *b, const char *fmt, ...)
+static void hf(rs_textbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    const char *run = fmt;
-    for (const char *f = fmt; *f; f++) {
-        if (*f != '%')
-            continue;
-        put(b, run, (size_t)(f - run));
-        char num[32];
-        switch (*++f) {
-        case 's': raw(b, va_arg(ap, const char *)); break;
-        case 'e': esc(b, va_arg(ap, const char *)); break;
-        case 'd':
-            snprintf(num, sizeof num, "%d", va_arg(ap, int));
-            raw(b, num);
-            break;
-        case 'l':
-            if (f[1] != 'd') {
-                b->failed = 1;
-                va_end(ap);
-                return;
-            }
-            f++;
-            snprintf(num, sizeof num, "%ld", va_arg(ap, long));
-            raw(b, num);
-            break;
-        case '%': raw(b, "%"); break;
-        default:
-            b->failed = 1;
-            va_end(ap);
-            return;
-        }
-        run = f + 1;
-    }
-    raw(b, run);
+    rs_textbuf_vappend(b, fmt, ap, html_conv);
     va_end(ap);
 }
 
 char *rs_html_escape(const char *s)
 {
-    hbuf b = {0};
+    rs_textbuf b = {0};
     esc(&b, s);
     if (!b.p && !b.failed)
-        put(&b, "", 0);
+        rs_textbuf_put(&b, "", 0);
     if (b.failed) {
         free(b.p);
         return NULL;
@@ -141,45 +102,46 @@ char *rs_html_escape(const char *s)
 
 /* Copy the tag at *pp ('<' ... '>') into b, prefixing ids, href="#..." and
  * url(#...) references with prefix; for the root, add its attributes. */
-static const char *svg_tag(hbuf *b, const char *p, const char *prefix, int root,
+static const char *svg_tag(rs_textbuf *b, const char *p, const char *prefix, int root,
                            const char *label)
 {
     char q = 0;
-    put(b, p, 1);
+    rs_textbuf_put(b, p, 1);
     p++;
     if (root) {
-        put(b, p, 3); /* "svg" */
+        rs_textbuf_put(b, p, 3); /* "svg" */
         p += 3;
         hf(b, " class=\"chart\" role=\"img\" aria-label=\"%e\"", label ? label : "");
     }
     while (*p) {
+        /* url(#...) references, inside attribute values or not */
+        if (strncmp(p, "url(#", 5) == 0) {
+            rs_textbuf_put(b, p, 5);
+            raw(b, prefix);
+            p += 5;
+            continue;
+        }
         if (q) {
             if (*p == q)
                 q = 0;
-            else if (strncmp(p, "url(#", 5) == 0) {
-                put(b, p, 5);
-                raw(b, prefix);
-                p += 5;
-                continue;
-            }
-            put(b, p, 1);
+            rs_textbuf_put(b, p, 1);
             p++;
             continue;
         }
         if (*p == '>') {
-            put(b, p, 1);
+            rs_textbuf_put(b, p, 1);
             return p + 1;
         }
         if (*p == '"' || *p == '\'') {
             q = *p;
-            put(b, p, 1);
+            rs_textbuf_put(b, p, 1);
             p++;
             continue;
         }
         /* attribute names: id=, href= / xlink:href= with a '#' value */
         int at_word = p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == ':';
         if (at_word && strncmp(p, "id=", 3) == 0 && (p[3] == '"' || p[3] == '\'')) {
-            put(b, p, 4);
+            rs_textbuf_put(b, p, 4);
             raw(b, prefix);
             q = p[3];
             p += 4;
@@ -187,19 +149,13 @@ static const char *svg_tag(hbuf *b, const char *p, const char *prefix, int root,
         }
         if (at_word && strncmp(p, "href=", 5) == 0 && (p[5] == '"' || p[5] == '\'') &&
             p[6] == '#') {
-            put(b, p, 7);
+            rs_textbuf_put(b, p, 7);
             raw(b, prefix);
             q = p[5];
             p += 7;
             continue;
         }
-        if (strncmp(p, "url(#", 5) == 0) {
-            put(b, p, 5);
-            raw(b, prefix);
-            p += 5;
-            continue;
-        }
-        put(b, p, 1);
+        rs_textbuf_put(b, p, 1);
         p++;
     }
     return p;
@@ -210,7 +166,7 @@ char *rs_svg_inline(const char *svg, const char *prefix, const char *label)
     const char *p = svg ? strstr(svg, "<svg") : NULL;
     if (!p)
         return NULL;
-    hbuf b = {0};
+    rs_textbuf b = {0};
     int root = 1;
     while (*p && !b.failed) {
         if (*p == '<') {
@@ -221,7 +177,7 @@ char *rs_svg_inline(const char *svg, const char *prefix, const char *label)
             } else if (strncmp(p, "<![CDATA[", 9) == 0) {
                 e = strstr(p, "]]>");
                 size_t n = e ? (size_t)(e + 3 - p) : strlen(p);
-                put(&b, p, n);
+                rs_textbuf_put(&b, p, n);
                 p += n;
             } else if (strncmp(p, "<title>Gnuplot</title>", 22) == 0) {
                 p += 22;
@@ -238,7 +194,7 @@ char *rs_svg_inline(const char *svg, const char *prefix, const char *label)
         if (rep)
             raw(&b, rep);
         else
-            put(&b, p, 1);
+            rs_textbuf_put(&b, p, 1);
         p++;
     }
     if (b.failed || !b.p) {
@@ -248,33 +204,9 @@ char *rs_svg_inline(const char *svg, const char *prefix, const char *label)
     return b.p;
 }
 
-/* ---- numbers ----------------------------------------------------------------- */
-
-/* v with `dec` decimals, ',' between thousands, U+2212 for negatives. */
-static const char *group(double v, int dec, char *buf, size_t n)
-{
-    char digits[64], tmp[96];
-    snprintf(digits, sizeof digits, "%.*f", dec, fabs(v));
-    int neg = v < 0 && strspn(digits, "0.") != strlen(digits);
-    const char *dot = strchr(digits, '.');
-    size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits), o = 0;
-    if (neg) {
-        memcpy(tmp, MINUS, 3);
-        o = 3;
-    }
-    for (size_t i = 0; i < ilen && o < sizeof tmp - 8; i++) {
-        if (i > 0 && (ilen - i) % 3 == 0)
-            tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, n, "%s%s", tmp, dot ? dot : "");
-    return buf;
-}
-
 /* Everything the page is built from. */
 typedef struct {
-    hbuf *b;
+    rs_textbuf *b;
     const rs_compare *c;
     int zh;
     double k;                  /* money shown as v * k in `unit` */
@@ -294,7 +226,7 @@ static const char *money(const page *p, double v, char *buf, size_t n)
 {
     double x = v * p->k;
     int d = p->zh ? (fabs(x) < 10 ? 2 : fabs(x) < 1000 ? 1 : 0) : 0;
-    return group(x, d, buf, n);
+    return rs_text_group(x, d, buf, n);
 }
 
 /* Money with the unit ("1,234 CNY", "12.3万元"). */
@@ -308,7 +240,7 @@ static const char *money_u(const page *p, double v, char *buf, size_t n)
 static const char *pct(double v, char *buf, size_t n)
 {
     char num[64];
-    snprintf(buf, n, "%s%%", group(100 * v, 1, num, sizeof num));
+    snprintf(buf, n, "%s%%", rs_text_group(100 * v, 1, num, sizeof num));
     return buf;
 }
 
@@ -338,9 +270,9 @@ static const char *metric_text(const page *p, int k, double v, char *buf, size_t
     else if (strcmp(u, "ratio") == 0 || strcmp(u, "1/year") == 0 || strcmp(u, "probability") == 0)
         pct(v, buf, n);
     else if (strcmp(u, "years") == 0)
-        snprintf(buf, n, "%s", group(v, 1, num, sizeof num));
+        snprintf(buf, n, "%s", rs_text_group(v, 1, num, sizeof num));
     else
-        snprintf(buf, n, "%s", group(v, 0, num, sizeof num));
+        snprintf(buf, n, "%s", rs_text_group(v, 0, num, sizeof num));
     return buf;
 }
 
@@ -411,7 +343,7 @@ static const char *range_label(const rs_range *g, char *buf, size_t n)
 static const char *param_num(double v, char *buf, size_t n)
 {
     if (fabs(v) >= 1000)
-        return group(v, 0, buf, n);
+        return rs_text_group(v, 0, buf, n);
     char tmp[64];
     snprintf(tmp, sizeof tmp, "%.4g", fabs(v));
     snprintf(buf, n, "%s%s", v < 0 && strspn(tmp, "0.") != strlen(tmp) ? MINUS : "", tmp);
@@ -519,7 +451,7 @@ static void title_block(page *p)
 {
     const rs_compare *c = p->c;
     const rs_cmp_item *base = &c->items[c->baseline];
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     char num[64], buf[256];
     hf(b, "<header class=\"cover\">\n<p class=\"kicker\">%s</p>\n<h1>%s</h1>\n",
        L(p, "revsim · proposal pack", "revsim · 方案资料包"),
@@ -541,7 +473,7 @@ static void title_block(page *p)
     raw(b, "</ol></td></tr>\n");
     hf(b, "<tr><th>%s</th><td>%e</td></tr>\n", L(p, "Date", "日期"), p->date);
     if (c->runs > 0) {
-        group((double)c->runs, 0, num, sizeof num);
+        rs_text_group((double)c->runs, 0, num, sizeof num);
         snprintf(buf, sizeof buf, L(p, "%s runs a scenario, seed %lu (the same for every "
                                        "scenario)", "每个情景%s次，随机种子%lu（各情景相同）"),
                  num, c->seed);
@@ -568,7 +500,7 @@ static void title_block(page *p)
 static void at_a_glance(page *p)
 {
     const rs_compare *c = p->c;
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     char g[192], v[96], cov[64], pc[64], npv[96];
     hf(b, "<h2 id=\"glance\">%s</h2>\n<ul>\n", L(p, "At a glance", "要点"));
     for (int i = 0; i < c->n; i++) {
@@ -634,7 +566,7 @@ static int is_prob(int k)
 static void metric_cell(page *p, const rs_cmp_item *it, int k)
 {
     char v[96], a[96], z[96];
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     if (is_prob(k)) {
         if (it->mc)
             metric_text(p, k, it->mc->metric[k][MC_MEAN], v, sizeof v);
@@ -658,7 +590,7 @@ static void metric_cell(page *p, const rs_cmp_item *it, int k)
 static void comparison_table(page *p)
 {
     const rs_compare *c = p->c;
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     char lab[256], v[96], num[64];
     hf(b, "<section class=\"table\">\n<h2 id=\"table\">%s</h2>\n",
        L(p, "Comparison table", "比较表"));
@@ -770,7 +702,7 @@ static int top_swings(const rs_cmp_item *it, int max)
 static void risks(page *p)
 {
     const rs_compare *c = p->c;
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     char a[96], z[96], w[96], q[96], cal[48], lab[RS_NAME_MAX * 2 + 64], num[64];
     hf(b, "<section class=\"risks\">\n<h2 id=\"risks\">%s</h2>\n", L(p, "Risks", "风险"));
     for (int i = 0; i < c->n; i++) {
@@ -782,7 +714,7 @@ static void risks(page *p)
         raw(b, "<li>");
         if (it->mc) {
             double pr = it->mc->metric[MT_P_COVERED_STAB][MC_MEAN];
-            group((double)it->mc->runs, 0, num, sizeof num);
+            rs_text_group((double)it->mc->runs, 0, num, sizeof num);
             pct(pr, a, sizeof a);
             if (p->zh)
                 hf(b, "在%e次蒙特卡洛模拟中，有<b>%e</b>的模拟在稳定年（第%d年）以商业净收益覆盖了物业亏损，"
@@ -918,7 +850,7 @@ static int cmp_row_key(const void *a, const void *b)
 
 static int assumptions(page *p, const rs_cmp_item *it)
 {
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     const rs_source *src = &it->src;
     row_key *order = malloc((size_t)(src->nrows ? src->nrows : 1) * sizeof *order);
     unsigned char *off = calloc((size_t)(src->nrows ? src->nrows : 1), 1);
@@ -993,7 +925,7 @@ static int scenario_section(page *p, int i)
 {
     const rs_compare *c = p->c;
     const rs_cmp_item *it = &c->items[i];
-    hbuf *b = p->b;
+    rs_textbuf *b = p->b;
     int rc = RS_OK;
     char cap[512], (*labels)[RS_NAME_MAX * 2 + 64] = NULL;
     rs_tornado_row *rows = NULL;
@@ -1081,25 +1013,14 @@ static void today(char *buf, size_t n)
 
 static void set_unit(page *p)
 {
-    const char *cur = p->c->items[p->c->baseline].s.scen.text[SC_CURRENCY];
-    if (!cur || !*cur)
-        cur = "CNY";
-    if (p->zh) {
-        p->k = 1e-4;
-        if (strcmp(cur, "CNY") == 0 || strcmp(cur, "RMB") == 0 || strcmp(cur, "元") == 0)
-            snprintf(p->unit, sizeof p->unit, "万元");
-        else
-            snprintf(p->unit, sizeof p->unit, "万%s", cur);
-    } else {
-        p->k = 1;
-        snprintf(p->unit, sizeof p->unit, "%s", cur);
-    }
+    p->k = rs_text_money_unit(p->c->items[p->c->baseline].s.scen.text[SC_CURRENCY], p->zh,
+                              p->unit, sizeof p->unit);
 }
 
 int rs_report_html(const rs_compare *c, const rs_plot_args *a, char **html, size_t *len,
                    rs_error *err)
 {
-    hbuf b = {0};
+    rs_textbuf b = {0};
     page p;
     memset(&p, 0, sizeof p);
     *html = NULL;
@@ -1174,6 +1095,7 @@ int rs_report_write(rs_outset *o, const rs_compare *c, const rs_plot_args *a, rs
     int rc = rs_report_html(c, a, &html, &len, err);
     if (rc)
         return rc;
+    int n0 = o->n;
     const char *path = rs_outset_path(o, "report.html", err);
     if (!path) {
         free(html);
@@ -1189,12 +1111,7 @@ int rs_report_write(rs_outset *o, const rs_compare *c, const rs_plot_args *a, rs
     if (bad) {
         rc = rs_error_set(err, RS_ECANTCREAT, "%s/report.html: cannot write: %s", o->dir,
                           strerror(errno));
-        /* take the report out of the set again (it is the last entry) */
-        o->n--;
-        unlink(o->tmp[o->n]);
-        free(o->tmp[o->n]);
-        free(o->final[o->n]);
-        o->tmp[o->n] = o->final[o->n] = NULL;
+        rs_outset_truncate(o, n0); /* take the report out of the set again */
         return rc;
     }
     return RS_OK;
