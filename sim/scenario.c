@@ -428,8 +428,9 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
 {
     double v;
     if (rs_parse_number(text, &v) != 0)
-        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is not a number", r->file,
-                            r->line, r->section, r->key, what, text);
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is not a number%s", r->file,
+                            r->line, r->section, r->key, what, text,
+                            strchr(text, ',') ? " (write it without thousands separators)" : "");
     if (p->type == RS_P_INT && v != floor(v))
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' must be a whole number",
                             r->file, r->line, r->section, r->key, what, text);

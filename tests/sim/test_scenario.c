@@ -47,6 +47,9 @@ static const struct bad_case {
      "t.csv:6: community:a.cost_growth: value '-inf' is not a number", RS_EDATA},
     {"huge", VALID "community:a,cost_growth,1e999\n",
      "t.csv:6: community:a.cost_growth: value '1e999' is not a number", RS_EDATA},
+    {"thousands separator", VALID "community:a,cost_growth,\"1,000\"\n",
+     "t.csv:6: community:a.cost_growth: value '1,000' is not a number (write it without "
+     "thousands separators)", RS_EDATA},
     {"not whole", VALID "community:a,ramp_months,2.5\n",
      "t.csv:6: community:a.ramp_months: value '2.5' must be a whole number", RS_EDATA},
     {"empty value", VALID "community:a,ramp_months,\n",
