@@ -25,7 +25,7 @@ BIN       := $(BUILD)/revsim
 
 TEST_SRC  := $(wildcard tests/models/test_*.c tests/sim/test_*.c tests/plots/test_*.c)
 TEST_BIN  := $(TEST_SRC:%.c=$(BUILD)/%)
-TEST_SUPPORT := $(BUILD)/tests/testutil.o
+TEST_SUPPORT := $(BUILD)/tests/testutil.o $(BUILD)/tests/fixtures.o
 
 .SECONDARY:
 .PHONY: all deps run test test-asan check-tools docs bench clean crosscheck golden

@@ -4,21 +4,7 @@
 # golden outputs of the example scenarios, generated docs being current.
 # usage: tests/cli.sh REVSIM
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok()   { pass=$((pass+1)); }
-bad()  { fail=$((fail+1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-# expect DESC STATUS CMD...: exit status and (for errors) one stderr line
-expect() {
-    desc=$1; want=$2; shift 2
-    "$@" >"$tmp/stdout" 2>"$tmp/err"; got=$?
-    if [ "$got" != "$want" ]; then bad "$desc: exit $got, want $want"; cat "$tmp/err"; return; fi
-    if [ "$want" != 0 ] && [ "$(wc -l <"$tmp/err")" -lt 1 ]; then bad "$desc: no message"; return; fi
-    ok
-}
+. "$(dirname "$0")/lib.sh"
 
 valid='section,key,value
 community:a,area_m2,1000

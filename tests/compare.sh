@@ -6,26 +6,7 @@
 # chart and report files, a missing or failing gnuplot.
 # usage: tests/compare.sh REVSIM
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok()   { pass=$((pass+1)); }
-bad()  { fail=$((fail+1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-# expect DESC STATUS CMD...: exit status; a usage error (2) prints a message,
-# any other error exactly one line
-expect() {
-    desc=$1; want=$2; shift 2
-    "$@" >"$tmp/stdout" 2>"$tmp/err"; got=$?
-    if [ "$got" != "$want" ]; then bad "$desc: exit $got, want $want"; cat "$tmp/err"; return; fi
-    lines=$(wc -l <"$tmp/err")
-    if { [ "$want" = 2 ] && [ "$lines" -lt 1 ]; } ||
-       { [ "$want" != 0 ] && [ "$want" != 2 ] && [ "$lines" != 1 ]; }; then
-        bad "$desc: $lines lines on stderr"; cat "$tmp/err"; return
-    fi
-    ok
-}
+. "$(dirname "$0")/lib.sh"
 
 # the last four cells (the gains) of row R of CSV file F
 gains() {

@@ -1,5 +1,6 @@
 /* testutil.c: shared cmocka helpers. */
 #define _XOPEN_SOURCE 700
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,10 @@ const char *rs_test_file(const char *dir, const char *name, const char *text)
     mkdir(dir, 0777);
     snprintf(p, 512, "%s/%s", dir, name);
     FILE *fp = fopen(p, "wb");
-    if (!fp)
-        return NULL;
+    if (!fp) {
+        print_error("cannot write %s\n", p);
+        fail();
+    }
     fputs(text, fp);
     fclose(fp);
     return p;
@@ -41,6 +44,36 @@ const char *rs_test_dir(void)
     static char buf[64];
     snprintf(buf, sizeof buf, "/tmp/revsim-test-XXXXXX");
     return mkdtemp(buf);
+}
+
+char *rs_test_slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    size_t got = fread(buf, 1, (size_t)n, fp);
+    buf[got] = '\0';
+    fclose(fp);
+    if (len)
+        *len = got;
+    return buf;
+}
+
+int rs_test_dir_count(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!d)
+        return -1;
+    while ((e = readdir(d)))
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
 }
 
 void rs_test_set(rs_entity *e, const char *key, double v)

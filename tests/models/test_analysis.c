@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../models/analysis.h"
 #include "../../models/ramp.h"
 #include "../../sim/scenario.h"
@@ -22,13 +22,8 @@ static const char *text =
 
 static void load(rs_scenario *s)
 {
-    rs_source src;
     rs_error err = {0};
-    rs_source_init(&src);
-    rs_scenario_init(s);
-    const char *path = rs_test_file(rs_test_dir(), "a.csv", text);
-    assert_int_equal(rs_scenario_load(s, &src, path, &err), 0);
-    rs_source_release(&src);
+    assert_int_equal(rs_test_load_text(s, rs_test_dir(), "a.csv", text, &err), 0);
 }
 
 static void test_param_lookup(void **state)

@@ -15,21 +15,17 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../models/montecarlo.h"
 #include "../../models/sketch.h"
 #include "../../sim/scenario.h"
 
 static int load(const char *path, rs_scenario *s)
 {
-    rs_source src;
     rs_error err = {0};
-    rs_source_init(&src);
-    rs_scenario_init(s);
-    int rc = rs_scenario_load(s, &src, path, &err);
+    int rc = rs_test_load_file(s, path, &err);
     if (rc)
         print_error("%s\n", err.msg);
-    rs_source_release(&src);
     return rc;
 }
 
@@ -193,19 +189,14 @@ static void test_correlation_errors(void **state)
                  "section,key,value,low,high\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,1\n"
                  "community:a,collection_start,0.5\ncommunity:a,cost_annual,20000,15000,30000\n"
                  "other:x,income,1000,500,2000\n%sother:x,growth,0.02,0,0.04\n", cases[i].rows);
-        const char *path = rs_test_file(dir, "corr.csv", text);
         rs_scenario s;
-        rs_source src;
         rs_error err = {0};
-        rs_source_init(&src);
-        rs_scenario_init(&s);
-        int rc = rs_scenario_load(&s, &src, path, &err);
+        int rc = rs_test_load_text(&s, dir, "corr.csv", text, &err);
         if (rc != RS_EDATA || !strstr(err.msg, cases[i].want)) {
             print_error("case %zu: %d '%s'\n  want '%s'\n", i, rc, err.msg, cases[i].want);
             fail();
         }
         rs_scenario_release(&s);
-        rs_source_release(&src);
     }
 }
 

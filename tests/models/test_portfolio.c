@@ -7,41 +7,22 @@
  *   fund 1000, grant 500 in month 3, horizon 2 years, r = 10%. */
 #include <math.h>
 #include <stdlib.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../models/lever.h"
 
 static rs_scenario *make(void)
 {
-    rs_scenario *s = calloc(1, sizeof *s);
-    rs_scenario_init(s);
-    s->scen.v[SC_HORIZON] = 2;
-    s->scen.v[SC_DISCOUNT] = 0.10;
+    rs_scenario *s = rs_test_scenario(2, 0.10, 1, 1);
     s->fund.v[FD_INITIAL] = 1000;
-    s->com = calloc(1, sizeof *s->com);
-    s->lev = calloc(2, sizeof *s->lev);
-    s->grant = calloc(1, sizeof *s->grant);
-    s->ranges = NULL;
-    s->ncom = s->nlev = s->ngrant = 1;
-    rs_entity_init(&s->com[0], &rs_section_community);
-    rs_test_set(&s->com[0], "area_m2", 1000);
-    rs_test_set(&s->com[0], "fee_rate", 1);
-    rs_test_set(&s->com[0], "collection_start", 0.5);
-    rs_test_set(&s->com[0], "collection_target", 0.5);
-    rs_test_set(&s->com[0], "cost_annual", 18000);
-    rs_entity_init(&s->lev[0], &rs_section_other);
-    rs_test_set(&s->lev[0], "income", 1200);
+    rs_test_community(&s->com[0], NULL, 1000, 1, 0.5, 18000);
+    rs_test_other(&s->lev[0], NULL, 1200);
     rs_test_set(&s->lev[0], "capex", 6000);
-    s->lev[0].community = 0;
+    s->grant = calloc(1, sizeof *s->grant);
+    s->ngrant = 1;
     rs_entity_init(&s->grant[0], rs_section_find("grant"));
     rs_test_set(&s->grant[0], "amount", 500);
     rs_test_set(&s->grant[0], "month", 3);
     return s;
-}
-
-static void destroy(rs_scenario *s)
-{
-    rs_scenario_release(s);
-    free(s);
 }
 
 static void test_series(void **state)
@@ -70,7 +51,7 @@ static void test_series(void **state)
     assert_rel(r->y_com_net[0], 14400, 1e-15);
     assert_rel(rs_series_month(r, SR_COVERAGE, 1), 1.2, 1e-15);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 static void test_metrics(void **state)
@@ -103,7 +84,7 @@ static void test_metrics(void **state)
     assert_rel(mt[MT_P_COVERED_STAB], 1, 0);
     assert_rel(mt[MT_P_FUND_NONNEG], 0, 0);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 static void test_stabilized_and_uncovered(void **state)
@@ -127,7 +108,7 @@ static void test_stabilized_and_uncovered(void **state)
     assert_true(isnan(r->metric[MT_COVERAGE_YEAR1]));
     assert_rel(r->metric[MT_FIRST_COVERED], 1, 0);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 int main(void)

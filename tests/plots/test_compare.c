@@ -4,14 +4,12 @@
  * nothing, real renders in PNG, SVG and PDF and in Chinese, SVG drawn into
  * memory, and the missing and failing gnuplot paths. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../models/lever.h"
 #include "../../plots/compare.h"
 #include "../../plots/gp.h"
@@ -24,60 +22,23 @@
 static rs_scenario *make(const char *name, int years, double income, int ncom,
                          const char *const *com)
 {
-    rs_scenario *s = calloc(1, sizeof *s);
-    rs_scenario_init(s);
-    s->scen.v[SC_HORIZON] = years;
-    s->scen.v[SC_DISCOUNT] = 0;
-    s->scen.text[SC_NAME] = strdup(name);
-    s->scen.text[SC_CURRENCY] = strdup("CNY");
-    s->scen.text[SC_START] = strdup("2025-01");
-    s->com = calloc((size_t)ncom, sizeof *s->com);
-    s->ncom = ncom;
-    for (int k = 0; k < ncom; k++) {
-        rs_entity_init(&s->com[k], &rs_section_community);
-        snprintf(s->com[k].name, sizeof s->com[k].name, "%s", com ? com[k] : "c");
-        rs_test_set(&s->com[k], "area_m2", 1000);
-        rs_test_set(&s->com[k], "fee_rate", 1);
-        rs_test_set(&s->com[k], "collection_start", 0.5);
-        rs_test_set(&s->com[k], "collection_target", 0.5);
-        rs_test_set(&s->com[k], "cost_annual", 20000);
-    }
-    s->lev = calloc(1, sizeof *s->lev);
-    if (income > 0) {
-        s->nlev = 1;
-        rs_entity_init(&s->lev[0], &rs_section_other);
-        snprintf(s->lev[0].name, sizeof s->lev[0].name, "x");
-        rs_test_set(&s->lev[0], "income", income);
-        s->lev[0].community = 0;
-    }
+    rs_scenario *s = rs_test_scenario(years, 0, ncom, income > 0);
+    rs_test_scenario_text(s, name, "CNY", "2025-01");
+    for (int k = 0; k < ncom; k++)
+        rs_test_community(&s->com[k], com ? com[k] : "c", 1000, 1, 0.5, 20000);
+    if (income > 0)
+        rs_test_other(&s->lev[0], "x", income);
     return s;
 }
 
 /* Monte Carlo results whose NPV runs are a + i * step (step 0: all equal). */
 static rs_mc_results *fake_mc(int years, long runs, double a, double step)
 {
-    rs_mc_results *mc = calloc(1, sizeof *mc);
-    mc->runs = runs;
-    mc->years = years;
-    mc->yearly = calloc((size_t)MC_Y_N * years * MC_NSTAT, sizeof(double));
-    mc->p_covered = calloc((size_t)years, sizeof(double));
-    mc->npv = calloc((size_t)runs, sizeof(double));
-    for (long i = 0; i < runs; i++)
-        mc->npv[i] = a + step * (double)i;
+    rs_mc_results *mc = rs_test_mc(years, runs, a, step);
     mc->metric[MT_NPV][MC_P10] = a + step * 0.1 * (double)runs;
     mc->metric[MT_NPV][MC_P50] = a + step * 0.5 * (double)runs;
     mc->metric[MT_NPV][MC_P90] = a + step * 0.9 * (double)runs;
     return mc;
-}
-
-static void mc_free(rs_mc_results *mc)
-{
-    if (!mc)
-        return;
-    free(mc->yearly);
-    free(mc->p_covered);
-    free(mc->npv);
-    free(mc);
 }
 
 /* A comparison of up to 3 scenarios, item 0 the baseline. */
@@ -105,10 +66,9 @@ static void fixture_add(fixture *f, int i, const char *id, rs_scenario *s, int w
 static void fixture_free(fixture *f)
 {
     for (int i = 0; i < f->in.n; i++) {
-        mc_free(f->mc[i]);
+        rs_mc_results_free(f->mc[i]);
         rs_results_free(f->r[i]);
-        rs_scenario_release(f->s[i]);
-        free(f->s[i]);
+        rs_test_scenario_free(f->s[i]);
     }
     memset(f, 0, sizeof *f);
 }
@@ -122,39 +82,6 @@ static void standard(fixture *f, int with_mc)
     fixture_add(f, 0, "quo", make("Status quo", 3, 0, 1, NULL), with_mc);
     fixture_add(f, 1, "small", make("Small plan", 3, 1000, 1, NULL), with_mc);
     fixture_add(f, 2, "big", make("Big plan", 3, 1500, 2, two), with_mc);
-}
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, fp);
-    buf[got] = '\0';
-    fclose(fp);
-    return buf;
-}
-
-static int dir_count(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    if (!d)
-        return -1;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static int have_gnuplot(void)
-{
-    return rs_gp_available("gnuplot");
 }
 
 /* The lines of datablock `name` ("$d") of script, into out (n bytes). */
@@ -294,75 +221,6 @@ static void test_common_years(void **state)
 
 /* ---- hostile text ------------------------------------------------------------------------- */
 
-/* Outside its literals a script line holds none of gnuplot's ways to run a
- * command, and datablock lines hold only numbers (as in test_plots.c). */
-static void check_script_inert(const char *script)
-{
-    static const char *const words[] = {"system", "load", "call", "shell", "cd ", "pipe",
-                                        "set output", "save", "print", "pause", "eval", "exit",
-                                        "import", "fit "};
-    int in_data = 0;
-    const char *p = script;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char line[8192], bare[8192];
-        assert_true(len < sizeof line);
-        memcpy(line, p, len);
-        line[len] = '\0';
-        p += len + (nl != NULL);
-        if (in_data) {
-            if (strcmp(line, "EOD") == 0) {
-                in_data = 0;
-                continue;
-            }
-            if (line[0] == '#')
-                continue;
-            for (char *tok = strtok(line, " "); tok; tok = strtok(NULL, " ")) {
-                char *end;
-                strtod(tok, &end);
-                if (*end) {
-                    print_error("datablock token not a number: %s\n", tok);
-                    fail();
-                }
-            }
-            continue;
-        }
-        size_t o = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (line[i] == '\'') {
-                for (i++; i < len; i++) {
-                    if (line[i] == '\'' && i + 1 < len && line[i + 1] == '\'') {
-                        i++;
-                        continue;
-                    }
-                    if (line[i] == '\'')
-                        break;
-                }
-                assert_true(i < len);
-                bare[o++] = ' ';
-                continue;
-            }
-            bare[o++] = line[i];
-        }
-        bare[o] = '\0';
-        if (line[0] == '#')
-            continue;
-        if (strpbrk(bare, "`!|@\"") != NULL) {
-            print_error("shell character outside a literal: %s\n", line);
-            fail();
-        }
-        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-            if (strstr(bare, words[w])) {
-                print_error("'%s' outside a literal: %s\n", words[w], line);
-                fail();
-            }
-        if (len >= 6 && strcmp(line + len - 6, "<< EOD") == 0)
-            in_data = 1;
-    }
-    assert_false(in_data);
-}
-
 /* Names that would run `touch DIR/mN` if gnuplot expanded them, and HTML
  * that must stay text in an SVG. */
 static void hostile(const char *dir, char *name, size_t n, char *com, char *id)
@@ -377,14 +235,7 @@ static void hostile(const char *dir, char *name, size_t n, char *com, char *id)
 
 static void no_markers(const char *dir)
 {
-    for (int i = 1; i <= 7; i++) {
-        char m[512];
-        snprintf(m, sizeof m, "%s/m%d", dir, i);
-        if (access(m, F_OK) == 0) {
-            print_error("%s exists: a hostile name ran a command\n", m);
-            fail();
-        }
-    }
+    assert_no_markers(dir, 7);
     if (access("m7", F_OK) == 0) {
         print_error("m7 exists: a hostile id ran a command\n");
         fail();
@@ -421,7 +272,8 @@ static void test_hostile_script(void **state)
                 char *script = NULL;
                 assert_int_equal(rs_cmp_plot_script((rs_cmp_chart)k, &f.in, i, &opt, "Sans", &script,
                                                     &err), RS_OK);
-                check_script_inert(script);
+                /* as in test_plots.c, but a '"' outside a literal fails too */
+                assert_gp_inert(script, 0);
                 assert_null(strstr(script, "\nEOD\n@x"));
                 /* drawn literally: quotes doubled, newlines as spaces */
                 assert_non_null(strstr(script, "'<script>x</"));
@@ -442,7 +294,7 @@ static void test_hostile_script(void **state)
 static void test_hostile_render(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     const char *dir = rs_test_dir();
     char name[1024], out[1024];
@@ -457,11 +309,11 @@ static void test_hostile_render(void **state)
     assert_int_equal(rs_plot_compare(&o, &f.in, &opt, &warned, &err), RS_OK);
     assert_int_equal(warned, 0);
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-    assert_int_equal(dir_count(out), 5);   /* gain, coverage, npv, two community charts */
+    assert_int_equal(rs_test_dir_count(out), 5);   /* gain, coverage, npv, two community charts */
     char path[2048], file[256];
     snprintf(path, sizeof path, "%s/%s", out,
              rs_cmp_chart_file(RS_CMP_COMMUNITIES, &f.in, 0, RS_FMT_SVG, file, sizeof file));
-    char *svg = slurp(path);
+    char *svg = rs_test_slurp(path, NULL);
     assert_non_null(svg);
     assert_non_null(strstr(svg, "c'`touch "));
     assert_non_null(strstr(svg, "&lt;script>x&lt;/script>&amp;\"q\" it's `touch "));
@@ -469,7 +321,7 @@ static void test_hostile_render(void **state)
     assert_null(strstr(svg, "<script>"));
     free(svg);
     snprintf(path, sizeof path, "%s/compare_coverage.svg", out);
-    svg = slurp(path);
+    svg = rs_test_slurp(path, NULL);
     assert_non_null(svg);
     assert_non_null(strstr(svg, "&lt;script>x&lt;/script>&amp;"));
     assert_non_null(strstr(svg, "[id'`touch m7`]"));
@@ -480,16 +332,6 @@ static void test_hostile_render(void **state)
 }
 
 /* ---- renders ------------------------------------------------------------------------------ */
-
-static int magic_ok(const char *path, rs_plot_format fmt)
-{
-    char *buf = slurp(path);
-    int ok = buf && (fmt == RS_FMT_PNG   ? memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0
-                     : fmt == RS_FMT_PDF ? memcmp(buf, "%PDF-", 5) == 0
-                                         : strstr(buf, "<svg") != NULL);
-    free(buf);
-    return ok;
-}
 
 static void render(rs_plot_format fmt, rs_plot_lang lang)
 {
@@ -505,13 +347,13 @@ static void render(rs_plot_format fmt, rs_plot_lang lang)
         fail();
     }
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-    assert_int_equal(dir_count(dir), 4);
+    assert_int_equal(rs_test_dir_count(dir), 4);
     static const rs_cmp_chart kinds[] = {RS_CMP_GAIN, RS_CMP_COVERAGE, RS_CMP_NPV, RS_CMP_COMMUNITIES};
     for (size_t k = 0; k < 4; k++) {
         char file[128], path[512];
         snprintf(path, sizeof path, "%s/%s", dir,
                  rs_cmp_chart_file(kinds[k], &f.in, 2, fmt, file, sizeof file));
-        if (!magic_ok(path, fmt)) {
+        if (!rs_test_is_chart(path, fmt)) {
             print_error("%s: missing or not the right format\n", path);
             fail();
         }
@@ -522,7 +364,7 @@ static void render(rs_plot_format fmt, rs_plot_lang lang)
 static void test_render_png(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     render(RS_FMT_PNG, RS_LANG_EN);
 }
@@ -530,7 +372,7 @@ static void test_render_png(void **state)
 static void test_render_svg_pdf(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     render(RS_FMT_SVG, RS_LANG_EN);
     render(RS_FMT_PDF, RS_LANG_EN);
@@ -540,7 +382,7 @@ static void test_render_zh(void **state)
 {
     (void)state;
     char fam[256];
-    if (!have_gnuplot() ||
+    if (!rs_gp_available("gnuplot") ||
         rs_gp_cjk_font(rs_gp_cjk_fonts, rs_gp_ncjk_fonts, "fc-list", fam, sizeof fam) != 0)
         skip();
     render(RS_FMT_PNG, RS_LANG_ZH);
@@ -551,7 +393,7 @@ static void test_render_zh(void **state)
 static void test_render_edges(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     static const char *const names[] = {"c1", "c2", "c3", "c4", "c5", "c6",
                                         "c7", "c8", "c9", "c10", "c11", "c12"};
@@ -576,7 +418,7 @@ static void test_render_edges(void **state)
         fail();
     }
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-    assert_int_equal(dir_count(dir), 5);
+    assert_int_equal(rs_test_dir_count(dir), 5);
     fixture_free(&f);
 }
 
@@ -599,7 +441,7 @@ static void test_svg_memory(void **state)
     rs_error err2 = {0};
     assert_int_equal(rs_plot_svg_compare(&pen, RS_CMP_GAIN, &f.in, 0, &svg, NULL, &err2), RS_ETOOL);
     assert_null(svg);
-    if (have_gnuplot()) {
+    if (rs_gp_available("gnuplot")) {
         rs_error err3 = {0};
         rs_plot_opts png = {RS_FMT_PNG, RS_LANG_EN, NULL};  /* format is forced to SVG */
         assert_int_equal(rs_plot_svg_init(&pen, &png, &warned, &err3), RS_OK);
@@ -655,9 +497,9 @@ static void test_missing_and_failing(void **state)
     assert_int_equal(warned, 0);
     assert_non_null(strstr(err2.msg, "compare_revenue_gain.png"));
     assert_int_equal(o.n, 1);
-    assert_int_equal(dir_count(dir), 1);
+    assert_int_equal(rs_test_dir_count(dir), 1);
     assert_int_equal(rs_outset_commit(&o, &err2), RS_OK);
-    assert_int_equal(dir_count(dir), 1);
+    assert_int_equal(rs_test_dir_count(dir), 1);
     fixture_free(&f);
 }
 

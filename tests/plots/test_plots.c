@@ -5,7 +5,6 @@
  * Golden file: tests/plots/golden/small.gp; after a reviewed change of the
  * charts rewrite it with RS_UPDATE_GOLDEN=1 build/tests/plots/test_plots. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../models/lever.h"
 #include "../../plots/gp.h"
 #include "../../plots/plots.h"
@@ -27,54 +26,23 @@
 static rs_scenario *make(const char *name, const char *currency, const char *start,
                          const char *lev1, const char *lev2)
 {
-    rs_scenario *s = calloc(1, sizeof *s);
-    rs_scenario_init(s);
-    s->scen.v[SC_HORIZON] = 2;
-    s->scen.v[SC_DISCOUNT] = 0.10;
-    s->scen.text[SC_NAME] = strdup(name);
-    s->scen.text[SC_CURRENCY] = strdup(currency);
-    if (start)
-        s->scen.text[SC_START] = strdup(start);
+    rs_scenario *s = rs_test_scenario(2, 0.10, 1, 2);
+    rs_test_scenario_text(s, name, currency, start);
     s->fund.v[FD_INITIAL] = 1000;
-    s->com = calloc(1, sizeof *s->com);
-    s->lev = calloc(2, sizeof *s->lev);
-    s->ncom = 1;
-    s->nlev = 2;
-    rs_entity_init(&s->com[0], &rs_section_community);
-    rs_test_set(&s->com[0], "area_m2", 1000);
-    rs_test_set(&s->com[0], "fee_rate", 1);
-    rs_test_set(&s->com[0], "collection_start", 0.5);
-    rs_test_set(&s->com[0], "collection_target", 0.5);
-    rs_test_set(&s->com[0], "cost_annual", 18000);
+    rs_test_community(&s->com[0], NULL, 1000, 1, 0.5, 18000);
     rs_test_set(&s->com[0], "cost_growth", 0.5);
-    rs_entity_init(&s->lev[0], &rs_section_other);
-    snprintf(s->lev[0].name, sizeof s->lev[0].name, "%s", lev1);
-    rs_test_set(&s->lev[0], "income", 1200);
+    rs_test_other(&s->lev[0], lev1, 1200);
     rs_test_set(&s->lev[0], "capex", 6000);
-    rs_entity_init(&s->lev[1], &rs_section_other);
-    snprintf(s->lev[1].name, sizeof s->lev[1].name, "%s", lev2);
-    rs_test_set(&s->lev[1], "income", 300);
+    rs_test_other(&s->lev[1], lev2, 300);
     rs_test_set(&s->lev[1], "ramp_months", 6);
     rs_test_set(&s->lev[1], "start_month", 4);
-    s->lev[0].community = s->lev[1].community = 0;
     return s;
-}
-
-static void destroy(rs_scenario *s)
-{
-    rs_scenario_release(s);
-    free(s);
 }
 
 /* A fake Monte Carlo result with simple exact numbers. */
 static rs_mc_results *fake_mc(int years)
 {
-    rs_mc_results *mc = calloc(1, sizeof *mc);
-    mc->runs = 40;
-    mc->years = years;
-    mc->yearly = calloc((size_t)MC_Y_N * years * MC_NSTAT, sizeof(double));
-    mc->p_covered = calloc((size_t)years, sizeof(double));
-    mc->npv = calloc((size_t)mc->runs, sizeof(double));
+    rs_mc_results *mc = rs_test_mc(years, 40, -5000, 1000); /* NPV -5,000 .. 34,000 */
     for (int k = 0; k < MC_Y_N; k++)
         for (int y = 0; y < years; y++) {
             double *st = mc->yearly + ((size_t)k * years + y) * MC_NSTAT;
@@ -84,22 +52,10 @@ static rs_mc_results *fake_mc(int years)
             st[MC_P50] = base;
             st[MC_P90] = base * 1.25;
         }
-    for (long i = 0; i < mc->runs; i++)
-        mc->npv[i] = -5000 + 1000.0 * (double)i; /* -5,000 .. 34,000 */
     mc->metric[MT_NPV][MC_P10] = -1000;
     mc->metric[MT_NPV][MC_P50] = 14500;
     mc->metric[MT_NPV][MC_P90] = 30000;
     return mc;
-}
-
-static void mc_free(rs_mc_results *mc)
-{
-    if (!mc)
-        return;
-    free(mc->yearly);
-    free(mc->p_covered);
-    free(mc->npv);
-    free(mc);
 }
 
 static const rs_tornado_row tornado_rows[] = {
@@ -113,42 +69,6 @@ static int file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
-}
-
-/* Number of entries in dir other than . and .. */
-static int dir_count(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    if (!d)
-        return -1;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, fp);
-    buf[got] = '\0';
-    fclose(fp);
-    if (len)
-        *len = got;
-    return buf;
-}
-
-static int have_gnuplot(void)
-{
-    return rs_gp_available("gnuplot");
 }
 
 /* ---- helpers: numbers, ticks, fitting ------------------------------------ */
@@ -269,80 +189,6 @@ static void test_quote(void **state)
     rs_gpbuf_release(&b);
 }
 
-/* Outside its single- and double-quoted literals a script line holds none of
- * gnuplot's ways to run a command, and datablock lines hold only numbers. */
-static void check_script_inert(const char *script)
-{
-    static const char *const words[] = {"system", "load", "call", "shell", "cd ", "pipe",
-                                        "set output", "save", "print", "pause", "eval", "exit",
-                                        "import", "fit "};
-    int in_data = 0;
-    const char *p = script;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char line[8192], bare[8192];
-        assert_true(len < sizeof line);
-        memcpy(line, p, len);
-        line[len] = '\0';
-        p += len + (nl != NULL);
-        if (in_data) {
-            if (strcmp(line, "EOD") == 0) {
-                in_data = 0;
-                continue;
-            }
-            if (line[0] == '#')
-                continue;
-            for (char *tok = strtok(line, " "); tok; tok = strtok(NULL, " ")) {
-                char *end;
-                strtod(tok, &end);
-                if (*end) {
-                    print_error("datablock token not a number: %s\n", tok);
-                    fail();
-                }
-            }
-            continue;
-        }
-        size_t o = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (line[i] == '\'' || line[i] == '"') {
-                char q = line[i];
-                for (i++; i < len; i++) {
-                    if (line[i] == q && q == '\'' && i + 1 < len && line[i + 1] == '\'') {
-                        i++;          /* '' inside a single-quoted literal */
-                        continue;
-                    }
-                    if (line[i] == '\\' && q == '"') {
-                        i++;          /* escape inside double quotes: only our "\n" */
-                        continue;
-                    }
-                    if (line[i] == q)
-                        break;
-                }
-                assert_true(i < len); /* every literal closes on its line */
-                bare[o++] = ' ';
-                continue;
-            }
-            bare[o++] = line[i];
-        }
-        bare[o] = '\0';
-        if (line[0] == '#')
-            continue;
-        if (strpbrk(bare, "`!|@") != NULL) {
-            print_error("shell character outside a literal: %s\n", line);
-            fail();
-        }
-        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-            if (strstr(bare, words[w])) {
-                print_error("'%s' outside a literal: %s\n", words[w], line);
-                fail();
-            }
-        if (len >= 6 && strcmp(line + len - 6, "<< EOD") == 0)
-            in_data = 1;
-    }
-    assert_false(in_data);
-}
-
 /* Hostile text: each piece would run `touch MARKER` if gnuplot expanded it. */
 static void hostile_names(const char *dir, char *name, size_t n, char *lev1, char *lev2,
                           char *cur, char *start, char *label)
@@ -356,18 +202,6 @@ static void hostile_names(const char *dir, char *name, size_t n, char *lev1, cha
     snprintf(cur, 128, "C'`touch %s/m7`", dir);
     snprintf(start, 128, "2024-07'\n!touch %s/m8\n'", dir);
     snprintf(label, 256, "rent 50%% `touch %s/m9` |x !y '", dir);
-}
-
-static void no_markers(const char *dir)
-{
-    for (int i = 1; i <= 9; i++) {
-        char m[512];
-        snprintf(m, sizeof m, "%s/m%d", dir, i);
-        if (file_exists(m)) {
-            print_error("%s exists: a hostile name ran a command\n", m);
-            fail();
-        }
-    }
 }
 
 static void test_hostile_script(void **state)
@@ -389,7 +223,8 @@ static void test_hostile_script(void **state)
             rs_error err = {0};
             char *script = NULL;
             assert_int_equal(rs_plot_script((rs_chart)k, &in, &opt, "Sans", &script, &err), RS_OK);
-            check_script_inert(script);
+            /* single- and double-quoted literals allowed */
+            assert_gp_inert(script, 1);
             /* the name is drawn literally: quote doubled, newlines as spaces */
             assert_non_null(strstr(script, "'it''s `touch "));
             assert_null(strstr(script, "\nEOD\n@x"));
@@ -399,10 +234,10 @@ static void test_hostile_script(void **state)
                 assert_non_null(strstr(script, "'p 50%% s%%d `true`  3 – 4'"));
             free(script);
         }
-    no_markers(dir);
-    mc_free(mc);
+    assert_no_markers(dir, 9);
+    rs_mc_results_free(mc);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 /* Real gnuplot, hostile names and a hostile output folder: every chart is
@@ -410,7 +245,7 @@ static void test_hostile_script(void **state)
 static void test_hostile_render(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     const char *dir = rs_test_dir();
     char name[1024], lev1[RS_NAME_MAX], lev2[RS_NAME_MAX], cur[128], start[128], label[256];
@@ -431,22 +266,22 @@ static void test_hostile_render(void **state)
     assert_int_equal(warned, 0);
     assert_int_equal(rs_plot_tornado(&o, s, "npv", NULL, 14, rows, 2, &opt, &err), RS_OK);
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-    assert_int_equal(dir_count(out), RS_CHART_N);
+    assert_int_equal(rs_test_dir_count(out), RS_CHART_N);
     char path[2048];
     snprintf(path, sizeof path, "%s/coverage.svg", out);
-    char *svg = slurp(path, NULL);
+    char *svg = rs_test_slurp(path, NULL);
     assert_non_null(svg);
     assert_non_null(strstr(svg, "/m1` system("));
     free(svg);
     snprintf(path, sizeof path, "%s/tornado.svg", out);
-    svg = slurp(path, NULL);
+    svg = rs_test_slurp(path, NULL);
     assert_non_null(strstr(svg, "p 50% s%d `true`"));
     assert_non_null(strstr(svg, "/m9` |x !y"));
     free(svg);
-    no_markers(dir);
-    mc_free(mc);
+    assert_no_markers(dir, 9);
+    rs_mc_results_free(mc);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 /* ---- golden text ------------------------------------------------------- */
@@ -488,7 +323,7 @@ static void test_golden(void **state)
         fclose(fp);
     }
     size_t len;
-    char *want = slurp(GOLDEN, &len);
+    char *want = rs_test_slurp(GOLDEN, &len);
     if (!want) {
         print_error("%s missing: run RS_UPDATE_GOLDEN=1 on this test and review it\n", GOLDEN);
         fail();
@@ -505,9 +340,9 @@ static void test_golden(void **state)
     }
     free(want);
     rs_gpbuf_release(&all);
-    mc_free(mc);
+    rs_mc_results_free(mc);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 /* Tornado rows come out largest swing first, an undefined swing last. */
@@ -532,22 +367,10 @@ static void test_tornado_order(void **state)
     assert_int_equal(rs_plot_script(RS_CHART_FAN_NET, &in, NULL, NULL, &script, &err), RS_ESOFTWARE);
     assert_null(script);
     assert_non_null(strstr(err.msg, "fan_net_income"));
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 /* ---- real renders ------------------------------------------------------ */
-
-static int magic_ok(const char *path, rs_plot_format f)
-{
-    size_t len;
-    char *buf = slurp(path, &len);
-    int ok = buf && len > 0 &&
-             (f == RS_FMT_PNG   ? len > 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0
-              : f == RS_FMT_PDF ? memcmp(buf, "%PDF-", 5) == 0
-                                : strstr(buf, "<svg") != NULL);
-    free(buf);
-    return ok;
-}
 
 static void render_all(rs_plot_format f, rs_plot_lang lang)
 {
@@ -569,21 +392,21 @@ static void render_all(rs_plot_format f, rs_plot_lang lang)
     for (int k = 0; k < RS_CHART_N; k++) {
         char file[32], path[512];
         snprintf(path, sizeof path, "%s/%s", dir, rs_chart_file((rs_chart)k, f, file, sizeof file));
-        if (!magic_ok(path, f)) {
+        if (!rs_test_is_chart(path, f)) {
             print_error("%s: missing, empty or not the right format\n", path);
             fail();
         }
     }
-    assert_int_equal(dir_count(dir), RS_CHART_N);
-    mc_free(mc);
+    assert_int_equal(rs_test_dir_count(dir), RS_CHART_N);
+    rs_mc_results_free(mc);
     rs_results_free(r);
-    destroy(s);
+    rs_test_scenario_free(s);
 }
 
 static void test_render_png(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     render_all(RS_FMT_PNG, RS_LANG_EN);
 }
@@ -591,7 +414,7 @@ static void test_render_png(void **state)
 static void test_render_svg(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     render_all(RS_FMT_SVG, RS_LANG_EN);
 }
@@ -599,7 +422,7 @@ static void test_render_svg(void **state)
 static void test_render_pdf(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     render_all(RS_FMT_PDF, RS_LANG_EN);
 }
@@ -613,7 +436,7 @@ static void test_render_zh(void **state)
     static const rs_gp_font none[] = {{"Nope", "/nonexistent/font.ttc"}};
     assert_int_equal(rs_gp_cjk_font(none, 1, "/nonexistent/fc-list", fam, sizeof fam), -1);
     assert_int_equal(rs_gp_cjk_font(none, 1, NULL, fam, sizeof fam), -1);
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     if (rs_gp_cjk_font(rs_gp_cjk_fonts, rs_gp_ncjk_fonts, "fc-list", fam, sizeof fam) != 0) {
         rs_scenario *s = make("x", "CNY", NULL, "a", "b");
@@ -627,7 +450,7 @@ static void test_render_zh(void **state)
         assert_non_null(strstr(err.msg, "fonts-wqy-microhei"));
         rs_outset_abort(&o);
         rs_results_free(r);
-        destroy(s);
+        rs_test_scenario_free(s);
         return;
     }
     render_all(RS_FMT_PNG, RS_LANG_ZH);
@@ -639,7 +462,7 @@ static void test_render_zh(void **state)
 static void test_render_edges(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     for (int variant = 0; variant < 2; variant++) {
         const char *dir = rs_test_dir();
@@ -670,10 +493,10 @@ static void test_render_edges(void **state)
         assert_int_equal(rs_plot_tornado(&o, s, "coverage_stabilized", NULL, 0.5, NULL, 0, &opt,
                                          &err), RS_OK);
         assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-        assert_int_equal(dir_count(dir), RS_CHART_N);
-        mc_free(mc);
+        assert_int_equal(rs_test_dir_count(dir), RS_CHART_N);
+        rs_mc_results_free(mc);
         rs_results_free(r);
-        destroy(s);
+        rs_test_scenario_free(s);
     }
 }
 
@@ -706,10 +529,10 @@ static void test_missing_gnuplot(void **state)
         assert_int_equal(err2.code, 0);
         assert_non_null(strstr(err2.msg, "gnuplot not found"));
         assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-        assert_int_equal(dir_count(dir), 0);
-        mc_free(mc);
+        assert_int_equal(rs_test_dir_count(dir), 0);
+        rs_mc_results_free(mc);
         rs_results_free(r);
-        destroy(s);
+        rs_test_scenario_free(s);
     }
 }
 
@@ -772,20 +595,20 @@ static void test_failing_gnuplot(void **state)
         /* the half-written chart is gone, and out of the set: committing
          * keeps the CSV only, aborting removes everything */
         assert_int_equal(o.n, 1);
-        assert_int_equal(dir_count(dir), 1);
+        assert_int_equal(rs_test_dir_count(dir), 1);
         if (i % 2 == 0) {
             rs_error err2 = {0};
             assert_int_equal(rs_outset_commit(&o, &err2), RS_OK);
             char kept[512];
             snprintf(kept, sizeof kept, "%s/a.csv", dir);
             assert_true(file_exists(kept));
-            assert_int_equal(dir_count(dir), 1);
+            assert_int_equal(rs_test_dir_count(dir), 1);
         } else {
             rs_outset_abort(&o);
-            assert_int_equal(dir_count(dir), 0);
+            assert_int_equal(rs_test_dir_count(dir), 0);
         }
         rs_results_free(r);
-        destroy(s);
+        rs_test_scenario_free(s);
     }
     sigaction(SIGPIPE, NULL, &after);
     assert_true(before.sa_handler == after.sa_handler);

@@ -8,7 +8,6 @@
 # apt-get install chromium poppler-utils).
 # usage: tests/report/render.sh REVSIM     (CHROMIUM=path picks the browser)
 set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 browser=${CHROMIUM:-}
 if [ -z "$browser" ]; then
@@ -24,11 +23,7 @@ if ! command -v gnuplot >/dev/null 2>&1; then
     echo "report: 0 passed, 0 failed (rendering test skipped: gnuplot not installed)"
     exit 0
 fi
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok()   { pass=$((pass+1)); }
-bad()  { fail=$((fail+1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. "$here/../lib.sh"
 to=""; command -v timeout >/dev/null 2>&1 && to="timeout 180"
 
 # browser FLAGS... URL: headless Chromium with a fresh profile and no network

@@ -32,22 +32,12 @@
 
 static char dir[256], a_csv[512], b_csv[512];
 
-static void write(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 static int setup(void **state)
 {
     (void)state;
     snprintf(dir, sizeof dir, "%s", rs_test_dir());
-    snprintf(a_csv, sizeof a_csv, "%s/a.csv", dir);
-    snprintf(b_csv, sizeof b_csv, "%s/b.csv", dir);
-    write(a_csv, SCEN_A);
-    write(b_csv, SCEN_B);
+    snprintf(a_csv, sizeof a_csv, "%s", rs_test_file(dir, "a.csv", SCEN_A));
+    snprintf(b_csv, sizeof b_csv, "%s", rs_test_file(dir, "b.csv", SCEN_B));
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);    /* 2023-11-14 UTC */
     return 0;
 }
@@ -88,11 +78,6 @@ static int count(const char *hay, const char *needle)
     for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
         n++;
     return n;
-}
-
-static int have_gnuplot(void)
-{
-    return rs_gp_available("gnuplot");
 }
 
 /* ---- escaping ---------------------------------------------------------------------- */
@@ -306,7 +291,7 @@ static void test_page_no_runs(void **state)
 static void test_page_charts(void **state)
 {
     (void)state;
-    if (!have_gnuplot())
+    if (!rs_gp_available("gnuplot"))
         skip();
     rs_compare c;
     compare(&c, 32);

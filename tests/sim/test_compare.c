@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "testutil.h"
 #include "../../sim/compare.h"
 #include "../../sim/plotopts.h"
@@ -24,25 +23,15 @@
 
 static char dir[256], a_csv[512], b_csv[512], c_csv[512];
 
-static void write(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
 static int setup(void **state)
 {
     (void)state;
     snprintf(dir, sizeof dir, "%s", rs_test_dir());
-    snprintf(a_csv, sizeof a_csv, "%s/a.csv", dir);
-    snprintf(b_csv, sizeof b_csv, "%s/b.csv", dir);
-    snprintf(c_csv, sizeof c_csv, "%s/c.csv", dir);
-    write(a_csv, TINY_A);
-    write(b_csv, TINY_B);
-    write(c_csv, "section,key,value\nscenario,base,b.csv\nscenario,name,Tiny C\n"
-                 "scenario,horizon_years,3\n");
+    snprintf(a_csv, sizeof a_csv, "%s", rs_test_file(dir, "a.csv", TINY_A));
+    snprintf(b_csv, sizeof b_csv, "%s", rs_test_file(dir, "b.csv", TINY_B));
+    snprintf(c_csv, sizeof c_csv, "%s",
+             rs_test_file(dir, "c.csv", "section,key,value\nscenario,base,b.csv\n"
+                                        "scenario,name,Tiny C\nscenario,horizon_years,3\n"));
     return 0;
 }
 
@@ -85,16 +74,11 @@ static void test_load_order(void **state)
 static void test_unique_ids(void **state)
 {
     (void)state;
-    char d2[512], d3[512], p2[600], p3[600];
+    char d2[512], d3[512];
     snprintf(d2, sizeof d2, "%s/two", dir);
     snprintf(d3, sizeof d3, "%s/three", dir);
-    mkdir(d2, 0777);
-    mkdir(d3, 0777);
-    snprintf(p2, sizeof p2, "%s/a.csv", d2);
-    snprintf(p3, sizeof p3, "%s/a.csv", d3);
-    write(p2, TINY_A);
-    write(p3, TINY_A);
-    const char *paths[] = {a_csv, p2, p3};
+    const char *paths[] = {a_csv, rs_test_file(d2, "a.csv", TINY_A),
+                           rs_test_file(d3, "a.csv", TINY_A)};
     rs_compare c;
     rs_error err = {0};
     assert_int_equal(load(&c, paths, 3, NULL, &err), RS_OK);
@@ -124,10 +108,9 @@ static void test_horizons(void **state)
 static void test_bad_input(void **state)
 {
     (void)state;
-    char bad[600], none[600];
-    snprintf(bad, sizeof bad, "%s/bad.csv", dir);
+    char none[600];
+    const char *bad = rs_test_file(dir, "bad.csv", TINY_A "other:y,rnet,3\n");
     snprintf(none, sizeof none, "%s/none.csv", dir);
-    write(bad, TINY_A "other:y,rnet,3\n");
     const char *paths[] = {a_csv, bad};
     rs_compare c;
     rs_error err = {0};
@@ -207,21 +190,6 @@ static void test_same_draws(void **state)
     rs_compare_release(&c);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, fp);
-    buf[got] = '\0';
-    fclose(fp);
-    return buf;
-}
-
 static void test_write_csv(void **state)
 {
     (void)state;
@@ -237,7 +205,7 @@ static void test_write_csv(void **state)
     assert_int_equal(rs_compare_write_csv(&o, &c, &err), RS_OK);
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
     snprintf(path, sizeof path, "%s/comparison.csv", out);
-    char *csv = slurp(path);
+    char *csv = rs_test_slurp(path, NULL);
     assert_non_null(csv);
     assert_memory_equal(csv, "scenario,name,file,baseline,horizon_years,revenue_year1,"
                              "revenue_year1_p10,revenue_year1_p50,revenue_year1_p90,", 85);
@@ -248,7 +216,7 @@ static void test_write_csv(void **state)
     assert_non_null(strstr(csv, ",0,0,0,0\n"));
     free(csv);
     snprintf(path, sizeof path, "%s/comparison_annual.csv", out);
-    csv = slurp(path);
+    csv = rs_test_slurp(path, NULL);
     assert_string_equal(csv, "year,revenue:a,revenue:b,net_income:a,net_income:b,coverage:a,"
                              "coverage:b\n1,12000,18000,12000,18000,0.8571428571,1.285714286\n"
                              "2,12000,18000,12000,18000,0.8571428571,1.285714286\n");

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "testutil.h"
+#include "fixtures.h"
 #include "../../sim/scenario.h"
 
 /* header with every optional column, then a valid community (rows 2-5) */
@@ -17,13 +17,7 @@ static const char *dir;
 
 static int load(const char *text, rs_scenario *s, rs_error *err)
 {
-    rs_source src;
-    rs_source_init(&src);
-    rs_scenario_init(s);
-    const char *path = rs_test_file(dir, "t.csv", text);
-    int rc = rs_scenario_load(s, &src, path, err);
-    rs_source_release(&src);
-    return rc;
+    return rs_test_load_text(s, dir, "t.csv", text, err);
 }
 
 static const struct bad_case {
@@ -130,14 +124,10 @@ static void test_missing_file(void **state)
 {
     (void)state;
     rs_scenario s;
-    rs_source src;
     rs_error err = {0};
-    rs_scenario_init(&s);
-    rs_source_init(&src);
-    assert_int_equal(rs_scenario_load(&s, &src, "/nonexistent/x.csv", &err), RS_ENOINPUT);
+    assert_int_equal(rs_test_load_file(&s, "/nonexistent/x.csv", &err), RS_ENOINPUT);
     assert_non_null(strstr(err.msg, "/nonexistent/x.csv: cannot open"));
     rs_scenario_release(&s);
-    rs_source_release(&src);
 }
 
 static void test_base_cycle(void **state)
@@ -146,14 +136,10 @@ static void test_base_cycle(void **state)
     rs_test_file(dir, "a.csv", VALID "scenario,base,b.csv\n");
     const char *b = rs_test_file(dir, "b.csv", HEAD "scenario,base,a.csv\n");
     rs_scenario s;
-    rs_source src;
     rs_error err = {0};
-    rs_scenario_init(&s);
-    rs_source_init(&src);
-    assert_int_equal(rs_scenario_load(&s, &src, b, &err), RS_EDATA);
+    assert_int_equal(rs_test_load_file(&s, b, &err), RS_EDATA);
     assert_non_null(strstr(err.msg, "a.csv:6: scenario.base: base cycle:"));
     rs_scenario_release(&s);
-    rs_source_release(&src);
 }
 
 static void test_good_file(void **state)
@@ -212,11 +198,8 @@ static void test_base_override(void **state)
                                  "parking:p,spaces,3\nparking:p,fee,10\n"
                                  "parking:p,community,community:a\n");
     rs_scenario s;
-    rs_source src;
     rs_error err = {0};
-    rs_scenario_init(&s);
-    rs_source_init(&src);
-    int rc = rs_scenario_load(&s, &src, v, &err);
+    int rc = rs_test_load_file(&s, v, &err);
     if (rc)
         print_error("%s\n", err.msg);
     assert_int_equal(rc, RS_OK);
@@ -228,7 +211,6 @@ static void test_base_override(void **state)
     assert_string_equal(s.scen.text[SC_NAME], "Base");
     assert_int_equal(s.nranges, 0);               /* the override has no range */
     rs_scenario_release(&s);
-    rs_source_release(&src);
 }
 
 static void test_ranges(void **state)
