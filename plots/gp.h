@@ -67,10 +67,14 @@ void rs_gp_axis_emit(rs_gpbuf *b, const char *name, const rs_gp_axis *a, const c
  * PATH, or an executable path. */
 int rs_gp_available(const char *prog);
 
+/* Longest gnuplot may take for one chart before it is stopped (ms). */
+#define RS_GP_TIMEOUT_MS 120000
+
 /* Run `prog -d` (no init file) without a shell: script on its standard
  * input through a pipe (SIGPIPE ignored meanwhile), standard output on
  * out_fd, standard error captured. RS_ETOOL with err naming `what` when it
- * cannot start, a write fails, or it exits non-zero or dies. */
+ * cannot start, a write fails, it exits non-zero or dies, or it takes longer
+ * than RS_GP_TIMEOUT_MS ($REVSIM_GNUPLOT_TIMEOUT seconds) and is stopped. */
 int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
               const char *what, rs_error *err);
 

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "gp.h"
 
@@ -113,12 +115,38 @@ static int spawn(char *const argv[], int in, int out, int errfd, pid_t *pid)
     return rc;
 }
 
-static int wait_child(pid_t pid, int *status)
+/* Milliseconds gnuplot may take for one chart: RS_GP_TIMEOUT_MS, or
+ * $REVSIM_GNUPLOT_TIMEOUT seconds (the tests shorten it). */
+static long timeout_ms(void)
 {
-    while (waitpid(pid, status, 0) < 0)
-        if (errno != EINTR)
+    const char *e = getenv("REVSIM_GNUPLOT_TIMEOUT");
+    long s = e && *e ? strtol(e, NULL, 10) : 0;
+    return s > 0 ? s * 1000 : RS_GP_TIMEOUT_MS;
+}
+
+static long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Wait for the child until the deadline; then kill it (*killed = 1). */
+static int wait_child(pid_t pid, int *status, long deadline, int *killed)
+{
+    for (;;) {
+        pid_t w = waitpid(pid, status, WNOHANG);
+        if (w == pid)
+            return 0;
+        if (w < 0 && errno != EINTR)
             return -1;
-    return 0;
+        if (now_ms() >= deadline && !*killed) {
+            kill(pid, SIGKILL);
+            *killed = 1;
+        }
+        struct timespec nap = {0, 5 * 1000000L};
+        nanosleep(&nap, NULL);
+    }
 }
 
 int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
@@ -162,11 +190,26 @@ int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);
     sig_set = sigaction(SIGPIPE, &ign, &old) == 0;
-    int werr = 0;
+    int werr = 0, killed = 0;
+    const long deadline = now_ms() + timeout_ms();
+    fcntl(wr, F_SETFL, fcntl(wr, F_GETFL) | O_NONBLOCK);
     for (size_t off = 0; off < len;) {
+        struct pollfd pfd = {wr, POLLOUT, 0};
+        long left = deadline - now_ms();
+        if (left <= 0 || poll(&pfd, 1, (int)(left < 1000 ? left : 1000)) < 0) {
+            if (left > 0 && errno == EINTR)
+                continue;
+            if (left > 0) {
+                werr = errno;
+                break;
+            }
+            kill(pid, SIGKILL);   /* not reading its script in time */
+            killed = 1;
+            break;
+        }
         ssize_t k = write(wr, script + off, len - off);
         if (k < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR || errno == EAGAIN)
                 continue;
             werr = errno;
             break;
@@ -180,13 +223,16 @@ int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
         sigaction(SIGPIPE, &old, NULL);
     sig_set = 0;
 
-    if (wait_child(pid, &status) != 0) {
+    if (wait_child(pid, &status, deadline, &killed) != 0) {
         rc = rs_error_set(err, RS_ETOOL, "%s: cannot wait for gnuplot: %s", what,
                           strerror(errno));
         goto out;
     }
     gist(errfp, msg, sizeof msg);
-    if (WIFSIGNALED(status))
+    if (killed)
+        rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot (%s) did not finish within %ld s and was "
+                          "stopped", what, prog, timeout_ms() / 1000);
+    else if (WIFSIGNALED(status))
         rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot (%s) died with signal %d%s%s", what, prog,
                           WTERMSIG(status), msg[0] ? ": " : "", msg);
     else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -240,7 +286,9 @@ static int fclist_family(const char *fclist, char *out, size_t n)
         buf[len] = '\0';
         close(rd);
         rd = -1;
-        if (wait_child(pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        int killed = 0;
+        if (wait_child(pid, &status, now_ms() + timeout_ms(), &killed) == 0 && !killed &&
+            WIFEXITED(status) && WEXITSTATUS(status) == 0) {
             size_t fam = strcspn(buf, ",\n");
             if (fam > 0 && fam < n) {
                 memcpy(out, buf, fam);

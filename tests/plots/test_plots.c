@@ -636,6 +636,34 @@ static void test_broken_pipe(void **state)
     fclose(fp);
 }
 
+/* A gnuplot that hangs (reads nothing, or reads and never exits) is stopped
+ * after the timeout ($REVSIM_GNUPLOT_TIMEOUT seconds here) with an error. */
+static void test_hung_gnuplot(void **state)
+{
+    (void)state;
+    const char *bin = rs_test_dir();
+    const char *sleeper = fake_gnuplot(bin, "sleeper", "#!/bin/sh\nexec sleep 30\n");
+    const char *reader = fake_gnuplot(bin, "reader", "#!/bin/sh\ncat >/dev/null\nexec sleep 30\n");
+    setenv("REVSIM_GNUPLOT_TIMEOUT", "1", 1);
+    size_t n = 1 << 20;   /* more than a pipe holds: the write must not block forever */
+    char *script = malloc(n + 1);
+    memset(script, '#', n);
+    script[n] = '\0';
+    const char *progs[2] = {sleeper, reader};
+    for (int i = 0; i < 2; i++) {
+        FILE *fp = tmpfile();
+        rs_error err = {0};
+        assert_int_equal(rs_gp_run(progs[i], script, n, fileno(fp), "x.png", &err), RS_ETOOL);
+        if (!strstr(err.msg, "did not finish within 1 s")) {
+            print_error("%s: '%s'\n", progs[i], err.msg);
+            fail();
+        }
+        fclose(fp);
+    }
+    unsetenv("REVSIM_GNUPLOT_TIMEOUT");
+    free(script);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_missing_gnuplot),
         cmocka_unit_test(test_failing_gnuplot),
         cmocka_unit_test(test_broken_pipe),
+        cmocka_unit_test(test_hung_gnuplot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
