@@ -63,6 +63,10 @@ static int valid_utf8(const unsigned char *s, size_t n)
  * Chinese Excel saves) when it is not UTF-8 already. */
 static int to_utf8(const char *path, char **buf, size_t *len, rs_error *err)
 {
+    if (*len >= 2 && ((unsigned char)(*buf)[0] == 0xFF || (unsigned char)(*buf)[0] == 0xFE) &&
+        ((unsigned char)(*buf)[1] == 0xFE || (unsigned char)(*buf)[1] == 0xFF))
+        return rs_error_set(err, RS_EDATA, "%s: UTF-16 text (Excel's \"Unicode text\"): save "
+                            "it as \"CSV UTF-8\" or plain CSV instead", path);
     if (*len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
         memmove(*buf, *buf + 3, *len - 3 + 1);
         *len -= 3;

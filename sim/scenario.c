@@ -3,12 +3,14 @@
  * `scenario,base,FILE` with cycle detection, and validates every row against
  * the models' parameter tables. */
 #define _XOPEN_SOURCE 700
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "csvin.h"
 #include "scenario.h"
 #include "../models/draw.h"
@@ -186,7 +188,7 @@ static int read_file(rs_source *src, const char *path, include_stack *st,
     for (int c = 0; c < NCOL; c++) {
         map[c] = -1;
         for (int k = 0; k < t.nfields[h]; k++)
-            if (strcmp(t.fields[h][k], col_names[c]) == 0) {
+            if (strcasecmp(trim(t.fields[h][k]), col_names[c]) == 0) {
                 if (map[c] >= 0) {
                     rc = rs_error_set(err, RS_EDATA, "%s:%d: header: column '%s' appears twice",
                                       shown, t.lines[h], col_names[c]);
@@ -195,12 +197,20 @@ static int read_file(rs_source *src, const char *path, include_stack *st,
                 map[c] = k;
             }
         if (map[c] < 0 && c <= COL_VALUE) {
+            const char *f0 = t.fields[h][0];
+            const char *hint = strchr(f0, ';') ? "; columns must be separated by commas, not ';'"
+                               : strchr(f0, '\t') ? "; columns must be separated by commas, not tabs"
+                                                  : "";
             rc = rs_error_set(err, RS_EDATA,
-                              "%s:%d: header: missing column '%s' (need section,key,value)",
-                              shown, t.lines[h], col_names[c]);
+                              "%s:%d: header: missing column '%s' (need section,key,value)%s",
+                              shown, t.lines[h], col_names[c], hint);
             goto out;
         }
     }
+    int ncols = 0;   /* fields a row may have: up to the last named header column */
+    for (int k = 0; k < t.nfields[h]; k++)
+        if (*t.fields[h][k])
+            ncols = k + 1;
 
     local = calloc((size_t)(t.nrows ? t.nrows : 1), sizeof *local);
     if (!local) {
@@ -209,6 +219,14 @@ static int read_file(rs_source *src, const char *path, include_stack *st,
     }
     int base_row = -1;
     for (int i = h + 1; i < t.nrows; i++) {
+        for (int k = ncols; k < t.nfields[i]; k++)
+            if (*trim(t.fields[i][k])) {
+                rc = rs_error_set(err, RS_EDATA,
+                                  "%s:%d: row has %d fields but the header names %d columns "
+                                  "(a value with a comma, such as 1,000 or 0,6, must be written "
+                                  "1000 or 0.6, or quoted)", shown, t.lines[i], t.nfields[i], ncols);
+                goto out;
+            }
         rs_row r;
         take_row(&r, t.fields[i], t.nfields[i], map);
         r.file = shown;
@@ -325,6 +343,9 @@ int rs_parse_number(const char *text, double *out)
     if (*end == '%') {
         v /= 100.0;
         end++;
+    } else if (strncmp(end, "\xEF\xBC\x85", 3) == 0) {   /* full-width ％ */
+        v /= 100.0;
+        end += 3;
     }
     if (*end != '\0' || !isfinite(v))
         return -1;
@@ -347,11 +368,58 @@ static int section_name_ok(const char *s)
 {
     if (!*s || strlen(s) >= RS_NAME_MAX)
         return 0;
+    /* ASCII letters, digits, '_' and '-', and non-ASCII UTF-8 (Chinese names) */
     for (; *s; s++)
         if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_' || *s == '-'))
+              *s == '_' || *s == '-' || (unsigned char)*s >= 0x80))
             return 0;
     return 1;
+}
+
+/* Levenshtein distance of a and b (short strings; larger ones count as far). */
+static int distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    int d[64][64];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (tolower((unsigned char)a[i - 1]) !=
+                                          tolower((unsigned char)b[j - 1]));
+            if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+/* " (did you mean 'X'?)" for the closest of names[0..n) within a small
+ * distance of word, else "". names are read with a stride of `stride` bytes
+ * from `first` (a field of a table of structs). */
+static const char *suggest(const char *word, const void *first, size_t stride, int n,
+                           char *buf, size_t len)
+{
+    int best = 99;
+    const char *pick = NULL;
+    for (int i = 0; i < n; i++) {
+        const char *name = *(const char *const *)((const char *)first + (size_t)i * stride);
+        int dd = distance(word, name);
+        if (dd < best) {
+            best = dd;
+            pick = name;
+        }
+    }
+    int limit = strlen(word) <= 4 ? 1 : strlen(word) <= 8 ? 2 : 3;
+    if (pick && best <= limit)
+        snprintf(buf, len, " (did you mean '%s'?)", pick);
+    else
+        buf[0] = '\0';
+    return buf;
 }
 
 /* Entity for the row's section, created on first sight; -1 with err set. */
@@ -367,9 +435,16 @@ static int entity_for(build *b, const rs_row *r, rs_error *err)
     type[tl] = '\0';
     const rs_section *sec = rs_section_find(type);
     if (!sec) {
+        char hint[96];
+        const char *names[16];
+        int n = 0;
+        for (int i = 0; i < rs_nsections && n < 15; i++)
+            names[n++] = rs_sections[i]->name;
+        names[n++] = "correlation";
+        suggest(type, names, sizeof names[0], n, hint, sizeof hint);
         rs_error_set(err, RS_EDATA,
-                     "%s:%d: %s.%s: unknown section '%s' (see `revsim params` for the list)",
-                     r->file, r->line, r->section, r->key, type);
+                     "%s:%d: %s.%s: unknown section '%s'%s (see `revsim params` for the list)",
+                     r->file, r->line, r->section, r->key, type, hint);
         return -1;
     }
     if (sec->named && !colon) {
@@ -384,8 +459,8 @@ static int entity_for(build *b, const rs_row *r, rs_error *err)
     }
     if (sec->named && !section_name_ok(name)) {
         rs_error_set(err, RS_EDATA,
-                     "%s:%d: %s.%s: bad name '%s' (use letters, digits, '_' and '-', "
-                     "at most %d)", r->file, r->line, r->section, r->key, name, RS_NAME_MAX - 1);
+                     "%s:%d: %s.%s: bad name '%s' (use letters (Chinese too), digits, '_' and '-', "
+                     "at most %d bytes)", r->file, r->line, r->section, r->key, name, RS_NAME_MAX - 1);
         return -1;
     }
     for (int i = 0; i < b->nent; i++) {
@@ -462,11 +537,15 @@ static int apply_row(build *b, const rs_row *r, rs_error *err)
     rs_entity *e = &b->ent[ei];
     const rs_section *sec = e->sec;
     int pi = rs_param_find(sec->params, sec->nparams, r->key);
-    if (pi < 0)
+    if (pi < 0) {
+        char hint[96];
+        suggest(r->key, &sec->params[0].name, sizeof sec->params[0], sec->nparams, hint,
+                sizeof hint);
         return rs_error_set(err, RS_EDATA,
-                            "%s:%d: %s.%s: unknown key '%s' for section '%s' "
+                            "%s:%d: %s.%s: unknown key '%s' for section '%s'%s "
                             "(see `revsim params %s`)", r->file, r->line, r->section, r->key,
-                            r->key, sec->name, sec->name);
+                            r->key, sec->name, hint, sec->name);
+    }
     const rs_param *p = &sec->params[pi];
     int has_low = r->low && *r->low, has_high = r->high && *r->high;
     int has_dist = r->dist && *r->dist;
@@ -520,7 +599,12 @@ static int apply_row(build *b, const rs_row *r, rs_error *err)
                             r->value, r->high);
     rs_dist dist = RS_DIST_TRIANGULAR;
     if (has_dist) {
-        int d = rs_choice_index(RS_DIST_CHOICES, r->dist);
+        char low[32];
+        size_t dl = strlen(r->dist);
+        for (size_t i = 0; i <= dl && i < sizeof low; i++)
+            low[i] = (char)tolower((unsigned char)r->dist[i]);
+        low[sizeof low - 1] = '\0';
+        int d = rs_choice_index(RS_DIST_CHOICES, low);
         if (d < 0)
             return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: dist '%s' is not one of %s",
                                 r->file, r->line, r->section, r->key, r->dist, RS_DIST_CHOICES);
@@ -551,6 +635,22 @@ static int finish_entity(build *b, int i, int ncom, rs_error *err)
     rs_entity *e = &b->ent[i];
     const rs_section *sec = e->sec;
     const char *sname = b->first[i]->section;
+    if (sec->kind == RS_SEC_LEVER && e->set[LV_ENABLED]) {
+        int others = 0;
+        for (int k = 0; k < sec->nparams; k++)
+            others += e->set[k] && k != LV_ENABLED;
+        if (!others) {   /* a variant switching a lever that does not exist: a typo? */
+            const char *names[256];
+            int n = 0;
+            for (int j = 0; j < b->nent && n < 256; j++)
+                if (j != i && b->ent[j].sec == sec)
+                    names[n++] = b->ent[j].name;
+            char hint[96];
+            suggest(e->name, names, sizeof names[0], n, hint, sizeof hint);
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.enabled: no lever '%s' is defined "
+                                "(here or in the base)%s", e->file, e->line, sname, sname, hint);
+        }
+    }
     for (int k = 0; k < sec->nparams; k++)
         if ((sec->params[k].flags & RS_P_REQUIRED) && !e->set[k])
             return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: missing required key", e->file,
@@ -742,6 +842,18 @@ int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
         goto out;
 
     /* text defaults (a grant after the horizon is outside the period: ignored) */
+    const char *start = s->scen.text[SC_START];
+    if (start && *start && !(strlen(start) == 7 && isdigit((unsigned char)start[0]) &&
+                             isdigit((unsigned char)start[1]) && isdigit((unsigned char)start[2]) &&
+                             isdigit((unsigned char)start[3]) && start[4] == '-' &&
+                             ((start[5] == '0' && start[6] >= '1' && start[6] <= '9') ||
+                              (start[5] == '1' && start[6] >= '0' && start[6] <= '2')))) {
+        int at = find_row(src, "scenario", "start");
+        rc = rs_error_set(err, RS_EDATA, "%s:%d: scenario.start: '%s' is not a month written "
+                          "YYYY-MM (e.g. 2025-03)", at >= 0 ? src->rows[at].file : "scenario",
+                          at >= 0 ? src->rows[at].line : 0, start);
+        goto out;
+    }
     if (!s->scen.text[SC_NAME] && !(s->scen.text[SC_NAME] = strdup(src->stem ? src->stem : "")))
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     if (!rc && !s->scen.text[SC_CURRENCY] && !(s->scen.text[SC_CURRENCY] = strdup("CNY")))

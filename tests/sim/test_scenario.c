@@ -25,6 +25,21 @@ static const struct bad_case {
     int code;
 } bad[] = {
     {"unknown key", VALID "shops:x,rnet,3\n", "t.csv:6: shops:x.rnet: unknown key 'rnet'", RS_EDATA},
+    {"key suggestion", VALID "parking:p,utilisation_target,0.9\n",
+     "t.csv:6: parking:p.utilisation_target: unknown key 'utilisation_target' for section "
+     "'parking' (did you mean 'utilization_target'?)", RS_EDATA},
+    {"section suggestion", VALID "parkin:p,spaces,3\n",
+     "t.csv:6: parkin:p.spaces: unknown section 'parkin' (did you mean 'parking'?)", RS_EDATA},
+    {"switching off a lever that is not there", VALID "other:cars,income,5\nother:car,enabled,0\n",
+     "t.csv:7: other:car.enabled: no lever 'other:car' is defined (here or in the base) (did "
+     "you mean 'cars'?)", RS_EDATA},
+    {"start month", VALID "scenario,start,2025-13\n",
+     "t.csv:6: scenario.start: '2025-13' is not a month written YYYY-MM", RS_EDATA},
+    {"extra fields", VALID "community:a,fee_growth,0.1,0,0.2,triangular,x,y\n",
+     "t.csv:6: row has 8 fields but the header names 6 columns", RS_EDATA},
+    {"semicolons", "section;key;value\n", "t.csv:1: header: missing column 'section' (need "
+     "section,key,value); columns must be separated by commas, not ';'", RS_EDATA},
+    {"UTF-16", "\xFF\xFEs\0", "UTF-16 text", RS_EDATA},
     {"unknown section", VALID "shop:x,rent,3\n", "t.csv:6: shop:x.rent: unknown section 'shop'",
      RS_EDATA},
     {"missing required", VALID "shops:x,count,3\nshops:x,rent,3\n",
@@ -187,6 +202,25 @@ static void test_gbk(void **state)
     rs_scenario_release(&s);
 }
 
+static void test_forgiving_forms(void **state)
+{
+    (void)state;
+    /* header names and dist in any case, full-width ％, a Chinese lever name */
+    rs_scenario s;
+    rs_error err = {0};
+    int rc = load("Section,KEY,Value,Low,High,Dist\n"
+                  "community:a,area_m2,1000\ncommunity:a,fee_rate,1\n"
+                  "community:a,collection_start,50\xEF\xBC\x85\ncommunity:a,cost_annual,20000\n"
+                  "other:\xE4\xB8\x9C\xE8\xA1\x97,income,100,50,150,PERT\n", &s, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_rel(s.com[0].v[CM_COLL_START], 0.5, 1e-15);
+    assert_string_equal(s.lev[0].name, "东街");
+    assert_int_equal(s.ranges[0].dist, RS_DIST_PERT);
+    rs_scenario_release(&s);
+}
+
 static void test_base_override(void **state)
 {
     (void)state;
@@ -240,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),  cmocka_unit_test(test_field_too_long),
         cmocka_unit_test(test_missing_file), cmocka_unit_test(test_base_cycle),
         cmocka_unit_test(test_good_file),   cmocka_unit_test(test_gbk),
+        cmocka_unit_test(test_forgiving_forms),
         cmocka_unit_test(test_base_override), cmocka_unit_test(test_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
