@@ -84,6 +84,10 @@ int rs_sweep(rs_scenario *s, int metric, rs_sweep_row *rows, double *base)
         rows[i].metric_low = metric_at(s, r, g->e, g->param, g->low, metric);
         rows[i].metric_high = metric_at(s, r, g->e, g->param, g->high, metric);
         rows[i].swing = fabs(rows[i].metric_high - rows[i].metric_low);
+        /* rounding noise is no swing: 1e-16 must not rank above a true 0 */
+        double scale = fmax(fabs(*base), fmax(fabs(rows[i].metric_low), fabs(rows[i].metric_high)));
+        if (rows[i].swing <= 1e-12 * scale)
+            rows[i].swing = 0.0;
         g->e->v[g->param] = keep;
         rs_scenario_refresh(s);
     }

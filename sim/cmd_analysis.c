@@ -2,6 +2,7 @@
  * `revsim solve` (the value of one parameter that makes a metric hit a
  * target) and `revsim fit` (a ramp fitted to observed monthly values). */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,7 +83,12 @@ static int an_set(int id, const char *arg, void *ctx)
 /* Metric index of name, or -1 after printing the list. */
 static int metric_arg(const char *cmd, const char *name)
 {
-    int k = rs_metric_find(name);
+    char low[64];
+    size_t n = strlen(name);
+    for (size_t i = 0; i <= n && i < sizeof low; i++)
+        low[i] = (char)tolower((unsigned char)name[i]);
+    low[sizeof low - 1] = '\0';
+    int k = rs_metric_find(low);
     if (k >= 0)
         return k;
     fprintf(stderr, "revsim %s: unknown metric '%s'; one of:", cmd, name);
@@ -179,7 +185,9 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
         rs_csv_num(&c, rows[i].metric_high);
         rs_csv_num(&c, rows[i].swing);
         rs_csv_endrow(&c);
-        bars[i].label = labels[i];
+        /* chart labels drop the section type: lever names are unique anyway */
+        const char *colon = strchr(labels[i], ':');
+        bars[i].label = colon && colon < strchr(labels[i], '.') ? colon + 1 : labels[i];
         bars[i].low = g->low;
         bars[i].high = g->high;
         bars[i].metric_low = rows[i].metric_low;
@@ -187,19 +195,28 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
     }
     if ((rc = rs_csv_close(&c, &o, &err)))
         goto out;
-    int n_bars = s.nranges < 15 ? s.nranges : 15;
-    if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, n_bars, &a.plot, &err)))
+    if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, s.nranges, &a.plot, &err)))
         goto out;
     if ((rc = rs_outset_commit(&o, &err)))
         goto out;
     if (!a.quiet) {
-        printf("%s: %s, base %.6g; parameters by swing\n", s.scen.text[SC_NAME],
-               rs_metrics[metric].name, base);
-        printf("  %-4s %-40s %-14s %-14s %s\n", "rank", "parameter (low .. high)", "at low",
-               "at high", "swing");
-        for (int i = 0; i < s.nranges && i < 20; i++)
-            printf("  %-4d %-40s %-14.6g %-14.6g %.6g\n", i + 1, labels[i], rows[i].metric_low,
-                   rows[i].metric_high, rows[i].swing);
+        char b0[48], v0[48], v1[48], m0[48], m1[48], sw[48];
+        printf("%s: %s, base case %s; parameters by swing\n", s.scen.text[SC_NAME],
+               rs_metrics[metric].name, rs_fmt_human(base, b0, sizeof b0));
+        printf("  %-4s %-38s %-22s %-14s %-14s %s\n", "rank", "parameter", "low .. high",
+               "metric at low", "at high", "swing");
+        for (int i = 0; i < s.nranges && i < 20; i++) {
+            const rs_range *g = &s.ranges[rows[i].range];
+            char range[64];
+            snprintf(range, sizeof range, "%s .. %s", rs_fmt_human(g->low, v0, sizeof v0),
+                     rs_fmt_human(g->high, v1, sizeof v1));
+            printf("  %-4d %-38s %-22s %-14s %-14s %s\n", i + 1, labels[i], range,
+                   rs_fmt_human(rows[i].metric_low, m0, sizeof m0),
+                   rs_fmt_human(rows[i].metric_high, m1, sizeof m1),
+                   rs_fmt_human(rows[i].swing, sw, sizeof sw));
+        }
+        if (s.nranges > 20)
+            printf("  (%d more in tornado.csv)\n", s.nranges - 20);
         printf("wrote tornado.csv%s to %s/\n", a.plot.enabled ? " and the tornado chart" : "",
                a.outdir);
     }
@@ -232,6 +249,12 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
     double target, lo = NAN, hi = NAN;
     if (metric < 0)
         return RS_EUSAGE;
+    if (strcmp(rs_metrics[metric].unit, "probability") == 0) {
+        fprintf(stderr, "revsim solve: %s is a Monte Carlo probability; solve works on the base "
+                        "case, where it is only 0 or 1 (solve for coverage_stabilized = 1 "
+                        "instead)\n", rs_metrics[metric].name);
+        return RS_EUSAGE;
+    }
     if (rs_parse_number(a.target, &target) != 0) {
         fprintf(stderr, "revsim solve: --target '%s' is not a number\n", a.target);
         return RS_EUSAGE;

@@ -161,6 +161,19 @@ int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
     return RS_OK;
 }
 
+static const char *group_digits(double v, char *buf, size_t n);
+
+const char *rs_fmt_human(double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "-");
+    else if (fabs(v) >= 1000)
+        group_digits(v, buf, n);
+    else
+        snprintf(buf, n, "%.4g", v == 0 ? 0.0 : v);
+    return buf;
+}
+
 /* v with thousands separators and no decimals, into buf */
 static const char *group_digits(double v, char *buf, size_t n)
 {

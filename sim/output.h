@@ -18,6 +18,10 @@ int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
 void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
                       const rs_mc_results *mc, const char *path);
 
+/* v for a terminal: thousands separators from 1,000 up, else 4 significant
+ * digits; "-" for NaN. Returns buf. */
+const char *rs_fmt_human(double v, char *buf, size_t n);
+
 /* Unit of metric k for scenario s ("CNY" becomes the scenario currency). */
 const char *rs_metric_unit(const rs_scenario *s, int k);
 
