@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../models/analysis.h"
+#include "../models/draw.h"
 #include "cli.h"
 #include "csvin.h"
 #include "output.h"
@@ -379,6 +380,27 @@ out:
     return rc;
 }
 
+/* One fitted value as a scenario row with its 90% interval as low/high
+ * (normal: low/high are the 5th/95th percentiles), kept in [0, 1] for
+ * shares; triangular when clamping makes the interval touch the value. */
+static void fit_row(const char *sec, const char *key, double v, double se, int fraction,
+                    double r2, const char *path)
+{
+    double lo = v - RS_Z95 * se, hi = v + RS_Z95 * se;
+    if (lo < 0 && v >= 0)
+        lo = 0;
+    if (fraction && hi > 1)
+        hi = 1;
+    if (fraction && v > 1)
+        v = 1;
+    const char *dist = lo < v && v < hi ? "normal" : "triangular";
+    if (!(se > 0) || !isfinite(se))
+        printf("%s,%s,%.6g,,,,,fitted from %s (R^2 %.3f)\n", sec, key, v, path, r2);
+    else
+        printf("%s,%s,%.6g,%.6g,%.6g,%s,,fitted from %s (R^2 %.3f)\n", sec, key, v, lo, hi,
+               dist, path, r2);
+}
+
 int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
 {
     an_args a = {0};
@@ -405,6 +427,16 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
         }
         snprintf(sec, sizeof sec, "%.*s", (int)(dot - a.as), a.as);
         snprintf(qty, sizeof qty, "%s", dot + 1);
+        size_t ql = strlen(qty), cut = 0;
+        if (ql > 6 && strcmp(qty + ql - 6, "_start") == 0)
+            cut = 6;
+        if (ql > 7 && strcmp(qty + ql - 7, "_target") == 0)
+            cut = 7;
+        if (cut) {
+            fprintf(stderr, "revsim fit: --as takes the quantity without _start/_target, e.g. "
+                            "%s.%.*s\n", sec, (int)(ql - cut), qty);
+            return RS_EUSAGE;
+        }
     }
     rs_error err = {0};
     double *m = NULL, *v = NULL;
@@ -420,6 +452,9 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
         else if (fr < 0)
             rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
     }
+    int fraction = n > 0;   /* every observation in [0, 1]: a share, kept in [0, 1] */
+    for (int i = 0; i < n; i++)
+        fraction &= v[i] >= 0 && v[i] <= 1;
     free(m);
     free(v);
     if (rc)
@@ -432,11 +467,24 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
            f.se_ramp, lround(f.ramp));
     printf("  %-14s %12.4f   rmse %.4g\n", "R^2", f.r2, f.rmse);
     if (a.as) {
-        printf("scenario rows:\nsection,key,value,note\n");
-        printf("%s,%s_start,%.6g,fitted by revsim fit (R^2 %.3f)\n", sec, qty, f.start, f.r2);
-        printf("%s,%s_target,%.6g,fitted by revsim fit (R^2 %.3f)\n", sec, qty, f.target, f.r2);
-        printf("%s,ramp_months,%ld,fitted: %.2f months\n", sec, lround(f.ramp), f.ramp);
-        printf("%s,ramp_shape,%s,\n", sec, a.shape == RS_SHAPE_LINEAR ? "linear" : "logistic");
+        char key[96];
+        printf("scenario rows (low/high: the 90%% interval from the standard errors):\n"
+               "section,key,value,low,high,dist,unit,note\n");
+        snprintf(key, sizeof key, "%s_start", qty);
+        fit_row(sec, key, f.start, f.se_start, fraction, f.r2, path);
+        snprintf(key, sizeof key, "%s_target", qty);
+        fit_row(sec, key, f.target, f.se_target, fraction, f.r2, path);
+        long R = lround(f.ramp);
+        long lo = (long)floor(f.ramp - RS_Z95 * f.se_ramp), hi = (long)ceil(f.ramp + RS_Z95 * f.se_ramp);
+        if (lo < 0)
+            lo = 0;
+        if (lo > R)
+            lo = R;
+        if (hi < R)
+            hi = R;
+        printf("%s,ramp_months,%ld,%ld,%ld,triangular,months,fitted: %.2f months from %s\n", sec, R,
+               lo, hi, f.ramp, path);
+        printf("%s,ramp_shape,%s,,,,,\n", sec, a.shape == RS_SHAPE_LINEAR ? "linear" : "logistic");
     }
     return 0;
 }

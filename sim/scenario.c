@@ -707,6 +707,24 @@ static int find_range(const rs_scenario *s, const char *ref)
     return -1;
 }
 
+/* 1 when ref ("shops:east.rent") names a parameter of a lever switched off
+ * with enabled,0. */
+static int names_disabled_lever(const build *b, const char *ref)
+{
+    const char *dot = strrchr(ref, '.');
+    if (!dot)
+        return 0;
+    for (int i = 0; i < b->nent; i++) {
+        const rs_entity *e = &b->ent[i];
+        if (e->sec->kind != RS_SEC_LEVER || e->v[LV_ENABLED] != 0)
+            continue;
+        const char *sec = b->first[i]->section;
+        if (strlen(sec) == (size_t)(dot - ref) && strncmp(sec, ref, (size_t)(dot - ref)) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* `correlation,A|B,rho` rows: both ranged, |rho| <= 1, no pair twice, and a
  * positive definite matrix (checked with the Cholesky factor). */
 static int resolve_correlations(rs_scenario *s, build *b, rs_error *err)
@@ -724,9 +742,13 @@ static int resolve_correlations(rs_scenario *s, build *b, rs_error *err)
                                 "'SECTION.KEY|SECTION.KEY'", r->file, r->line, r->key);
         snprintf(ref[0], sizeof ref[0], "%.*s", (int)(bar - r->key), r->key);
         snprintf(ref[1], sizeof ref[1], "%s", bar + 1);
-        int idx[2];
+        int idx[2], off = 0;
         for (int j = 0; j < 2; j++)
-            if ((idx[j] = find_range(s, trim(ref[j]))) < 0)
+            off |= names_disabled_lever(b, trim(ref[j]));
+        if (off)   /* a variant switched the lever off: the correlation goes with it */
+            continue;
+        for (int j = 0; j < 2; j++)
+            if ((idx[j] = find_range(s, ref[j])) < 0)
                 return rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: '%s' is not a "
                                     "parameter with low/high (only ranged parameters of "
                                     "enabled sections can be correlated)", r->file, r->line,

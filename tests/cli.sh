@@ -129,8 +129,13 @@ printf 'month,value
 ' >"$tmp/hist.csv"
 expect "fit" 0 "$bin" fit "$tmp/hist.csv" --as community:a.collection
 check "fit prints scenario rows" 'grep -q "^community:a,collection_target,0.7[23]" "$tmp/stdout" && grep -q "^community:a,ramp_months,[0-9]*," "$tmp/stdout"'
-expect "fit shipped example" 0 "$bin" fit scenarios/observed/estate-collection.csv
+expect "fit shipped example" 0 "$bin" fit scenarios/observed/estate-collection.csv --as community:a.collection
 check "fit shipped example: 24-month ramp" 'grep -q "in a scenario: 24)" "$tmp/stdout"'
+{ sed -n '/^section,key,value,low,high,dist,unit,note$/,$p' "$tmp/stdout"
+  printf 'community:a,area_m2,1000,,,,,\ncommunity:a,fee_rate,1,,,,,\ncommunity:a,cost_annual,20000,,,,,\n'; } >"$tmp/fitted.csv"
+expect "fitted rows paste into a scenario" 0 "$bin" check "$tmp/fitted.csv"
+check "fitted rows carry ranges" 'grep -q "3 ranged parameters" "$tmp/stdout"'
+expect "fit --as with _target" 2 "$bin" fit scenarios/observed/estate-collection.csv --as community:a.collection_target
 printf 'month,value
 1,0.2
 x,0.3

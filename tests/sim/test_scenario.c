@@ -247,6 +247,32 @@ static void test_base_override(void **state)
     rs_scenario_release(&s);
 }
 
+/* a variant that switches off a lever drops the correlations of its
+ * parameters with it (else no status-quo variant of a correlated scenario) */
+static void test_correlation_of_switched_off_lever(void **state)
+{
+    (void)state;
+    rs_test_file(dir, "cbase.csv", VALID "other:x,income,100,50,150\n"
+                                        "community:a,cost_growth,0.02,0,0.04\n"
+                                        "correlation,other:x.income|community:a.cost_growth,0.5\n");
+    const char *v = rs_test_file(dir, "cvar.csv", "section,key,value\nscenario,base,cbase.csv\n"
+                                                  "other:x,enabled,0\n");
+    rs_scenario s;
+    rs_source src;
+    rs_error err = {0};
+    rs_scenario_init(&s);
+    rs_source_init(&src);
+    int rc = rs_scenario_load(&s, &src, v, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_int_equal(s.nlev, 0);
+    assert_int_equal(s.ncorr, 0);
+    assert_int_equal(s.nranges, 1);
+    rs_scenario_release(&s);
+    rs_source_release(&src);
+}
+
 static void test_ranges(void **state)
 {
     (void)state;
@@ -275,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_missing_file), cmocka_unit_test(test_base_cycle),
         cmocka_unit_test(test_good_file),   cmocka_unit_test(test_gbk),
         cmocka_unit_test(test_forgiving_forms),
+        cmocka_unit_test(test_correlation_of_switched_off_lever),
         cmocka_unit_test(test_base_override), cmocka_unit_test(test_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
