@@ -84,11 +84,12 @@ int rs_cmd_params(int argc, char **argv, const rs_command *cmd)
         return RS_EUSAGE;
     }
     const rs_section *only = NULL;
-    if (argc - at == 1 && !(only = rs_section_find(argv[at]))) {
+    int corr_only = argc - at == 1 && strcmp(argv[at], "correlation") == 0;
+    if (argc - at == 1 && !corr_only && !(only = rs_section_find(argv[at]))) {
         fprintf(stderr, "revsim params: unknown section '%s'; sections:", argv[at]);
         for (int i = 0; i < rs_nsections; i++)
             fprintf(stderr, " %s", rs_sections[i]->name);
-        fprintf(stderr, "\n");
+        fprintf(stderr, " correlation\n");
         return RS_EUSAGE;
     }
     if (md && !only)
@@ -96,8 +97,20 @@ int rs_cmd_params(int argc, char **argv, const rs_command *cmd)
                "models' parameter tables; do not edit by hand (`make docs`).\n\n"
                "Every numeric parameter marked *ranges: yes* may carry `low` and `high` "
                "(and `dist`) for Monte Carlo. A value may end in `%%` (60%% = 0.6).\n\n");
-    for (int i = 0; i < rs_nsections; i++)
+    for (int i = 0; i < rs_nsections && !corr_only; i++)
         if (!only || only == rs_sections[i])
             print_section(rs_sections[i], md);
+    if (!only) {
+        if (md)
+            printf("## `correlation`\n\nCorrelation between two parameters that have "
+                   "low/high (of their Gaussian copula), one row a pair: `correlation,SECTION.KEY|SECTION.KEY,RHO` with "
+                   "RHO from -1 to 1, e.g. `correlation,shops:east.rent|shops:east."
+                   "occupancy_target,0.6`. Applied through a Gaussian copula; see "
+                   "[uncertainty.md](uncertainty.md).\n");
+        else
+            printf("correlation  -  one row a pair: correlation,SECTION.KEY|SECTION.KEY,RHO "
+                   "(RHO from -1 to 1;\n  both parameters need low/high), e.g.\n"
+                   "  correlation,shops:east.rent|shops:east.occupancy_target,0.6\n");
+    }
     return 0;
 }

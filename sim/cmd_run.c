@@ -193,8 +193,8 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
     rs_source_init(&src);
     int rc = rs_scenario_load(&s, &src, path, &err);
     if (!rc)
-        printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d years)\n",
-               path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges,
+        printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
+               "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,
                (int)s.scen.v[SC_HORIZON]);
     rs_scenario_release(&s);
     rs_source_release(&src);

@@ -19,7 +19,9 @@
 /* ------------------------------------------------------------- commands */
 
 static const rs_command commands[] = {
-    {"run", rs_cmd_run, "run SCENARIO [-o DIR] [--runs N] [--seed S] [--threads N] [--excel] [-q]",
+    {"run", rs_cmd_run,
+     "run SCENARIO [-o DIR] [--runs N] [--seed S] [--threads N] [--format png|svg|pdf] "
+     "[--lang en|zh] [--no-plots] [--excel] [-q]",
      "run a scenario: summary to the terminal, CSV files to the output folder",
      rs_run_opts},
     {"check", rs_cmd_check, "check SCENARIO", "validate a scenario file; write nothing",
