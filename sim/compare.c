@@ -53,9 +53,14 @@ int rs_compare_load(rs_compare *c, char **paths, int n, const char *baseline, rs
         c->items[k++].path = baseline;
     else
         c->items[k++].path = paths[base_at];
-    for (int i = 0; i < n; i++)
-        if (extra || i != base_at)
+    for (int i = 0; i < n; i++) {
+        int dup = 0;   /* the same file twice is compared once */
+        for (int j = 0; j < k && !dup; j++)
+            dup = same_file(paths[i], c->items[j].path);
+        if (!dup && (extra || i != base_at))
             c->items[k++].path = paths[i];
+    }
+    c->n = k;
     c->baseline = 0;
     for (int i = 0; i < c->n; i++) {
         rs_cmp_item *it = &c->items[i];

@@ -178,5 +178,9 @@ else
     echo "compare: gnuplot not found: chart checks skipped"
 fi
 
+# the same file twice is compared once: one scenario left is a usage error
+expect "same file twice" 2 "$bin" compare scenarios/yongfengli.csv ./scenarios/yongfengli.csv -o "$tmp/twice"
+check "same file twice writes nothing" '[ ! -e "$tmp/twice" ]'
+
 echo "compare: $pass passed, $fail failed"
 [ $fail -eq 0 ]
