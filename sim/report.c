@@ -577,6 +577,10 @@ static void metric_cell(page *p, const rs_cmp_item *it, int k)
         return;
     }
     metric_text(p, k, it->r->metric[k], v, sizeof v);
+    /* no programme at all (no capex, no commercial cash flow): nothing to pay back */
+    if ((k == MT_PAYBACK || k == MT_DPAYBACK || k == MT_IRR) && isnan(it->r->metric[k]) &&
+        it->r->metric[MT_CAPEX_TOTAL] == 0 && it->s.nlev == 0)
+        snprintf(v, sizeof v, "%s", L(p, "n/a (no investment)", "不适用（无投资）"));
     hf(b, "<td class=\"num\"><span class=\"v\">%e</span>", v);
     if (it->mc && k != MT_STAB_YEAR && k != MT_FUND_MIN_MONTH) {
         double lo = it->mc->metric[k][MC_P10], hi = it->mc->metric[k][MC_P90];
