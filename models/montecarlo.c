@@ -61,16 +61,36 @@ typedef struct {
     pthread_t tid;
 } worker;
 
-unsigned long rs_mc_stream_seed(unsigned long seed, long run)
+/* taus2's state (GSL rng/taus.c): three 32-bit words with s1 >= 2, s2 >= 8,
+ * s3 >= 16. gsl_rng_set takes only a 32-bit seed, and 2^32 seeds collide
+ * within ~10^5 runs (birthday bound), so each run's state is filled with 96
+ * bits of splitmix64 instead, then warmed up by 6 draws as taus2_set does.
+ * The layout is checked against gsl_rng_set in the tests. */
+typedef struct {
+    unsigned long s1, s2, s3;
+} taus_state;
+
+static uint64_t splitmix64(uint64_t *x)
 {
-    uint64_t x = (uint64_t)seed * 0x9E3779B97F4A7C15ull + (uint64_t)run;
-    for (int i = 0; i < 2; i++) {   /* splitmix64 finaliser, twice */
-        x += 0x9E3779B97F4A7C15ull;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-        x ^= x >> 31;
-    }
-    return (unsigned long)(x ? x : 1);
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+void rs_mc_seed_run(gsl_rng *rng, unsigned long seed, long run)
+{
+    uint64_t x = (uint64_t)seed * 0xD1B54A32D192ED03ull ^ (uint64_t)run;
+    uint64_t a = splitmix64(&x), b = splitmix64(&x);
+    taus_state *st = gsl_rng_state(rng);
+    st->s1 = (unsigned long)(a & 0xffffffffu);
+    st->s2 = (unsigned long)(a >> 32);
+    st->s3 = (unsigned long)(b & 0xffffffffu);
+    if (st->s1 < 2) st->s1 += 2;
+    if (st->s2 < 8) st->s2 += 8;
+    if (st->s3 < 16) st->s3 += 16;
+    for (int i = 0; i < 6; i++)
+        gsl_rng_get(rng);
 }
 
 /* ------------------------------------------------------------------ plan */
@@ -198,7 +218,7 @@ static int worker_init(worker *w, plan *p)
     w->sketch = calloc((size_t)MC_Y_N * Y * rs_sketch_size(), sizeof(uint32_t));
     w->z = malloc((size_t)(2 * p->nc + 1) * sizeof(double));
     w->r = rs_results_alloc_shape(M, 0, 0);
-    w->rng = gsl_rng_alloc(gsl_rng_taus2);
+    w->rng = gsl_rng_taus2->size == sizeof(taus_state) ? gsl_rng_alloc(gsl_rng_taus2) : NULL;
     if (!w->copy.com || !w->copy.lev || !w->copy.grant || !w->ranges || !w->key_R ||
         !w->key_shape || !w->key_shift || !w->key_group || !w->hash || !w->Dg || !w->Dn ||
         !w->step || !w->lin || !w->sketch || !w->z || !w->r || !w->rng) {
@@ -222,7 +242,7 @@ static int worker_init(worker *w, plan *p)
 static void draw_run(worker *w, long run)
 {
     plan *p = w->p;
-    gsl_rng_set(w->rng, rs_mc_stream_seed(p->seed, run));
+    rs_mc_seed_run(w->rng, p->seed, run);
     double *n = w->z, *u = w->z + p->nc;
     for (int i = 0; i < p->nc; i++)
         n[i] = gsl_ran_ugaussian(w->rng);
@@ -559,6 +579,8 @@ int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
     work(&ws[0], 1);
     for (int i = 1; i < spawned; i++)
         pthread_join(ws[i].tid, NULL);
+    if (opt->progress)   /* the last blocks may have been another thread's */
+        opt->progress(p.runs, p.runs, opt->progress_ctx);
 
     if (!(tmp = malloc((size_t)p.runs * sizeof(double))))
         goto out;

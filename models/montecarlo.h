@@ -4,6 +4,7 @@
 #ifndef RS_MONTECARLO_H
 #define RS_MONTECARLO_H
 
+#include <gsl/gsl_rng.h>
 #include "model.h"
 
 /* Yearly series aggregated over runs (mc_annual.csv, fan charts). */
@@ -42,7 +43,7 @@ typedef struct {
 #define RS_MC_BLOCK 256
 
 /* Run Monte Carlo on s. Each run draws every ranged parameter from its own
- * RNG stream (gsl taus2 seeded from (seed, run index)), so the same seed
+ * RNG stream (gsl taus2 in a state filled from (seed, run index)), so the same seed
  * gives identical results for any thread count. Returns RS-style 0, or -1
  * when out of memory, -2 when the correlation matrix is not positive
  * definite. *out is allocated for the caller (rs_mc_results_free). */
@@ -56,7 +57,9 @@ static inline double rs_mc_yearly(const rs_mc_results *mc, int series, int y, in
     return mc->yearly[((size_t)series * mc->years + (size_t)(y - 1)) * MC_NSTAT + stat];
 }
 
-/* Stream seed of run `run` under `seed` (splitmix64 of both). */
-unsigned long rs_mc_stream_seed(unsigned long seed, long run);
+/* Put a gsl taus2 generator in run `run`'s state under `seed`: all 96 bits
+ * of taus2's state come from splitmix64(seed, run), so runs do not collide
+ * as 32-bit seeds would. */
+void rs_mc_seed_run(gsl_rng *rng, unsigned long seed, long run);
 
 #endif

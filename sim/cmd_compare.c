@@ -115,12 +115,12 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
             goto out;
         }
     }
-    if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
-                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)))
-        goto out;
     if (!a.outdir)
         a.outdir = "out/compare";
-    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)) ||
+    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)))   /* before the long part */
+        goto out;
+    if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
+                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)) ||
         (rc = rs_compare_write_csv(&o, &c, &err)))
         goto out;
     int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);

@@ -122,6 +122,13 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
     }
+    if (!a.outdir) {
+        snprintf(dirbuf, sizeof dirbuf, "out/%s", src.stem);
+        a.outdir = dirbuf;
+    }
+    /* the folder is checked before a long Monte Carlo, not after it */
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))
+        goto out;
     rs_model_run(&s, r);
     long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {
@@ -138,12 +145,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
             goto out;
         }
     }
-    if (!a.outdir) {
-        snprintf(dirbuf, sizeof dirbuf, "out/%s", src.stem);
-        a.outdir = dirbuf;
-    }
-    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)) ||
-        (rc = rs_write_results(&o, &s, r, mc, &err)))
+    if ((rc = rs_write_results(&o, &s, r, mc, &err)))
         goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
     const int n0 = o.n;

@@ -14,6 +14,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
+#include <gsl/gsl_sort_ulong.h>
 #include <gsl/gsl_statistics_double.h>
 #include "fixtures.h"
 #include "../../models/montecarlo.h"
@@ -200,6 +201,38 @@ static void test_correlation_errors(void **state)
     }
 }
 
+/* taus2's state layout is what rs_mc_seed_run assumes: filling it as GSL's
+ * own taus2_set does gives the same numbers as gsl_rng_set; and the streams
+ * of many runs start in distinct states (32-bit seeds would collide). */
+static void test_run_streams(void **state)
+{
+    (void)state;
+    gsl_rng *a = gsl_rng_alloc(gsl_rng_taus2), *b = gsl_rng_alloc(gsl_rng_taus2);
+    assert_int_equal(gsl_rng_taus2->size, 3 * sizeof(unsigned long));
+    gsl_rng_set(a, 12345);
+    unsigned long *st = gsl_rng_state(b);
+    st[0] = (69069UL * 12345UL) & 0xffffffffUL;
+    st[1] = (69069UL * st[0]) & 0xffffffffUL;
+    st[2] = (69069UL * st[1]) & 0xffffffffUL;
+    for (int i = 0; i < 6; i++)
+        gsl_rng_get(b);
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(gsl_rng_get(a), gsl_rng_get(b));
+    /* 300,000 runs: their first two draws (64 bits) are all different */
+    const long n = 300000;
+    uint64_t *first = malloc(n * sizeof *first);
+    for (long r = 0; r < n; r++) {
+        rs_mc_seed_run(a, 1, r);
+        first[r] = (uint64_t)gsl_rng_get(a) << 32 | gsl_rng_get(a);
+    }
+    gsl_sort_ulong((unsigned long *)first, 1, n);
+    for (long r = 1; r < n; r++)
+        assert_true(first[r] != first[r - 1]);
+    free(first);
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+
 static void test_sketch(void **state)
 {
     (void)state;
@@ -248,7 +281,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_path_equals_base), cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_correlation),           cmocka_unit_test(test_correlation_errors),
-        cmocka_unit_test(test_sketch),
+        cmocka_unit_test(test_run_streams),  cmocka_unit_test(test_sketch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
