@@ -111,7 +111,7 @@ int rs_mc_set(rs_mc_args *a, int id, const char *arg)
     long long v;
     switch (id) {
     case RS_OPT_RUNS:
-        if (rs_parse_count("--runs", arg, 0, 100000000, &v))
+        if (rs_parse_count("--runs", arg, 0, 10000000, &v))
             return -1;
         a->runs = (long)v;
         return 0;

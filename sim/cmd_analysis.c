@@ -160,8 +160,10 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
         a.outdir = dirbuf;
     }
     rs_csv c;
-    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)) ||
-        (rc = rs_outset_csv(&o, "tornado.csv", &c, &err)))
+    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)))
+        goto out;
+    o.manifest = ".revsim-sweep";
+    if ((rc = rs_outset_csv(&o, "tornado.csv", &c, &err)))
         goto out;
     static const char *const head[] = {"rank", "parameter", "unit", "value_low", "value_base",
                                        "value_high", "metric", "metric_base", "metric_at_low",

@@ -119,6 +119,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
         a.outdir = "out/compare";
     if ((rc = rs_outset_init(&o, a.outdir, 0, &err)))   /* before the long part */
         goto out;
+    o.manifest = ".revsim-compare";
     if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
                              isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)) ||
         (rc = rs_compare_write_csv(&o, &c, &err)))

@@ -129,6 +129,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     /* the folder is checked before a long Monte Carlo, not after it */
     if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))
         goto out;
+    o.manifest = ".revsim-run";
     rs_model_run(&s, r);
     long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {

@@ -219,6 +219,10 @@ int rs_table_read(const char *path, const char *shown, rs_table *t, rs_error *er
     int rc = read_all(path, &buf, &len, err);
     if (!rc)
         rc = to_utf8(shown, &buf, &len, err);
+    if (!rc && !memchr(buf, '\n', len))   /* old Mac line ends (CR only): count lines */
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '\r')
+                buf[i] = '\n';
     if (!rc)
         rc = parse_csv(shown, buf, len, t, err);
     free(buf);

@@ -13,8 +13,10 @@ static int mkdir_p(const char *dir)
 {
     char buf[4096];
     size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof buf)
+    if (n == 0 || n >= sizeof buf) {
+        errno = n ? ENAMETOOLONG : EINVAL;
         return -1;
+    }
     memcpy(buf, dir, n + 1);
     for (size_t i = 1; i <= n; i++)
         if (buf[i] == '/' || buf[i] == '\0') {
@@ -106,9 +108,56 @@ static void release(rs_outset *o)
     memset(o, 0, sizeof *o);
 }
 
+/* 1 when name (no folder part) is among the set's final files. */
+static int in_set(const rs_outset *o, const char *name)
+{
+    size_t dl = strlen(o->dir);
+    for (int i = 0; i < o->n; i++)
+        if (strcmp(o->final[i] + dl + 1, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Remove what the last commit listed and this one does not write; list
+ * this commit's files. Best effort: a failure here loses nothing. */
+static void update_manifest(const rs_outset *o)
+{
+    char path[4096], tmp[4200], line[512];
+    snprintf(path, sizeof path, "%s/%s", o->dir, o->manifest);
+    FILE *fp = fopen(path, "r");
+    if (fp) {
+        while (fgets(line, sizeof line, fp)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            if (!*line || line[0] == '.' || strchr(line, '/') || in_set(o, line))
+                continue;
+            char old[4700];
+            struct stat st;
+            snprintf(old, sizeof old, "%s/%s", o->dir, line);
+            if (lstat(old, &st) == 0 && S_ISREG(st.st_mode))
+                unlink(old);
+        }
+        fclose(fp);
+    }
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    if (!(fp = fopen(tmp, "w")))
+        return;
+    size_t dl = strlen(o->dir);
+    for (int i = 0; i < o->n; i++)
+        fprintf(fp, "%s\n", o->final[i] + dl + 1);
+    if (fclose(fp) == 0)
+        rename(tmp, path);
+    else
+        unlink(tmp);
+}
+
 int rs_outset_commit(rs_outset *o, rs_error *err)
 {
     int rc = RS_OK;
+    struct stat st;
+    for (int i = 0; i < o->n && !rc; i++)
+        if (lstat(o->final[i], &st) == 0 && !S_ISREG(st.st_mode))
+            rc = rs_error_set(err, RS_ECANTCREAT, "%s: is in the way (not a regular file); "
+                              "nothing was written", o->final[i]);
     for (int i = 0; i < o->n && !rc; i++)
         if (rename(o->tmp[i], o->final[i]) != 0)
             rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot rename into place: %s",
@@ -117,6 +166,8 @@ int rs_outset_commit(rs_outset *o, rs_error *err)
         rs_outset_abort(o);
         return rc;
     }
+    if (o->manifest)
+        update_manifest(o);
     release(o);
     return RS_OK;
 }

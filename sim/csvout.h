@@ -15,6 +15,11 @@ typedef struct {
     char *tmp[RS_OUT_MAX], *final[RS_OUT_MAX];
     int n;
     int excel;        /* write a UTF-8 BOM first (for Excel) */
+    /* When set (e.g. ".revsim-run"): a file in the folder that lists what
+     * the last commit of this command wrote; files it listed that this
+     * commit does not write are removed, so no stale chart or CSV of an
+     * earlier run stays beside new ones. Only files revsim wrote go. */
+    const char *manifest;
 } rs_outset;
 
 /* One CSV file of a set. */
@@ -41,7 +46,9 @@ int rs_csv_close(rs_csv *c, rs_outset *o, rs_error *err);
  * and forget it (a drawing step that failed undoes its own files). */
 void rs_outset_truncate(rs_outset *o, int n);
 
-/* Rename every temporary file into place; then release o. */
+/* Rename every temporary file into place (after checking that none of the
+ * targets is a folder or other non-file, so a failure renames nothing),
+ * remove the stale files of the manifest; then release o. */
 int rs_outset_commit(rs_outset *o, rs_error *err);
 
 /* Remove every temporary file; release o. Safe after commit. */

@@ -177,7 +177,7 @@ static int read_file(rs_source *src, const char *path, include_stack *st,
         int any = 0;
         for (int c = 0; c < t.nfields[h]; c++)
             any |= *trim(t.fields[h][c]) != '\0';
-        if (any)
+        if (any && t.fields[h][0][0] != '#')   /* comment rows may precede the header */
             break;
     }
     if (h == t.nrows) {
@@ -547,6 +547,11 @@ static int apply_row(build *b, const rs_row *r, rs_error *err)
                             r->key, sec->name, hint, sec->name);
     }
     const rs_param *p = &sec->params[pi];
+    if (r->unit && (strstr(r->unit, "万") || strstr(r->unit, "千") || strstr(r->unit, "亿")))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: unit '%s': revsim does not scale "
+                            "values; write the amount in %s (e.g. 540000, not 54 万元)",
+                            r->file, r->line, r->section, r->key, r->unit,
+                            *p->unit ? p->unit : "plain numbers");
     int has_low = r->low && *r->low, has_high = r->high && *r->high;
     int has_dist = r->dist && *r->dist;
     int rc;

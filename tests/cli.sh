@@ -46,7 +46,7 @@ expect "run" 0 "$bin" run "$tmp/good.csv" -o "$tmp/run"
 for f in annual monthly communities summary; do
     check "run writes $f.csv" '[ -s "$tmp/run/$f.csv" ]'
 done
-check "no temporary files left" '[ -z "$(ls -A "$tmp/run" | grep "^\.")" ]'
+check "no temporary files left" '[ -z "$(ls -A "$tmp/run" | grep "^\." | grep -v "^\.revsim-")" ]'
 check "summary printed" 'grep -q "Net present value" "$tmp/stdout"'
 check "annual.csv columns" '[ "$(head -1 "$tmp/run/annual.csv")" = "year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,revenue:x" ]'
 check "monthly.csv columns" '[ "$(head -1 "$tmp/run/monthly.csv")" = "month,year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,revenue:x" ]'
@@ -73,7 +73,7 @@ for f in scenarios/*.csv; do
     expect "check $stem" 0 "$bin" check "$f"
     if [ -d "tests/golden/$stem" ]; then
         "$bin" run -q --no-plots "$f" -o "$tmp/g/$stem" >/dev/null 2>&1
-        if diff -r "tests/golden/$stem" "$tmp/g/$stem" >"$tmp/diff"; then ok
+        if diff -r -x .revsim-run "tests/golden/$stem" "$tmp/g/$stem" >"$tmp/diff"; then ok
         else bad "golden $stem differs (make golden to accept)"; head -20 "$tmp/diff"; fi
     else
         bad "no golden output for $stem (make golden)"
@@ -159,6 +159,20 @@ else bad "docs/parameters.md is stale (make docs)"; fi
 expect "params section" 0 "$bin" params shops
 check "params lists rent" 'grep -q "^  rent " "$tmp/stdout"'
 expect "params unknown" 2 "$bin" params nothing
+
+# a later run leaves no stale output of an earlier one (but keeps sweep's)
+expect "stale: full run" 0 "$bin" run -q --runs 50 scenarios/yongfengli.csv -o "$tmp/stale"
+expect "stale: sweep in the same folder" 0 "$bin" sweep -q scenarios/yongfengli.csv -o "$tmp/stale"
+expect "stale: run without Monte Carlo or charts" 0 "$bin" run -q --runs 0 --no-plots scenarios/yongfengli.csv -o "$tmp/stale"
+check "stale: mc_annual.csv and charts of the earlier run are gone" '[ ! -e "$tmp/stale/mc_annual.csv" ] && [ ! -e "$tmp/stale/coverage.png" ]'
+check "stale: sweep output kept" '[ -s "$tmp/stale/tornado.csv" ] && [ -s "$tmp/stale/summary.csv" ]'
+printf 'mine\n' >"$tmp/stale/notes.txt"
+expect "stale: again" 0 "$bin" run -q --runs 0 --no-plots scenarios/yongfengli.csv -o "$tmp/stale"
+check "stale: files revsim did not write stay" '[ -s "$tmp/stale/notes.txt" ]'
+mkdir -p "$tmp/inway/summary.csv"
+expect "a folder in the way" 73 "$bin" run -q --no-plots --runs 0 scenarios/yongfengli.csv -o "$tmp/inway"
+check "a folder in the way: nothing renamed" '[ ! -e "$tmp/inway/annual.csv" ] && [ -z "$(ls -A "$tmp/inway" | grep -v "^summary.csv$")" ]'
+check "unit in 万元 refused" 'printf "section,key,value,unit\ncommunity:a,area_m2,1000,\ncommunity:a,fee_rate,1,\ncommunity:a,collection_start,0.5,\ncommunity:a,cost_annual,54,万元/year\n" >"$tmp/wan.csv"; ! "$bin" check "$tmp/wan.csv" 2>"$tmp/err" && grep -q "wan.csv:5: community:a.cost_annual: unit" "$tmp/err"'
 
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
