@@ -303,6 +303,11 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
             goto out;
         }
     }
+    if (lo < p->min || hi > p->max) {   /* answers outside the bounds would not read back */
+        rc = rs_error_set(&err, RS_EUSAGE, "--bracket %g:%g leaves the bounds of %s (%g to %g)",
+                          lo, hi, a.forp, p->min, p->max);
+        goto out;
+    }
     double x, fa, fb;
     int sr = rs_solve(&s, e, param, metric, target, lo, hi, &x, &fa, &fb);
     if (sr == 1)
@@ -388,13 +393,15 @@ out:
 static void fit_row(const char *sec, const char *key, double v, double se, int fraction,
                     double r2, const char *path)
 {
+    if (fraction && v < 0)   /* a share stays in [0, 1] */
+        v = 0;
+    if (fraction && v > 1)
+        v = 1;
     double lo = v - RS_Z95 * se, hi = v + RS_Z95 * se;
     if (lo < 0 && v >= 0)
         lo = 0;
     if (fraction && hi > 1)
         hi = 1;
-    if (fraction && v > 1)
-        v = 1;
     const char *dist = lo < v && v < hi ? "normal" : "triangular";
     if (!(se > 0) || !isfinite(se))
         printf("%s,%s,%.6g,,,,,fitted from %s (R^2 %.3f)\n", sec, key, v, path, r2);

@@ -73,11 +73,16 @@ int rs_compare_load(rs_compare *c, char **paths, int n, const char *baseline, rs
         int rc = rs_scenario_load(&it->s, &it->src, it->path, err);
         if (rc)
             return rc;
-        /* ids are file stems, made unique with a counter */
-        snprintf(it->id, sizeof it->id, "%.40s", it->src.stem);
+        /* ids are file stems (at most 40 bytes, cut at a character
+         * boundary), made unique with a counter */
+        int cut = (int)strlen(it->src.stem);
+        if (cut > 40)
+            for (cut = 40; cut > 0 && ((unsigned char)it->src.stem[cut] & 0xC0) == 0x80; cut--)
+                ;
+        snprintf(it->id, sizeof it->id, "%.*s", cut, it->src.stem);
         for (int j = 0, dup = 1; j < i; j++)
             if (strcmp(c->items[j].id, it->id) == 0) {
-                snprintf(it->id, sizeof it->id, "%.40s-%d", it->src.stem, ++dup % 1000000);
+                snprintf(it->id, sizeof it->id, "%.*s-%d", cut, it->src.stem, ++dup % 1000000);
                 j = -1;
             }
         int y = (int)it->s.scen.v[SC_HORIZON];

@@ -174,5 +174,8 @@ expect "a folder in the way" 73 "$bin" run -q --no-plots --runs 0 scenarios/yong
 check "a folder in the way: nothing renamed" '[ ! -e "$tmp/inway/annual.csv" ] && [ -z "$(ls -A "$tmp/inway" | grep -v "^summary.csv$")" ]'
 check "unit in 万元 refused" 'printf "section,key,value,unit\ncommunity:a,area_m2,1000,\ncommunity:a,fee_rate,1,\ncommunity:a,collection_start,0.5,\ncommunity:a,cost_annual,54,万元/year\n" >"$tmp/wan.csv"; ! "$bin" check "$tmp/wan.csv" 2>"$tmp/err" && grep -q "wan.csv:5: community:a.cost_annual: unit" "$tmp/err"'
 
+expect "solve bracket outside the bounds" 2 "$bin" solve scenarios/yongfengli.csv --for shops:idle-shops.occupancy_target --metric revenue_stabilized --target 1000000 --bracket 0:5
+check "solve names the bounds" 'grep -q "leaves the bounds of shops:idle-shops.occupancy_target (0 to 1)" "$tmp/err"'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

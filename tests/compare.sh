@@ -182,5 +182,12 @@ fi
 expect "same file twice" 2 "$bin" compare scenarios/yongfengli.csv ./scenarios/yongfengli.csv -o "$tmp/twice"
 check "same file twice writes nothing" '[ ! -e "$tmp/twice" ]'
 
+# long Chinese file names give ids cut at a character boundary (valid UTF-8)
+cp scenarios/yongfengli.csv "$tmp/永丰里永丰里永丰里永丰里永丰里永丰里.csv"
+cp scenarios/yongfengli-shops-only.csv "$tmp/shops.csv"
+sed -i 's|^scenario,base,yongfengli.csv|scenario,base,永丰里永丰里永丰里永丰里永丰里永丰里.csv|' "$tmp/shops.csv"
+expect "long Chinese ids" 0 "$bin" compare -q --runs 0 --no-plots --no-report "$tmp/shops.csv" "$tmp/永丰里永丰里永丰里永丰里永丰里永丰里.csv" -o "$tmp/u8"
+check "ids are valid UTF-8, cut to 40 bytes" 'cut -d, -f1 "$tmp/u8/comparison.csv" | iconv -f UTF-8 -t UTF-8 >/dev/null && grep -q "^永丰里永丰里永丰里永丰里永," "$tmp/u8/comparison.csv"'
+
 echo "compare: $pass passed, $fail failed"
 [ $fail -eq 0 ]
