@@ -1,7 +1,10 @@
 /* csvout.c: libcsv-escaped CSV cells, temporary files, atomic renames. */
 #define _POSIX_C_SOURCE 200809L
 #include <csv.h>
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +37,34 @@ static int mkdir_p(const char *dir)
     return 0;
 }
 
+/* Remove temporary files ".NAME.PID.tmp" left by a revsim that was killed
+ * (its PID no longer runs). */
+static void sweep_orphans(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    if (!d)
+        return;
+    while ((de = readdir(d))) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (n[0] != '.' || len < 7 || strcmp(n + len - 4, ".tmp") != 0)
+            continue;
+        const char *dot = n + len - 5;          /* the '.' before ".tmp" ends the PID */
+        while (dot > n && isdigit((unsigned char)*dot))
+            dot--;
+        if (*dot != '.' || dot == n + len - 5)
+            continue;
+        long pid = strtol(dot + 1, NULL, 10);
+        if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        unlink(path);
+    }
+    closedir(d);
+}
+
 int rs_outset_init(rs_outset *o, const char *dir, int excel, rs_error *err)
 {
     memset(o, 0, sizeof *o);
@@ -46,6 +77,7 @@ int rs_outset_init(rs_outset *o, const char *dir, int excel, rs_error *err)
                             strerror(errno));
     if (!(o->dir = strdup(dir)))
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    sweep_orphans(dir);
     return RS_OK;
 }
 

@@ -591,9 +591,15 @@ static int apply_row(build *b, const rs_row *r, rs_error *err)
     if ((p->type != RS_P_NUM && p->type != RS_P_INT) || (p->flags & RS_P_FIXED))
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: this key cannot carry low/high",
                             r->file, r->line, r->section, r->key);
-    if (!has_low || !has_high)
-        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: give both low and high, or neither",
-                            r->file, r->line, r->section, r->key);
+    if (!has_low || !has_high) {
+        /* "1,000" unquoted spills its "000" into low */
+        int spill = has_low && strlen(r->low) == 3 && isdigit((unsigned char)r->low[0]) &&
+                    isdigit((unsigned char)r->low[1]) && isdigit((unsigned char)r->low[2]);
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: give both low and high, or neither%s",
+                            r->file, r->line, r->section, r->key,
+                            spill ? " (is the value a number written with a thousands "
+                                    "separator? write 1000, not 1,000)" : "");
+    }
     double lo, hi, v = e->v[pi];
     if ((rc = number_cell(r, p, "low", r->low, &lo, err)) ||
         (rc = number_cell(r, p, "high", r->high, &hi, err)))

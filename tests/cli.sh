@@ -177,5 +177,10 @@ check "unit in 万元 refused" 'printf "section,key,value,unit\ncommunity:a,area
 expect "solve bracket outside the bounds" 2 "$bin" solve scenarios/yongfengli.csv --for shops:idle-shops.occupancy_target --metric revenue_stabilized --target 1000000 --bracket 0:5
 check "solve names the bounds" 'grep -q "leaves the bounds of shops:idle-shops.occupancy_target (0 to 1)" "$tmp/err"'
 
+# temporary files of a killed run (a PID that no longer runs) are swept away
+mkdir -p "$tmp/orphan"; : >"$tmp/orphan/.annual.csv.2147483646.tmp"; : >"$tmp/orphan/.keep.tmp"
+expect "orphans" 0 "$bin" run -q --no-plots --runs 0 scenarios/yongfengli.csv -o "$tmp/orphan"
+check "orphaned temporary file removed, others kept" '[ ! -e "$tmp/orphan/.annual.csv.2147483646.tmp" ] && [ -e "$tmp/orphan/.keep.tmp" ]'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

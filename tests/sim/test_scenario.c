@@ -83,6 +83,9 @@ static const struct bad_case {
      "t.csv:6: community:a.fee_growth: need low <= value <= high", RS_EDATA},
     {"only low", VALID "community:a,fee_growth,0.1,0.05,\n",
      "t.csv:6: community:a.fee_growth: give both low and high", RS_EDATA},
+    {"spilled thousands", VALID "community:a,cost_growth,1,000\n",
+     "t.csv:6: community:a.cost_growth: give both low and high, or neither (is the value a "
+     "number written with a thousands separator? write 1000, not 1,000)", RS_EDATA},
     {"bad dist", VALID "community:a,fee_growth,0.1,0,0.2,beta\n",
      "t.csv:6: community:a.fee_growth: dist 'beta' is not one of", RS_EDATA},
     {"dist alone", VALID "community:a,fee_growth,0.1,,,normal\n",
