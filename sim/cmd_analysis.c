@@ -114,7 +114,10 @@ static int load_one(int argc, char **argv, int at, const rs_command *cmd, rs_sce
     rs_scenario_init(s);
     rs_source_init(src);
     const char *path = rs_one_arg(argc, argv, at, cmd);
-    return path ? rs_scenario_load(s, src, path, err) : RS_EUSAGE;
+    int rc = path ? rs_scenario_load(s, src, path, err) : RS_EUSAGE;
+    if (!rc)
+        rs_source_print_warnings(src, cmd->name, stderr);
+    return rc;
 }
 
 int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)

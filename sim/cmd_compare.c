@@ -99,6 +99,8 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     int rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, &err);
     if (rc)
         goto out;
+    for (int i = 0; i < c.n; i++)
+        rs_source_print_warnings(&c.items[i].src, cmd->name, stderr);
     if (c.n < 2) {
         rc = rs_error_set(&err, RS_EUSAGE, "give at least two different scenario files (the "
                           "baseline counts as one)");

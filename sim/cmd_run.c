@@ -118,6 +118,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_source_init(&src);
     if ((rc = rs_scenario_load(&s, &src, path, &err)))
         goto out;
+    rs_source_print_warnings(&src, cmd->name, stderr);
     if (!(r = rs_results_alloc(&s))) {
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
@@ -195,6 +196,8 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
     rs_scenario_init(&s);
     rs_source_init(&src);
     int rc = rs_scenario_load(&s, &src, path, &err);
+    if (!rc)
+        rs_source_print_warnings(&src, cmd->name, stderr);
     if (!rc)
         printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
                "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,34 @@ static void row_free(rs_row *r)
     free(r->high); free(r->dist); free(r->unit); free(r->note);
 }
 
+/* Add a warning (dropped silently when out of memory: it is only advice). */
+static void warn(rs_source *src, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(rs_source *src, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **w = src->nwarn < 100 ? realloc(src->warn, (size_t)(src->nwarn + 1) * sizeof *w) : NULL;
+    if (!w)
+        return;
+    src->warn = w;
+    if ((w[src->nwarn] = strdup(buf)))
+        src->nwarn++;
+}
+
+void rs_source_print_warnings(const rs_source *src, const char *cmd, FILE *fp)
+{
+    for (int i = 0; i < src->nwarn; i++)
+        fprintf(fp, "revsim %s: warning: %s\n", cmd, src->warn[i]);
+}
+
 void rs_source_release(rs_source *src)
 {
+    for (int i = 0; i < src->nwarn; i++)
+        free(src->warn[i]);
+    free(src->warn);
     for (int i = 0; i < src->nrows; i++)
         row_free(&src->rows[i]);
     free(src->rows);
@@ -279,6 +306,12 @@ static int read_file(rs_source *src, const char *path, include_stack *st,
     for (int j = 0; j < nlocal; j++) {
         int at = find_row(src, local[j].section, local[j].key);
         if (at >= 0) {
+            const rs_row *was = &src->rows[at];
+            if (((was->low && *was->low) || (was->high && *was->high)) &&
+                !(local[j].low && *local[j].low) && !(local[j].high && *local[j].high))
+                warn(src, "%s:%d: %s.%s: overrides %s:%d, which had low/high; this row has "
+                     "none, so the value is no longer uncertain", local[j].file, local[j].line,
+                     local[j].section, local[j].key, was->file, was->line);
             row_free(&src->rows[at]);
             src->rows[at] = local[j];
         } else {
@@ -795,7 +828,7 @@ static int resolve_correlations(rs_scenario *s, build *b, rs_error *err)
     return RS_OK;
 }
 
-int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
+int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
 {
     build b;
     memset(&b, 0, sizeof b);
@@ -875,6 +908,16 @@ int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err)
         goto out;
 
     /* text defaults (a grant after the horizon is outside the period: ignored) */
+    const int M = rs_scenario_months(s);
+    for (int l = 0; l < s->nlev; l++)
+        if (s->lev[l].v[LV_START] > M) {
+            char sec[RS_NAME_MAX + 32];
+            snprintf(sec, sizeof sec, "%s:%s", s->lev[l].sec->name, s->lev[l].name);
+            int at = find_row(src, sec, "start_month");
+            warn(src, "%s:%d: %s.start_month: month %g is after the horizon (%d months): "
+                 "the lever earns nothing", at >= 0 ? src->rows[at].file : s->lev[l].file,
+                 at >= 0 ? src->rows[at].line : s->lev[l].line, sec, s->lev[l].v[LV_START], M);
+        }
     const char *start = s->scen.text[SC_START];
     if (start && *start && !(strlen(start) == 7 && isdigit((unsigned char)start[0]) &&
                              isdigit((unsigned char)start[1]) && isdigit((unsigned char)start[2]) &&

@@ -4,6 +4,7 @@
 #ifndef RS_SCENARIO_H
 #define RS_SCENARIO_H
 
+#include <stdio.h>
 #include "../models/model.h"
 #include "error.h"
 
@@ -25,6 +26,8 @@ typedef struct {
     char **files;
     int nfiles;
     char *stem;       /* file name of the top scenario without .csv */
+    char **warn;      /* things worth a look that are not errors ("FILE:ROW: ...") */
+    int nwarn;
 } rs_source;
 
 void rs_source_init(rs_source *src);
@@ -36,7 +39,10 @@ int rs_source_read(rs_source *src, const char *path, rs_error *err);
 
 /* Build and validate a scenario from rows; `s` must be rs_scenario_init'ed
  * and is filled (release it on error too). */
-int rs_scenario_build(rs_scenario *s, const rs_source *src, rs_error *err);
+int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err);
+
+/* Print src's warnings to fp, one line each, after "revsim CMD: warning: ". */
+void rs_source_print_warnings(const rs_source *src, const char *cmd, FILE *fp);
 
 /* rs_source_read + rs_scenario_build. */
 int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error *err);

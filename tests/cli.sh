@@ -182,5 +182,11 @@ mkdir -p "$tmp/orphan"; : >"$tmp/orphan/.annual.csv.2147483646.tmp"; : >"$tmp/or
 expect "orphans" 0 "$bin" run -q --no-plots --runs 0 scenarios/yongfengli.csv -o "$tmp/orphan"
 check "orphaned temporary file removed, others kept" '[ ! -e "$tmp/orphan/.annual.csv.2147483646.tmp" ] && [ -e "$tmp/orphan/.keep.tmp" ]'
 
+# warnings: an override that drops a range, a lever that starts after the horizon
+printf 'section,key,value\nscenario,base,%s/scenarios/yongfengli.csv\nshops:idle-shops,rent,30\nother:merchant-alliance,start_month,500\n' "$(pwd)" >"$tmp/warn.csv"
+expect "warnings are not errors" 0 "$bin" check "$tmp/warn.csv"
+check "warning: override drops low/high" 'grep -q "warn.csv:3: shops:idle-shops.rent: overrides .*yongfengli.csv:21, which had low/high" "$tmp/err"'
+check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-alliance.start_month: month 500 is after the horizon" "$tmp/err"'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
