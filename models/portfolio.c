@@ -21,7 +21,10 @@ const rs_metric_def rs_metrics[MT_N] = {
     [MT_COVERAGE_YEAR1] = {"coverage_year1", "ratio", "Coverage, year 1", "第1年覆盖率"},
     [MT_COVERAGE_STAB] = {"coverage_stabilized", "ratio", "Coverage, stabilized year",
                           "稳定年覆盖率"},
+    [MT_COVERAGE_LAST] = {"coverage_last_year", "ratio", "Coverage, last year", "末年覆盖率"},
     [MT_FIRST_COVERED] = {"first_covered_year", "year", "First covered year", "首个覆盖年份"},
+    [MT_YEARS_COVERED] = {"years_covered", "count", "Years with the deficit covered",
+                          "亏损获覆盖年数"},
     [MT_STAB_YEAR] = {"stabilized_year", "year", "Stabilized year", "稳定年"},
     [MT_CAPEX_TOTAL] = {"capex_total", "CNY", "Investment (capex) total", "总投资"},
     [MT_NPV] = {"npv", "CNY", "Net present value", "净现值"},
@@ -144,11 +147,14 @@ static void compute_metrics(const rs_scenario *s, rs_results *r, int last_comple
     mt[MT_DEFICIT_YEAR1] = r->y_deficit[0];
     mt[MT_COVERAGE_YEAR1] = r->y_coverage[0];
     mt[MT_COVERAGE_STAB] = r->y_coverage[sy - 1];
+    mt[MT_COVERAGE_LAST] = r->y_coverage[Y - 1];
     mt[MT_FIRST_COVERED] = NAN;
+    mt[MT_YEARS_COVERED] = 0;
     for (int y = 1; y <= Y; y++)
         if (rs_is_covered(r->y_net[y - 1], r->y_deficit[y - 1])) {
-            mt[MT_FIRST_COVERED] = y;
-            break;
+            if (isnan(mt[MT_FIRST_COVERED]))
+                mt[MT_FIRST_COVERED] = y;
+            mt[MT_YEARS_COVERED]++;
         }
     double capex = 0.0;
     for (int m = 0; m < M; m++)

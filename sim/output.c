@@ -206,6 +206,8 @@ static void human(const rs_scenario *s, int k, double v, char *buf, size_t n)
         snprintf(buf, n, "%s", v >= 1.0 ? "yes" : "no");
     else if (strcmp(unit, "years") == 0)
         snprintf(buf, n, "%.1f years", v);
+    else if (strcmp(unit, "count") == 0)
+        snprintf(buf, n, "%g", v);
     else
         snprintf(buf, n, "%s %g", unit, v);
 }

@@ -290,6 +290,8 @@ static const char *metric_label(const page *p, int k, char *buf, size_t n)
         shown = L(p, "programme year", "项目年度");
     else if (strcmp(u, "month") == 0)
         shown = L(p, "month", "月");
+    else if (strcmp(u, "count") == 0)
+        shown = L(p, "years", "年");
     else
         shown = u;
     snprintf(buf, n, L(p, "%s (%s)", "%s（%s）"), L(p, rs_metrics[k].label_en, rs_metrics[k].label_zh),
@@ -552,7 +554,8 @@ static void contents(page *p)
 /* The rows of the comparison table, in order (fund_min_month follows fund_min). */
 static const int table_metrics[] = {
     MT_REVENUE_YEAR1, MT_REVENUE_STAB, MT_NET_STAB, MT_DEFICIT_BEFORE, MT_DEFICIT_YEAR1,
-    MT_COVERAGE_YEAR1, MT_COVERAGE_STAB, MT_P_COVERED_STAB, MT_FIRST_COVERED, MT_STAB_YEAR,
+    MT_COVERAGE_YEAR1, MT_COVERAGE_STAB, MT_P_COVERED_STAB, MT_COVERAGE_LAST, MT_FIRST_COVERED,
+    MT_YEARS_COVERED, MT_STAB_YEAR,
     MT_CAPEX_TOTAL, MT_NPV, MT_IRR, MT_PAYBACK, MT_DPAYBACK, MT_FUND_MIN, MT_FUND_MIN_MONTH,
     MT_FUND_END, MT_P_FUND_NONNEG,
 };

@@ -70,6 +70,8 @@ static void test_metrics(void **state)
     assert_rel(mt[MT_COVERAGE_YEAR1], 1.2, 1e-15);
     assert_rel(mt[MT_COVERAGE_STAB], 1.2, 1e-15);
     assert_rel(mt[MT_FIRST_COVERED], 1, 0);
+    assert_rel(mt[MT_YEARS_COVERED], 2, 0);            /* 14400 >= 12000 both years */
+    assert_rel(mt[MT_COVERAGE_LAST], 1.2, 1e-15);
     assert_rel(mt[MT_CAPEX_TOTAL], 6000, 1e-15);
     /* npv = -6000 z + 1200 sum z^m, z = 1.1^(-1/12), m = 1..24 */
     assert_rel(mt[MT_NPV], 20164.9475483302, 1e-12);
@@ -101,12 +103,15 @@ static void test_stabilized_and_uncovered(void **state)
     rs_model_run(s, r);
     assert_rel(r->metric[MT_STAB_YEAR], 2, 0);
     assert_true(isnan(r->metric[MT_FIRST_COVERED]));   /* 500/1000 < 1 */
+    assert_rel(r->metric[MT_YEARS_COVERED], 0, 0);
     assert_rel(r->metric[MT_P_COVERED_STAB], 0, 0);
     /* community with no deficit: coverage empty, the year counts as covered */
     rs_test_set(&s->com[0], "cost_annual", 1000);
     rs_model_run(s, r);
     assert_true(isnan(r->metric[MT_COVERAGE_YEAR1]));
+    assert_true(isnan(r->metric[MT_COVERAGE_LAST]));
     assert_rel(r->metric[MT_FIRST_COVERED], 1, 0);
+    assert_rel(r->metric[MT_YEARS_COVERED], 2, 0);
     rs_results_free(r);
     rs_test_scenario_free(s);
 }
