@@ -241,7 +241,9 @@ int rs_fit_ramp(const double *month, const double *value, int n, int shape, rs_f
         out->r2 = tss > 0 ? 1.0 - chi2 / tss : NAN;
         out->rmse = sqrt(chi2 / n);
         out->iterations = (int)gsl_multifit_nlinear_niter(w);
-        rc = isfinite(out->start) && isfinite(out->target) && isfinite(out->ramp) ? 0 : 1;
+        /* flat data has no ramp to find (and no R^2) */
+        rc = tss > 0 && isfinite(out->start) && isfinite(out->target) && isfinite(out->ramp)
+                 ? 0 : 1;
     }
     gsl_multifit_nlinear_free(w);
     gsl_matrix_free(cov);

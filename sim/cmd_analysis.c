@@ -460,7 +460,8 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd)
         if (fr == 1)
             rc = rs_error_set(&err, RS_EDATA, "%s: %s", path,
                               n < 4 ? "need at least 4 observations to fit a ramp"
-                                    : "the fit did not converge");
+                                    : "no ramp found (the values are flat, or the fit did not "
+                                      "converge)");
         else if (fr < 0)
             rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
     }

@@ -53,12 +53,13 @@ static int cmp_set(int id, const char *arg, void *ctx)
 
 static void print_table(const rs_compare *c)
 {
-    printf("%-28s %16s %16s %16s %10s %10s\n", "scenario", "revenue stab.", "gain",
-           "npv", "coverage", "P(covered)");
+    const char *cur = c->items[c->baseline].s.scen.text[SC_CURRENCY];
+    printf("%-28s %14s %14s %14s %14s %9s %10s\n", "scenario", "revenue stab.", "gain",
+           "npv", "npv gain", "coverage", "P(covered)");
     for (int i = 0; i < c->n; i++) {
         const rs_cmp_item *it = &c->items[i];
         const double *m = it->r->metric;
-        char cov[32], pc[32];
+        char cov[32], pc[32], rv[48], g[48], npv[48], gn[48];
         if (isnan(m[MT_COVERAGE_STAB]))
             snprintf(cov, sizeof cov, "-");
         else
@@ -67,12 +68,17 @@ static void print_table(const rs_compare *c)
             snprintf(pc, sizeof pc, "%.1f%%", 100 * it->mc->metric[MT_P_COVERED_STAB][MC_MEAN]);
         else
             snprintf(pc, sizeof pc, "-");
-        printf("%-28.28s %16.0f %16.0f %16.0f %10s %10s%s\n", it->id, m[MT_REVENUE_STAB],
-               rs_compare_gain(c, i, MT_REVENUE_STAB), m[MT_NPV], cov, pc,
+        printf("%-28.28s %14s %14s %14s %14s %9s %10s%s\n", it->id,
+               rs_fmt_human(m[MT_REVENUE_STAB], rv, sizeof rv),
+               rs_fmt_human(rs_compare_gain(c, i, MT_REVENUE_STAB), g, sizeof g),
+               rs_fmt_human(m[MT_NPV], npv, sizeof npv),
+               rs_fmt_human(rs_compare_gain(c, i, MT_NPV), gn, sizeof gn), cov, pc,
                i == c->baseline ? "  (baseline)" : "");
     }
+    printf("(amounts in %s; gains over the baseline", cur);
     if (c->runs > 0)
-        printf("(Monte Carlo: %ld runs, seed %lu, for every scenario)\n", c->runs, c->seed);
+        printf("; Monte Carlo: %ld runs, seed %lu, for every scenario", c->runs, c->seed);
+    printf(")\n");
 }
 
 int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)

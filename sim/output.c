@@ -215,8 +215,8 @@ static void human(const rs_scenario *s, int k, double v, char *buf, size_t n)
 void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
                       const rs_mc_results *mc, const char *path)
 {
-    fprintf(fp, "%s  (%s; %d years, %d levers, %d communities)\n", s->scen.text[SC_NAME], path,
-            r->years, r->nlev, r->ncom);
+    fprintf(fp, "%s  (%s; %d years, %d lever%s, %d communit%s)\n", s->scen.text[SC_NAME],
+            path, r->years, r->nlev, r->nlev == 1 ? "" : "s", r->ncom, r->ncom == 1 ? "y" : "ies");
     if (mc)
         fprintf(fp, "  %-36s %-18s %-18s %-18s %s\n", "", "base case", "P10", "P50", "P90");
     for (int k = 0; k < MT_N; k++) {
