@@ -100,7 +100,7 @@ check "tiny: no Monte Carlo columns with --runs 0" \
 check "tiny: comparison_annual.csv by hand" \
     '[ "$(sed -n 2p "$tmp/t/comparison_annual.csv")" = "1,12000,18000,12000,18000,0.8571428571,1.285714286" ] &&
      [ "$(wc -l <"$tmp/t/comparison_annual.csv")" = 3 ]'
-check "tiny: table printed" 'grep -q "^b  *18000  *6000  *33000  *128.6%" "$tmp/stdout"'
+check "tiny: table printed" 'grep -q "^b  *18,000  *6,000  *33,000  *15,000  *128.6%" "$tmp/stdout"'
 check "tiny: horizons agree, no note" '! grep -q "horizons differ" "$tmp/stdout"'
 expect "--baseline reorders" 0 "$bin" compare -q --no-plots --no-report --runs 0 "$tmp/a.csv" "$tmp/b.csv" --baseline "$tmp/b.csv" -o "$tmp/tb"
 check "--baseline: B first, gains negative" \
