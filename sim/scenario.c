@@ -509,6 +509,14 @@ static int entity_for(build *b, const rs_row *r, rs_error *err)
             return -1;
         }
     }
+    int same_kind = 0;
+    for (int i = 0; i < b->nent; i++)
+        same_kind += b->ent[i].sec->kind == sec->kind;
+    if (same_kind >= RS_SECTIONS_MAX) {   /* bounds memory: results are sections x months */
+        rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: more than %d sections of this kind (revsim's "
+                     "limit)", r->file, r->line, r->section, r->key, RS_SECTIONS_MAX);
+        return -1;
+    }
     if (b->nent == b->cap) {
         int cap = b->cap ? 2 * b->cap : 16;
         rs_entity *ne = realloc(b->ent, (size_t)cap * sizeof *ne);

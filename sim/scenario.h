@@ -10,7 +10,8 @@
 
 #include "csvin.h"
 
-#define RS_BASE_DEPTH 16         /* deepest chain of `scenario,base` */
+#define RS_BASE_DEPTH 16
+#define RS_SECTIONS_MAX 5000     /* most levers (and communities, grants) in a scenario */         /* deepest chain of `scenario,base` */
 
 /* One scenario row as written (UTF-8, trimmed); NULL for an absent column. */
 typedef struct {

@@ -188,5 +188,11 @@ expect "warnings are not errors" 0 "$bin" check "$tmp/warn.csv"
 check "warning: override drops low/high" 'grep -q "warn.csv:3: shops:idle-shops.rent: overrides .*yongfengli.csv:21, which had low/high" "$tmp/err"'
 check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-alliance.start_month: month 500 is after the horizon" "$tmp/err"'
 
+# at most 5000 sections of a kind (memory of the results grows with levers x months)
+{ printf 'section,key,value\ncommunity:a,area_m2,1\ncommunity:a,fee_rate,1\ncommunity:a,collection_start,1\ncommunity:a,cost_annual,1\n'
+  awk 'BEGIN { for (i = 0; i <= 5000; i++) printf "other:o%d,income,1\n", i }'; } >"$tmp/many.csv"
+expect "too many levers" 65 "$bin" check "$tmp/many.csv"
+check "too many levers: message" 'grep -q "many.csv:5006: other:o5000.income: more than 5000 sections of this kind" "$tmp/err"'
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
