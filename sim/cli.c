@@ -1,8 +1,12 @@
-/* cli.c: option tables to getopt_long and to --help text. */
+/* cli.c: option tables to getopt_long and --help text, and the small helpers
+ * every command shares (numbers in options, threads, progress, errors). */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 const char *rs_opt_optstring(const rs_opt *t, char *buf, size_t n, struct option *lo)
@@ -133,3 +137,44 @@ int rs_mc_threads(const rs_mc_args *a)
 {
     return a->threads > 0 ? (int)a->threads : rs_default_threads();
 }
+
+int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
+                   long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    if (end == arg || *end || errno || v < min || v > max) {
+        fprintf(stderr, "revsim: option '%s' takes a whole number from %lld to %lld, got '%s'\n",
+                opt, min, max, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+void rs_progress_bar(long done, long total, void *ctx)
+{
+    (void)ctx;
+    int width = 30, fill = (int)(width * done / (total ? total : 1));
+    fprintf(stderr, "\rMonte Carlo [%.*s%*s] %3d%%  %ld/%ld runs", fill,
+            "##############################", width - fill, "", (int)(100 * done / total), done,
+            total);
+    if (done >= total)
+        fprintf(stderr, "\r%*s\r", 80, "");
+    fflush(stderr);
+}
+
+int rs_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+int rs_report(const char *cmd, int code, const char *msg)
+{
+    if (msg && *msg)   /* empty: already reported (usage errors) */
+        fprintf(stderr, "revsim %s: %s\n", cmd, msg);
+    return code;
+}
+

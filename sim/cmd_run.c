@@ -37,21 +37,6 @@ typedef struct {
     rs_plot_args plot;
 } run_args;
 
-int rs_parse_count(const char *opt, const char *arg, long long min, long long max,
-                   long long *out)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(arg, &end, 10);
-    if (end == arg || *end || errno || v < min || v > max) {
-        fprintf(stderr, "revsim: option '%s' takes a whole number from %lld to %lld, got '%s'\n",
-                opt, min, max, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 static int run_set(int id, const char *arg, void *ctx)
 {
     run_args *a = ctx;
@@ -65,31 +50,6 @@ static int run_set(int id, const char *arg, void *ctx)
     }
     }
     return 0;
-}
-
-void rs_progress_bar(long done, long total, void *ctx)
-{
-    (void)ctx;
-    int width = 30, fill = (int)(width * done / (total ? total : 1));
-    fprintf(stderr, "\rMonte Carlo [%.*s%*s] %3d%%  %ld/%ld runs", fill,
-            "##############################", width - fill, "", (int)(100 * done / total), done,
-            total);
-    if (done >= total)
-        fprintf(stderr, "\r%*s\r", 80, "");
-    fflush(stderr);
-}
-
-int rs_default_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
-int rs_report(const char *cmd, int code, const char *msg)
-{
-    if (msg && *msg)   /* empty: already reported (usage errors) */
-        fprintf(stderr, "revsim %s: %s\n", cmd, msg);
-    return code;
 }
 
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
