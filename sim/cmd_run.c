@@ -1,7 +1,6 @@
 /* cmd_run.c: `revsim run` and `revsim check`: read, validate, run the base
  * case, write the result files atomically, print the summary. */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
