@@ -1,5 +1,11 @@
 # revsim: one non-recursive Makefile. `make run` and `make test` install the
 # Debian packages they need first (see `deps`), then build.
+#
+# The code is in layers, one folder each, one archive each; a layer uses only
+# the layers below it (docs/architecture.md):
+#     cli -> report -> {io, plots} -> models -> base
+# `make layers` checks includes and symbols against that order, and each
+# tests/LAYER/ suite links only its layer's archive and those below.
 
 CC      ?= gcc
 BUILD   ?= build
@@ -15,20 +21,42 @@ CFLAGS  += $(PKGCFG)
 LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv -lm -lpthread
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-MODEL_SRC := $(wildcard models/*.c)
-SIM_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c))
-PLOT_SRC  := $(wildcard plots/*.c)
-LIB_SRC   := $(MODEL_SRC) $(SIM_SRC) $(PLOT_SRC)
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ  := $(BUILD)/sim/main.o
-BIN       := $(BUILD)/revsim
+# ---- layers ------------------------------------------------------------------
+# LAYERS lists the archived layers bottom-up; BELOW_x the layers x may use
+# (itself first, in link order).
+LAYERS       := base models io plots report
+BELOW_base   := base
+BELOW_models := models base
+BELOW_io     := io models base
+BELOW_plots  := plots models base
+BELOW_report := report io plots models base
+BELOW_cli    := report io plots models base
 
-TEST_SRC  := $(wildcard tests/models/test_*.c tests/sim/test_*.c tests/plots/test_*.c)
-TEST_BIN  := $(TEST_SRC:%.c=$(BUILD)/%)
-TEST_SUPPORT := $(BUILD)/tests/testutil.o $(BUILD)/tests/fixtures.o
+$(foreach l,$(LAYERS),$(eval SRC_$(l) := $(wildcard $(l)/*.c)))
+$(foreach l,$(LAYERS),$(eval OBJ_$(l) := $(SRC_$(l):%.c=$(BUILD)/%.o)))
+LIB = $(BUILD)/lib/librs_$(1).a
+ARCHIVES := $(foreach l,$(LAYERS),$(call LIB,$(l)))
+# archives a layer links against, in link order
+LIBS_FOR = $(foreach l,$(BELOW_$(1)),$(call LIB,$(l)))
+
+CLI_SRC  := $(filter-out cli/main.c,$(wildcard cli/*.c))
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/cli/main.o
+BIN      := $(BUILD)/revsim
+
+# test support, per layer: what tests/LAYER/ may link besides the archives
+SUP_base   := testutil
+SUP_models := testutil fix_models
+SUP_io     := testutil fix_models fix_io
+SUP_plots  := testutil fix_models fix_plots
+SUP_report := testutil fix_models fix_io fix_plots
+SUP_cli    := testutil fix_models fix_io fix_plots
+SUP_OBJ = $(foreach s,$(SUP_$(1)),$(BUILD)/tests/support/$(s).o)
+TEST_LAYERS := base models io plots report cli
+TEST_BIN := $(foreach l,$(TEST_LAYERS),$(patsubst %.c,$(BUILD)/%,$(wildcard tests/$(l)/test_*.c)))
 
 .SECONDARY:
-.PHONY: all deps run test test-asan check-tools docs bench clean crosscheck golden
+.PHONY: all deps run test test-asan docs bench clean golden layers demo test-report
 all: $(BIN)
 
 # Install missing Debian packages (as root with apt-get; otherwise say how).
@@ -50,26 +78,40 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
-
-$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(TEST_SUPPORT)
+$(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(LIB_OBJ) $(TEST_SUPPORT) $(LDFLAGS) $(LIBS) $(TESTLIBS)
+	$(CC) $(CFLAGS) -Itests/support -c $< -o $@
+
+$(foreach l,$(LAYERS),$(eval $(call LIB,$(l)): $(OBJ_$(l)) ; @mkdir -p $$(dir $$@) && rm -f $$@ && $(AR) rcs $$@ $$^))
+
+$(BIN): $(MAIN_OBJ) $(CLI_OBJ) $(ARCHIVES)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(CLI_OBJ) $(call LIBS_FOR,cli) $(LIBS)
+
+# tests/LAYER/test_X: its layer's archives only (cli tests: the cli objects too)
+define TEST_RULE
+$(BUILD)/tests/$(1)/%: $(BUILD)/tests/$(1)/%.o $(call SUP_OBJ,$(1)) $(call LIBS_FOR,$(1)) $(if $(filter cli,$(1)),$(CLI_OBJ))
+	$(CC) $(LDFLAGS) -o $$@ $$< $(call SUP_OBJ,$(1)) $(if $(filter cli,$(1)),$(CLI_OBJ)) $(call LIBS_FOR,$(1)) $(LIBS) $(TESTLIBS)
+endef
+$(foreach l,$(TEST_LAYERS),$(eval $(call TEST_RULE,$(l))))
 
 run: deps
 	$(MAKE) --no-print-directory $(BIN)
 	$(BIN) run scenarios/yongfengli.csv
 
-# Unit tests, then the CLI tests (bad inputs, golden files, cross-check).
+# Unit tests, the layer check, then the CLI tests (bad inputs, golden files,
+# cross-check).
 test: deps
-	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(ARCHIVES)
 	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
 
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: deps
 	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+# Includes and symbols only downward (tests/layers.sh; also run by make test).
+layers: $(ARCHIVES)
+	@BUILD=$(BUILD) sh tests/layers.sh
 
 # docs/parameters.md is generated from the parameter tables.
 docs: $(BIN)
@@ -87,22 +129,17 @@ clean:
 
 # Monte Carlo throughput (10,000 runs) and memory (1,000,000 runs).
 BENCH_BIN := $(BUILD)/bench/bench
-$(BENCH_BIN): bench/bench.c $(LIB_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LIBS) -lpthread
+$(BENCH_BIN): $(BUILD)/bench/bench.o $(call LIBS_FOR,io)
+	$(CC) $(LDFLAGS) -o $@ $< $(call LIBS_FOR,io) $(LIBS)
 bench: deps
 	$(MAKE) --no-print-directory $(BENCH_BIN)
 	$(BENCH_BIN) 10000
 	$(BENCH_BIN) 1000000
 
 # ---- revsim compare: proposal pack (docs/report.md) ------------------------
-# The report's cmocka suite lives in tests/report/; `make test` runs it with
-# the others, and run_all.sh runs tests/report/render.sh, which renders
-# report.html in headless Chromium (skipped with a message when chromium is
-# not installed; it is not in `deps`). `make test-report` runs that alone.
-REPORT_TEST_SRC := $(wildcard tests/report/test_*.c)
-TEST_BIN += $(REPORT_TEST_SRC:%.c=$(BUILD)/%)
-.PHONY: demo test-report
+# tests/report/render.sh (run by make test) renders report.html in headless
+# Chromium (skipped with a message when chromium is not installed; it is not
+# in `deps`). `make test-report` runs that alone.
 test-report: $(BIN)
 	sh tests/report/render.sh $(BIN)
 

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <gsl/gsl_errno.h>
 #include "../models/montecarlo.h"
-#include "../sim/scenario.h"
+#include "../io/scenario.h"
 
 static void write_portfolio(FILE *fp)
 {

@@ -6,8 +6,8 @@
 #define RS_GP_H
 
 #include <stddef.h>
-#include "../sim/error.h"
-#include "text.h"
+#include "../base/error.h"
+#include "../base/text.h"
 
 /* A NUL-terminated script being built: an rs_textbuf (p, len, failed).
  * Caller-owned: rs_gpbuf_init, then rs_gpbuf_release. `failed` is set (and

@@ -3,6 +3,7 @@
  * standard output (rs_gp_draw checks it), and remove this call's charts
  * on error. */
 #include <stdlib.h>
+#include <string.h>
 #include "gpdraw.h"
 
 /* Draw charts first..last of in into o. On failure this call's chart files
@@ -49,4 +50,14 @@ int rs_plot_tornado(rs_outset *o, const rs_scenario *s, const char *metric_name,
 {
     rs_plot_input in = {s, NULL, NULL, metric_name, metric_label, base, rows, n};
     return draw_charts(o, &in, RS_CHART_TORNADO, RS_CHART_TORNADO, opt, NULL, err);
+}
+
+void rs_plot_args_init(rs_plot_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->enabled = 1;
+    a->opts.format = RS_FMT_PNG;
+    a->opts.lang = RS_LANG_EN;
+    const char *g = getenv("REVSIM_GNUPLOT");
+    a->opts.gnuplot = g && *g ? g : NULL;
 }

@@ -7,8 +7,8 @@
 
 #include "../models/model.h"
 #include "../models/montecarlo.h"
-#include "../sim/csvout.h"
-#include "../sim/error.h"
+#include "../base/outset.h"
+#include "../base/error.h"
 
 typedef enum { RS_FMT_PNG, RS_FMT_SVG, RS_FMT_PDF } rs_plot_format;
 typedef enum { RS_LANG_EN, RS_LANG_ZH } rs_plot_lang;
@@ -18,6 +18,15 @@ typedef struct {
     rs_plot_lang lang;
     const char *gnuplot;     /* program to run; NULL = "gnuplot" found on PATH */
 } rs_plot_opts;
+
+/* Whether to draw charts, and how. */
+typedef struct {
+    int enabled;
+    rs_plot_opts opts;
+} rs_plot_args;
+
+/* Defaults: charts on, PNG, English, gnuplot from $REVSIM_GNUPLOT or PATH. */
+void rs_plot_args_init(rs_plot_args *a);
 
 /* Write the run charts (coverage, revenue by lever, fund, cumulative cash flow,
  * and when mc != NULL the fan charts of yearly net income and coverage and the

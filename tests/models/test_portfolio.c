@@ -7,7 +7,7 @@
  *   fund 1000, grant 500 in month 3, horizon 2 years, r = 10%. */
 #include <math.h>
 #include <stdlib.h>
-#include "fixtures.h"
+#include "fix_models.h"
 #include "../../models/lever.h"
 
 static rs_scenario *make(void)

@@ -2,7 +2,7 @@
  * from the MODEL.md formulas (the arithmetic is in the comments). Linear
  * ramps keep the arithmetic exact. */
 #include <math.h>
-#include "testutil.h"
+#include "fix_models.h"
 #include "../../models/community.h"
 #include "../../models/lever.h"
 #include "../../models/linear.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "../../plots/gp.h"
-#include "../../sim/report.h"
+#include "../../report/report.h"
 
 /* A pair with hostile names and notes, ranges on both, 2 years, r = 0. */
 #define HOSTILE_NAME "<script>alert(1)</script> & \"q\" 'x'"

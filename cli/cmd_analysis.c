@@ -10,10 +10,10 @@
 #include "../models/analysis.h"
 #include "../models/draw.h"
 #include "cli.h"
-#include "csvin.h"
-#include "output.h"
+#include "../io/csvin.h"
+#include "../io/results.h"
 #include "plotopts.h"
-#include "scenario.h"
+#include "../io/scenario.h"
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_METRIC = 4000, OPT_FOR, OPT_TARGET, OPT_BRACKET,
        OPT_SHAPE, OPT_AS };

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "compare.h"
+#include "comparison.h"
 #include "csvout.h"
 
 const int rs_gain_metrics[4] = {MT_REVENUE_YEAR1, MT_REVENUE_STAB, MT_NET_STAB, MT_NPV};

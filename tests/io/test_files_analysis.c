@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include "fixtures.h"
+#include "fix_io.h"
 #include "../../models/analysis.h"
 #include "../../models/ramp.h"
-#include "../../sim/scenario.h"
+#include "../../io/scenario.h"
 
 static const char *text =
     "section,key,value,low,high\n"

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "output.h"
+#include "results.h"
 
 const char *rs_metric_unit(const rs_scenario *s, int k)
 {

@@ -1,92 +1,10 @@
-/* fixtures.c: revsim objects shared by the cmocka suites (fixtures.h). */
+/* fix_plots.c: chart checks for the cmocka suites (fix_plots.h). */
 #define _XOPEN_SOURCE 700
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "fixtures.h"
-
-rs_scenario *rs_test_scenario(int years, double r, int ncom, int nlev)
-{
-    rs_scenario *s = calloc(1, sizeof *s);
-    rs_scenario_init(s);
-    s->scen.v[SC_HORIZON] = years;
-    s->scen.v[SC_DISCOUNT] = r;
-    s->com = calloc((size_t)ncom, sizeof *s->com);
-    s->lev = calloc((size_t)(nlev > 0 ? nlev : 1), sizeof *s->lev);
-    s->ncom = ncom;
-    s->nlev = nlev;
-    return s;
-}
-
-void rs_test_scenario_free(rs_scenario *s)
-{
-    if (!s)
-        return;
-    rs_scenario_release(s);
-    free(s);
-}
-
-void rs_test_scenario_text(rs_scenario *s, const char *name, const char *currency,
-                           const char *start)
-{
-    const char *v[] = {name, currency, start};
-    const int k[] = {SC_NAME, SC_CURRENCY, SC_START};
-    for (int i = 0; i < 3; i++)
-        if (v[i])
-            s->scen.text[k[i]] = strdup(v[i]);
-}
-
-void rs_test_community(rs_entity *e, const char *name, double area_m2, double fee_rate,
-                       double collection, double cost_annual)
-{
-    rs_entity_init(e, &rs_section_community);
-    if (name)
-        snprintf(e->name, sizeof e->name, "%s", name);
-    rs_test_set(e, "area_m2", area_m2);
-    rs_test_set(e, "fee_rate", fee_rate);
-    rs_test_set(e, "collection_start", collection);
-    rs_test_set(e, "collection_target", collection);
-    rs_test_set(e, "cost_annual", cost_annual);
-}
-
-void rs_test_other(rs_entity *e, const char *name, double income)
-{
-    rs_entity_init(e, &rs_section_other);
-    if (name)
-        snprintf(e->name, sizeof e->name, "%s", name);
-    rs_test_set(e, "income", income);
-    e->community = 0;
-}
-
-int rs_test_load_text(rs_scenario *s, const char *dir, const char *name, const char *text,
-                      rs_error *err)
-{
-    return rs_test_load_file(s, rs_test_file(dir, name, text), err);
-}
-
-int rs_test_load_file(rs_scenario *s, const char *path, rs_error *err)
-{
-    rs_source src;
-    rs_source_init(&src);
-    rs_scenario_init(s);
-    int rc = rs_scenario_load(s, &src, path, err);
-    rs_source_release(&src);
-    return rc;
-}
-
-rs_mc_results *rs_test_mc(int years, long runs, double npv0, double step)
-{
-    rs_mc_results *mc = calloc(1, sizeof *mc);
-    mc->runs = runs;
-    mc->years = years;
-    mc->yearly = calloc((size_t)MC_Y_N * years * MC_NSTAT, sizeof(double));
-    mc->p_covered = calloc((size_t)years, sizeof(double));
-    mc->npv = calloc((size_t)runs, sizeof(double));
-    for (long i = 0; i < runs; i++)
-        mc->npv[i] = npv0 + step * (double)i;
-    return mc;
-}
+#include "fix_plots.h"
 
 /* line (len bytes) into bare with each quoted literal replaced by a space;
  * 0 when a literal does not close on its line */
@@ -202,4 +120,15 @@ int rs_test_is_chart(const char *path, rs_plot_format fmt)
                                   : strstr(buf, "<svg") != NULL);
     free(buf);
     return ok;
+}
+
+int rs_test_outset_file(rs_outset *o, const char *name, const char *text, rs_error *err)
+{
+    const char *path = rs_outset_path(o, name, err);
+    if (!path)
+        return err->code;
+    FILE *fp = fopen(path, "w");
+    if (!fp || fputs(text, fp) == EOF || fclose(fp) != 0)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot write", path);
+    return RS_OK;
 }

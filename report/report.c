@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include "report.h"
-#include "../plots/text.h"
+#include "../base/text.h"
 
 #define L(p, en_, zh_) ((p)->zh ? (zh_) : (en_))
 #define MINUS "\xE2\x88\x92"   /* U+2212 */

@@ -7,8 +7,8 @@
 #define RS_REPORT_H
 
 #include <stddef.h>
-#include "compare.h"
-#include "plotopts.h"
+#include "../io/comparison.h"
+#include "../plots/cmpcharts.h"
 
 /* The page for comparison c (loaded and run) as NUL-terminated text in
  * *html (the caller frees; *len bytes, len may be NULL). a->opts.lang picks
@@ -35,5 +35,9 @@ char *rs_html_escape(const char *s);
  * (escaped); > " ' in text escaped (gnuplot escapes & and <). Malloc'ed;
  * NULL when svg has no <svg element or memory runs out. */
 char *rs_svg_inline(const char *svg, const char *prefix, const char *label);
+
+/* The plots/ view of comparison c: items (c->n of them, caller-owned,
+ * borrowing c's ids, scenarios and results) and *in. */
+void rs_plot_compare_input(const rs_compare *c, rs_cmp_plot_item *items, rs_cmp_plot_input *in);
 
 #endif

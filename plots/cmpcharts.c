@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "compare.h"
+#include "cmpcharts.h"
 #include "gpdraw.h"
 
 /* Scenario colours (the palette without its grey, the baseline's) and

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "output.h"
-#include "scenario.h"
+#include "../io/results.h"
+#include "../io/scenario.h"
 
 #ifndef RS_VERSION
 #define RS_VERSION "0.1.0"

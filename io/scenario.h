@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 #include "../models/model.h"
-#include "error.h"
+#include "../base/error.h"
 
 #include "csvin.h"
 

@@ -5,16 +5,6 @@
 #include "cli.h"
 #include "plotopts.h"
 
-void rs_plot_args_init(rs_plot_args *a)
-{
-    memset(a, 0, sizeof *a);
-    a->enabled = 1;
-    a->opts.format = RS_FMT_PNG;
-    a->opts.lang = RS_LANG_EN;
-    const char *g = getenv("REVSIM_GNUPLOT");
-    a->opts.gnuplot = g && *g ? g : NULL;
-}
-
 int rs_plot_set(rs_plot_args *a, int id, const char *arg)
 {
     int k;
@@ -66,20 +56,6 @@ int rs_plot_tornado_maybe(rs_outset *o, const rs_scenario *s, int metric, double
         err->msg[0] = '\0';
     }
     return rc;
-}
-
-void rs_plot_compare_input(const rs_compare *c, rs_cmp_plot_item *items, rs_cmp_plot_input *in)
-{
-    for (int i = 0; i < c->n; i++) {
-        items[i].id = c->items[i].id;
-        items[i].s = &c->items[i].s;
-        items[i].r = c->items[i].r;
-        items[i].mc = c->items[i].mc;
-    }
-    in->items = items;
-    in->n = c->n;
-    in->baseline = c->baseline;
-    in->years = c->years;
 }
 
 int rs_plot_compare_maybe(rs_outset *o, const rs_compare *c, const rs_plot_args *a,

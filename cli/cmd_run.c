@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "output.h"
+#include "../io/results.h"
 #include "plotopts.h"
-#include "scenario.h"
+#include "../io/scenario.h"
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000 };
 

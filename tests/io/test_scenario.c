@@ -5,8 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "fixtures.h"
-#include "../../sim/scenario.h"
+#include "fix_io.h"
+#include "../../io/scenario.h"
 
 /* header with every optional column, then a valid community (rows 2-5) */
 #define HEAD "section,key,value,low,high,dist\n"

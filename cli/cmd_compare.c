@@ -8,10 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "compare.h"
-#include "output.h"
+#include "../io/comparison.h"
+#include "../io/results.h"
 #include "plotopts.h"
-#include "report.h"
+#include "../report/report.h"
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT };
 

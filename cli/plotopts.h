@@ -4,9 +4,7 @@
 #ifndef RS_PLOTOPTS_H
 #define RS_PLOTOPTS_H
 
-#include "../plots/compare.h"
-#include "../plots/plots.h"
-#include "compare.h"
+#include "../report/report.h"
 
 enum { RS_OPT_FORMAT = 5000, RS_OPT_LANG, RS_OPT_NOPLOTS };
 
@@ -14,14 +12,6 @@ enum { RS_OPT_FORMAT = 5000, RS_OPT_LANG, RS_OPT_NOPLOTS };
     {"format", 0, "FMT", "chart format: png (default), svg or pdf", RS_OPT_FORMAT},  \
     {"lang", 0, "LANG", "chart language: en (default) or zh (Chinese)", RS_OPT_LANG}, \
     {"no-plots", 0, NULL, "write no charts", RS_OPT_NOPLOTS}
-
-typedef struct {
-    int enabled;
-    rs_plot_opts opts;
-} rs_plot_args;
-
-/* Defaults: charts on, PNG, English, gnuplot from $REVSIM_GNUPLOT or PATH. */
-void rs_plot_args_init(rs_plot_args *a);
 
 /* Apply option id (RS_OPT_*); prints and returns -1 on a bad value. */
 int rs_plot_set(rs_plot_args *a, int id, const char *arg);
@@ -35,10 +25,6 @@ int rs_plot_run_maybe(rs_outset *o, const rs_scenario *s, const rs_results *r,
 int rs_plot_tornado_maybe(rs_outset *o, const rs_scenario *s, int metric, double base,
                           const rs_tornado_row *rows, int n, const rs_plot_args *a,
                           rs_error *err);
-
-/* The plots/ view of comparison c: items (c->n of them, caller-owned,
- * borrowing c's ids, scenarios and results) and *in. */
-void rs_plot_compare_input(const rs_compare *c, rs_cmp_plot_item *items, rs_cmp_plot_input *in);
 
 /* Comparison charts of c into o, when enabled (same conventions as
  * rs_plot_run_maybe: a missing gnuplot is a warning and RS_OK). */

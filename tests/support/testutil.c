@@ -75,14 +75,3 @@ int rs_test_dir_count(const char *dir)
     closedir(d);
     return n;
 }
-
-void rs_test_set(rs_entity *e, const char *key, double v)
-{
-    int k = rs_param_find(e->sec->params, e->sec->nparams, key);
-    if (k < 0) {
-        print_error("unknown key %s.%s\n", e->sec->name, key);
-        fail();
-    }
-    e->v[k] = v;
-    e->set[k] = 1;
-}

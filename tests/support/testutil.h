@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include "../models/model.h"
+
 
 /* Fail unless |got - want| <= rtol*|want| (or <= rtol when want is 0);
  * a NaN want requires a NaN got. */
@@ -34,6 +34,4 @@ char *rs_test_slurp(const char *path, size_t *len);
 /* Number of entries in dir other than . and ..; -1 when it cannot be opened. */
 int rs_test_dir_count(const char *dir);
 
-/* Set parameter `key` of e (fails the test on an unknown key). */
-void rs_test_set(rs_entity *e, const char *key, double v);
 #endif

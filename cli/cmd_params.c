@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
-#include "error.h"
+#include "../base/error.h"
 #include "../models/model.h"
 
 enum { OPT_MARKDOWN = 3000 };

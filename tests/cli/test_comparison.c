@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
-#include "../../sim/compare.h"
-#include "../../sim/plotopts.h"
+#include "../../io/comparison.h"
+#include "../../cli/plotopts.h"
 
 /* fee 1000 m2 * 1 * 0.5 = 500/month, cost 20,000 a year: deficit 14,000 a
  * year; A earns 1,000 a month for 6,000 of capex, B 1,500 for 3,000; r = 0 */

@@ -6,7 +6,7 @@
 #define RS_CSVIN_H
 
 #include <stddef.h>
-#include "error.h"
+#include "../base/error.h"
 
 #define RS_FILE_MAX (8u << 20)   /* largest CSV file read, bytes */
 #define RS_FIELD_MAX 4096        /* longest field, bytes */
