@@ -73,8 +73,8 @@ for f in scenarios/*.csv; do
     expect "check $stem" 0 "$bin" check "$f"
     if [ -d "tests/golden/$stem" ]; then
         "$bin" run -q --no-plots "$f" -o "$tmp/g/$stem" >/dev/null 2>&1
-        if diff -r -x .revsim-run "tests/golden/$stem" "$tmp/g/$stem" >"$tmp/diff"; then ok
-        else bad "golden $stem differs (make golden to accept)"; head -20 "$tmp/diff"; fi
+        if diff -r -x .revsim-run "tests/golden/$stem" "$tmp/g/$stem" >"$tmp/diff"; then ok "golden $stem"
+        else bad "golden $stem differs (make golden to accept)"; diag "$tmp/diff"; fi
     else
         bad "no golden output for $stem (make golden)"
     fi
@@ -154,7 +154,7 @@ expect "non-PD correlation" 65 "$bin" check "$tmp/corr.csv"
 check "non-PD message" 'grep -q "corr.csv:11: correlation.other:x.income|other:x.capex: the correlation matrix is not positive definite" "$tmp/err"'
 
 # docs/parameters.md is what `revsim params --markdown` prints
-if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok
+if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
 else bad "docs/parameters.md is stale (make docs)"; fi
 expect "params section" 0 "$bin" params shops
 check "params lists rent" 'grep -q "^  rent " "$tmp/stdout"'
@@ -194,5 +194,4 @@ check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-al
 expect "too many levers" 65 "$bin" check "$tmp/many.csv"
 check "too many levers: message" 'grep -q "many.csv:5006: other:o5000.income: more than 5000 sections of this kind" "$tmp/err"'
 
-echo "cli: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+done_testing

@@ -49,8 +49,8 @@ for v in $variants; do
     awk -F, -v r=$row 'NR == 1 { for (i = 6; i < NF - 3; i += 4) name[i] = $i; next }
         NR == r { for (i = 6; i < NF - 3; i += 4) print name[i], $i, $(i+1), $(i+2), $(i+3) }' \
         "$tmp/cmp/comparison.csv" >"$tmp/got"
-    if diff "$tmp/want" "$tmp/got" >"$tmp/diff"; then ok
-    else bad "$v: comparison.csv metrics differ from summary.csv of its own run"; head -5 "$tmp/diff"; fi
+    if diff "$tmp/want" "$tmp/got" >"$tmp/diff"; then ok "$v: comparison.csv metrics equal its own run's summary.csv"
+    else bad "$v: comparison.csv metrics differ from summary.csv of its own run"; diag "$tmp/diff" 5; fi
     # gains: the difference of the separate runs' base values
     for m in revenue_year1 revenue_stabilized net_income_stabilized npv; do
         a=$(awk -F, -v m=$m '$1 == m { print $3 }' "$tmp/run/$v/summary.csv")
@@ -58,12 +58,12 @@ for v in $variants; do
         g=$(col "$tmp/cmp/comparison.csv" "gain_$m" | sed -n "$((row - 1))p")
         if awk -v a="$a" -v b="$b" -v g="$g" 'BEGIN {
                 s = (a < 0 ? -a : a) + (b < 0 ? -b : b) + 1; d = g - (a - b)
-                exit !(g != "" && (d < 0 ? -d : d) <= 1e-9 * s) }'; then ok
+                exit !(g != "" && (d < 0 ? -d : d) <= 1e-9 * s) }'; then ok "$v: gain_$m equals separate runs"
         else bad "$v: gain_$m = $g, separate runs give $a - $b"; fi
     done
     # yearly series: the same cells as annual.csv of the separate run
     for s in revenue net_income coverage; do
-        if [ "$(col "$tmp/run/$v/annual.csv" $s)" = "$(col "$tmp/cmp/comparison_annual.csv" "$s:$v")" ]; then ok
+        if [ "$(col "$tmp/run/$v/annual.csv" $s)" = "$(col "$tmp/cmp/comparison_annual.csv" "$s:$v")" ]; then ok "$v: comparison_annual.csv $s equals annual.csv"
         else bad "$v: comparison_annual.csv $s differs from annual.csv"; fi
     done
 done
@@ -189,5 +189,4 @@ sed -i 's|^scenario,base,yongfengli.csv|scenario,base,永丰里永丰里永丰�
 expect "long Chinese ids" 0 "$bin" compare -q --runs 0 --no-plots --no-report "$tmp/shops.csv" "$tmp/永丰里永丰里永丰里永丰里永丰里永丰里.csv" -o "$tmp/u8"
 check "ids are valid UTF-8, cut to 40 bytes" 'cut -d, -f1 "$tmp/u8/comparison.csv" | iconv -f UTF-8 -t UTF-8 >/dev/null && grep -q "^永丰里永丰里永丰里永丰里永," "$tmp/u8/comparison.csv"'
 
-echo "compare: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+done_testing

@@ -1,25 +1,30 @@
 #!/bin/sh
-# run_all.sh: run every cmocka suite given, then the command-line tests, and
-# end with one "tests: N passed, N failed" line (cmocka suites count each test).
+# run_all.sh: run every cmocka suite given (TAP output), the layer check, then
+# the command-line test scripts (TAP too), and end with one line
+# "tests: N passed, N failed" counted from the TAP lines: "ok" a pass, "not
+# ok" a failure; a suite that exits non-zero without reporting a failure
+# (a crash) counts as one failure.
 set -u
 pass=0; fail=0
+count() {   # count NAME RC OUTPUTFILE
+    p=$(grep -c '^ok ' "$3"); f=$(grep -c '^not ok ' "$3")
+    pass=$((pass + p)); fail=$((fail + f))
+    if [ "$2" -ne 0 ] && [ "$f" = 0 ]; then fail=$((fail + 1)); echo "not ok - $1: exit $2"; fi
+    echo "# $1: $p passed, $f failed"
+}
+out=$(mktemp); trap 'rm -f "$out"' EXIT
 for t in "$@"; do
-    out=$("$t" 2>&1); rc=$?
-    printf '%s\n' "$out"
-    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
-    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
-    pass=$((pass + ${p:-0})); fail=$((fail + ${f:-0}))
-    if [ $rc -ne 0 ] && [ -z "$f" ]; then fail=$((fail + 1)); echo "$t: exit $rc"; fi
+    CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$out" 2>&1; rc=$?
+    cat "$out"; count "$t" $rc "$out"
 done
 bin=${BUILD:-build}/revsim
-for s in tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/report/render.sh; do
+if sh tests/layers.sh >"$out" 2>&1; then echo "ok - layers: includes and symbols only downward" >>"$out"; rc=0
+else sed -i 's/^/# /' "$out"; echo "not ok - layers (see above)" >>"$out"; rc=1; fi
+cat "$out"; count layers $rc "$out"
+for s in tests/layers_test.sh tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/report/render.sh; do
     [ -f "$s" ] || continue
-    out=$(sh "$s" "$bin" 2>&1); rc=$?
-    printf '%s\n' "$out"
-    p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' | tail -1)
-    f=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' | tail -1)
-    pass=$((pass + ${p:-0})); fail=$((fail + ${f:-0}))
-    if [ $rc -ne 0 ] && [ "${f:-0}" = 0 ]; then fail=$((fail + 1)); echo "$s: exit $rc"; fi
+    sh "$s" "$bin" >"$out" 2>&1; rc=$?
+    cat "$out"; count "$s" $rc "$out"
 done
 echo "tests: $pass passed, $fail failed"
 [ $fail -eq 0 ]

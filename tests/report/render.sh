@@ -16,11 +16,12 @@ if [ -z "$browser" ]; then
     done
 fi
 if [ -z "$browser" ]; then
-    echo "report: 0 passed, 0 failed (rendering test skipped: chromium not installed; apt-get install chromium poppler-utils to run it)"
+    echo "# skip: report rendering (chromium not installed; apt-get install chromium poppler-utils to run it)"
+    [ -n "${REVSIM_REQUIRE_RENDER:-}" ] && { echo "not ok 1 - chromium is required here (REVSIM_REQUIRE_RENDER)"; exit 1; }
     exit 0
 fi
 if ! command -v gnuplot >/dev/null 2>&1; then
-    echo "report: 0 passed, 0 failed (rendering test skipped: gnuplot not installed)"
+    echo "# skip: report rendering (gnuplot not installed)"
     exit 0
 fi
 . "$here/../lib.sh"
@@ -47,9 +48,9 @@ for lang in en zh; do
     if ! "$bin" compare -q --runs 200 --lang "$lang" --baseline $S/chidian-status-quo.csv \
             $S/chidian-parking-only.csv $S/chidian-parking-chargers.csv $S/chidian.csv \
             -o "$out" >"$tmp/compare.log" 2>&1; then
-        bad "$lang: revsim compare failed"; cat "$tmp/compare.log"; continue
+        bad "$lang: revsim compare failed"; diag "$tmp/compare.log"; continue
     fi
-    ok
+    ok "$lang: revsim compare"
     url="file://$out/report.html"
     browser --window-size=1000,3000 --screenshot="$tmp/$lang.png" "$url"
     check "$lang: screenshot is a PNG" \
@@ -67,8 +68,8 @@ for lang in en zh; do
         check "$lang: A4 pages" 'pdfinfo "$tmp/$lang.pdf" | grep -q "^Page size:.*(A4)"'
         check "$lang: several pages" '[ "$(pdfinfo "$tmp/$lang.pdf" | sed -n "s/^Pages: *//p")" -ge 10 ]'
         pdftotext "$tmp/$lang.pdf" "$tmp/$lang.txt"
-        if python3 "$here/pages.py" "$out/report.html" "$tmp/$lang.txt" >"$tmp/pages.log"; then ok
-        else bad "$lang: a figure or the comparison table is cut across pages"; cat "$tmp/pages.log"; fi
+        if python3 "$here/pages.py" "$out/report.html" "$tmp/$lang.txt" >"$tmp/pages.log"; then ok "$lang: no figure or table cut across pages"
+        else bad "$lang: a figure or the comparison table is cut across pages"; diag "$tmp/pages.log"; fi
         check "$lang: the PDF holds the chart text" 'grep -q "Chidian parking only" "$tmp/$lang.txt"'
         if [ "$lang" = zh ]; then
             check "zh: Chinese headings in the PDF" 'grep -q "比较表" "$tmp/zh.txt" && grep -q "风险" "$tmp/zh.txt"'
@@ -92,7 +93,7 @@ other:x,capex,6000
 EOF
 printf 'section,key,value\nscenario,base,h1.csv\nscenario,name,B </text><script>alert(3)</script>\nother:x,income,1500\n' >"$tmp/h2.csv"
 if "$bin" compare -q --runs 50 "$tmp/h1.csv" "$tmp/h2.csv" -o "$tmp/h" >"$tmp/compare.log" 2>&1; then
-    ok
+    ok "hostile: revsim compare"
     probe "$tmp/h/report.html" "$tmp/h/probe.html"
     browser --window-size=680,1000 --dump-dom "file://$tmp/h/probe.html" >"$tmp/h.dom"
     check "hostile: shown as text, no script or image made" \
@@ -100,8 +101,7 @@ if "$bin" compare -q --runs 50 "$tmp/h1.csv" "$tmp/h2.csv" -o "$tmp/h" >"$tmp/co
     browser --window-size=1000,2000 --screenshot="$tmp/h.png" "file://$tmp/h/report.html"
     check "hostile: renders" '[ -s "$tmp/h.png" ]'
 else
-    bad "hostile: revsim compare failed"; cat "$tmp/compare.log"
+    bad "hostile: revsim compare failed"; diag "$tmp/compare.log"
 fi
 
-echo "report: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+done_testing
