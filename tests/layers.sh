@@ -2,15 +2,16 @@
 # layers.sh: fail when a layer uses a layer above it, by include or by symbol.
 # usage: tests/layers.sh [ROOT [LIBDIR]]
 #   ROOT    source tree (default .); LIBDIR its archives (default $BUILD/lib)
-#   LAYERS_BELOW  "layer:allowed,allowed ..." (set by `make layers`; the
-#                 default below is the Makefile's BELOW_* order)
+# The order is the Makefile's: each BELOW_layer line lists what layer may use.
 # Each source file of layer L (and of tests/L/) may include only headers of
 # the layers L may use (and tests/support/); each archive librs_L.a may leave
 # undefined only symbols that its allowed layers (or system libraries) define.
 set -u
 root=${1:-.}
 libdir=${2:-${BUILD:-build}/lib}
-below=${LAYERS_BELOW:-"base:base models:models,base io:io,models,base plots:plots,models,base report:report,io,plots,models,base cli:cli,report,io,plots,models,base"}
+mk=$(dirname "$0")/../Makefile
+below=$(sed -n 's/^BELOW_\([a-z]*\) *:= *\(.*\)$/\1:\1 \2/p' "$mk" | sed 's/ *$//; s/ /,/g')
+[ -n "$below" ] || { echo "layers: no BELOW_ lines in $mk"; exit 2; }
 bad=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 

@@ -1,16 +1,26 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the revsim base case.
 
-Derived only from /work/shared/MODEL.md (the contract) and
+Derived only from /work/shared/MODEL.md (the contract, parts 1 and 2) and
 docs/model-notes.md (the readings where the contract is ambiguous).
 It deliberately does not share any code or structure with the C simulator,
 so that the two can be cross-checked.
 
 Usage:  python3 revsim_ref.py SCENARIO.csv OUTDIR [--lenient]
 
-Writes OUTDIR/annual.csv, monthly.csv, communities.csv, summary.csv.
-Numbers are written with '%.17g' (full double precision); empty cells mean
-"not defined".  Monte Carlo is not implemented: summary mean..p90 are empty.
+Writes OUTDIR/annual.csv, monthly.csv, communities.csv, summary.csv,
+levers.csv, lever_summary.csv and (when `scenario,start` is given)
+calendar.csv.  Numbers are written with '%.17g' (full double precision);
+empty cells mean "not defined".  Monte Carlo, sweep, solve and optimize are
+not implemented: summary mean..p90 are empty, and the optimiser's keys are
+read (and checked) but do not change the base case.
+
+Part 2 of MODEL.md is implemented for the base case: stabilized_year pin,
+build_months, loan:NAME, subsidies, taxes (turnover and income tax with
+depreciation and a 5-year loss carry-forward), fund interest / overdraft /
+reserve, cf / cf_equity / dscr, schedules KEY@Y, ramp_start_month,
+templates (`like`, `enabled`), tables (`scenario,include`) and the added
+outputs.
 
 Standard library only.  One function per MODEL.md formula; the docstring of
 each quotes the formula it implements.
@@ -20,12 +30,19 @@ import csv
 import io
 import math
 import os
+import re
 import sys
 
 DAYS_PER_MONTH = 365.0 / 12.0
 LOGISTIC_K = 10.0
 
 LEVER_KINDS = ("shops", "parking", "chargers", "other")
+# named sections that take `like` (model-notes: communities, levers, loans, grants)
+LIKE_KINDS = ("community",) + LEVER_KINDS + ("loan", "grant")
+# unnamed sections
+PLAIN_SECTIONS = ("scenario", "fund", "optimize")
+
+CARRY_FORWARD_YEARS = 5
 
 
 class ScenarioError(Exception):
@@ -49,6 +66,13 @@ def growth_factor(g, m):
 def discount_factor(r, m):
     """(1+r)^(-m/12), cash flows at the end of month m."""
     return (1.0 + r) ** (-m / 12.0)
+
+
+def round_half_away(x):
+    """round(x) of the contract: half away from zero (C lround): 13.5 -> 14."""
+    if x >= 0:
+        return int(math.floor(x + 0.5))
+    return -int(math.floor(-x + 0.5))
 
 
 # ---------------------------------------------------------------------------
@@ -87,10 +111,11 @@ def ramped_value(m, s, start, target, ramp_months, shape):
 
 
 # ---------------------------------------------------------------------------
-# Scenario file
+# Scenario file: keys
 # ---------------------------------------------------------------------------
 
-# key -> (kind, default); kind is 'num', 'int', 'str', 'shape', 'req' (required number)
+# key -> (kind, default) or (kind, default, choices);
+# kind is 'num', 'int', 'str', 'shape', 'choice'; default REQ = required
 REQ = object()  # marker: required
 
 SCENARIO_KEYS = {
@@ -102,6 +127,9 @@ SCENARIO_KEYS = {
     "runs": ("int", 1000),
     "seed": ("int", 1),
     "base": ("str", ""),
+    # part 2
+    "stabilized_year": ("int", None),
+    "income_tax_rate": ("num", 0.0),
 }
 
 COMMUNITY_KEYS = {
@@ -115,6 +143,9 @@ COMMUNITY_KEYS = {
     "cost_annual": ("num", REQ),
     "cost_growth": ("num", 0.0),
     "households": ("str", "0"),  # a label only; never used in a formula
+    # part 2
+    "ramp_start_month": ("int", 1),
+    "space_m2": ("num", None),  # optimiser only
 }
 
 LEVER_COMMON_KEYS = {
@@ -122,6 +153,15 @@ LEVER_COMMON_KEYS = {
     "start_month": ("int", 1),
     "share_out": ("num", 0.0),
     "enabled": ("int", 1),
+    # part 2
+    "build_months": ("int", 0),
+    "subsidy_lag_months": ("int", 0),
+    "tax_rate": ("num", 0.0),
+    "depreciation_years": ("num", None),  # None -> life_years (chargers with life) or 10
+    # optimiser only (read and checked, ignored by the base case)
+    "size_min": ("int", 0),
+    "size_max": ("int", None),
+    "space_per_unit": ("num", 0.0),
 }
 
 LEVER_KEYS = {
@@ -141,6 +181,7 @@ LEVER_KEYS = {
         "fitout_capex": ("num", 0.0),
         "opex_rate": ("num", 0.0),
         "opex_fixed": ("num", 0.0),
+        "subsidy_per_unit": ("num", 0.0),
     },
     "parking": {
         "kind": ("str", ""),
@@ -154,6 +195,7 @@ LEVER_KEYS = {
         "capex_per_space": ("num", 0.0),
         "opex_per_space": ("num", 0.0),
         "opex_rate": ("num", 0.0),
+        "subsidy_per_unit": ("num", 0.0),
     },
     "chargers": {
         "kind": ("str", ""),
@@ -172,6 +214,11 @@ LEVER_KEYS = {
         "life_years": ("num", 0.0),
         "opex_per_port": ("num", 0.0),
         "opex_rate": ("num", 0.0),
+        "subsidy_per_unit": ("num", 0.0),
+        "kw_per_port": ("num", 0.0),
+        "subsidy_per_kw": ("num", 0.0),
+        "subsidy_per_kwh": ("num", 0.0),
+        "subsidy_years": ("num", 0.0),
     },
     "other": {
         "income": ("num", REQ),
@@ -180,11 +227,40 @@ LEVER_KEYS = {
         "ramp_shape": ("shape", "logistic"),
         "capex": ("num", 0.0),
         "opex_fixed": ("num", 0.0),
+        "subsidy": ("num", 0.0),
+        "optional": ("int", 0),  # optimiser only
     },
 }
 
-FUND_KEYS = {"initial": ("num", 0.0)}
+FUND_KEYS = {
+    "initial": ("num", 0.0),
+    "interest_rate": ("num", 0.0),
+    "overdraft_rate": ("num", 0.0),
+    "reserve": ("num", 0.0),
+}
 GRANT_KEYS = {"amount": ("num", REQ), "month": ("int", 1)}
+LOAN_KEYS = {
+    "amount": ("num", REQ),
+    "month": ("int", 1),
+    "rate": ("num", 0.0),
+    "term_years": ("num", REQ),
+    "grace_months": ("int", 0),
+    "repayment": ("choice", "annuity", ("annuity", "equal_principal", "bullet")),
+    "enabled": ("int", 1),
+}
+OPTIMIZE_KEYS = {  # read and checked only; the base case ignores them
+    "space_m2": ("num", None),
+    "budget": ("num", None),
+    "budget_years": ("num", None),
+    "objective": ("choice", "npv", ("npv", "npv_equity", "fund_end", "fund_min",
+                                    "net_income_stabilized")),
+    "min_coverage": ("num", None),
+    "min_coverage_each": ("num", None),
+    "fund_never_negative": ("int", 0),
+    "min_dscr": ("num", None),
+    "samples": ("int", 0),
+    "confidence": ("num", 0.9),
+}
 
 KIND_LABELS = {"parking": ("car", "ebike"), "chargers": ("ebike", "ev_ac", "ev_dc")}
 
@@ -192,12 +268,39 @@ KIND_LABELS = {"parking": ("car", "ebike"), "chargers": ("ebike", "ev_ac", "ev_d
 FRACTION_KEYS = {
     "collection_start", "collection_target", "occupancy_start", "occupancy_target",
     "utilization_start", "utilization_target", "share_out", "opex_rate",
+    "tax_rate", "income_tax_rate", "confidence",
 }
 
+# whole keys that are yes/no
+BOOL_KEYS = {"optional", "fund_never_negative"}
 
 # numeric keys that may be negative (besides every *growth key)
 MAY_BE_NEGATIVE = {"discount_rate", "initial"}
 
+# numeric keys that must be > 0 when given, per section kind
+POSITIVE_KEYS = {
+    "loan": {"amount", "term_years"},
+    "optimize": {"budget_years"},
+}
+for _k in LEVER_KINDS:
+    POSITIVE_KEYS[_k] = {"depreciation_years"}
+
+# Schedules KEY@Y: scheduled key -> its growth key, per section kind
+SCHEDULED = {
+    "community": {"fee_rate": "fee_growth", "cost_annual": "cost_growth"},
+    "shops": {"rent": "rent_growth", "master_rent": "master_growth"},
+    "parking": {"fee": "fee_growth"},
+    "chargers": {"price_per_session": "price_growth", "price_per_kwh": "price_growth",
+                 "electricity_cost": "electricity_growth"},
+    "other": {"income": "growth"},
+}
+
+TABLE_SUFFIXES = ("low", "high", "dist", "note")
+
+
+# ---------------------------------------------------------------------------
+# Scenario file: reading
+# ---------------------------------------------------------------------------
 
 def parse_number(text):
     """A value may end in '%', meaning /100."""
@@ -217,7 +320,8 @@ def read_text(path):
 
 
 def read_rows(path):
-    """Return a list of (section, key, value, rowno) from one file (no base)."""
+    """Return a list of (section, key, value, rowno) from one scenario file
+    (no base, no include)."""
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = None
@@ -247,22 +351,134 @@ def read_rows(path):
     return rows
 
 
+def read_table(path):
+    """Tables: include.  A header `section,KEY,KEY,...` and one row per
+    section; every non-empty cell is the row `section,KEY,value`.  Columns
+    KEY.low, KEY.high, KEY.dist, KEY.note give that key's range,
+    distribution and note (ignored by the base case).
+    Returns a list of (section, key, value, rowno)."""
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = None
+    cols = []
+    rows = []
+    for rowno, row in enumerate(reader, start=1):
+        cells = [c.strip() for c in row]
+        if header is None:
+            if not any(cells):
+                continue
+            header = cells
+            if header[0].lower() != "section":
+                raise ScenarioError("%s:%d: the first column of a table must be 'section'"
+                                    % (path, rowno))
+            seen = set()
+            for h in header[1:]:
+                if h == "":
+                    cols.append(None)
+                    continue
+                key, suffix = h, None
+                if "." in h:
+                    b, s = h.rsplit(".", 1)
+                    if s.lower() in TABLE_SUFFIXES:
+                        key, suffix = b, s.lower()
+                if (key, suffix) in seen:
+                    raise ScenarioError("%s:%d: column %s appears twice" % (path, rowno, h))
+                seen.add((key, suffix))
+                cols.append((key, suffix))
+            continue
+        if not any(cells):
+            continue
+        sec = cells[0]
+        if sec.startswith("#"):
+            continue
+        if not sec:
+            raise ScenarioError("%s:%d: empty section" % (path, rowno))
+        values, extras = [], {}
+        for j, cell in enumerate(cells[1:]):
+            if not cell:
+                continue
+            if j >= len(cols) or cols[j] is None:
+                raise ScenarioError("%s:%d: %s: a value in a column with no key" % (path, rowno, sec))
+            key, suffix = cols[j]
+            if suffix is None:
+                values.append((key, cell))
+            else:
+                extras.setdefault(key, []).append(suffix)
+        given = set(k for k, _ in values)
+        for key, suffixes in extras.items():
+            if key not in given:
+                raise ScenarioError("%s:%d: %s.%s: %s.%s given without a value"
+                                    % (path, rowno, sec, key, key, suffixes[0]))
+        for key, val in values:
+            if sec == "scenario" and key in ("base", "include"):
+                raise ScenarioError("%s:%d: %s.%s: a table holds no base or include"
+                                    % (path, rowno, sec, key))
+            rows.append((sec, key, val, rowno))
+    if header is None:
+        raise ScenarioError("%s: empty file" % path)
+    return rows
+
+
+# An entry is (value, file, row, from_table).
+
+def where_of(sec, key, ent):
+    """Where a row stands, for error messages.  Rows of an included table
+    read `TABLE.csv:ROW: SECTION.KEY` (model-notes)."""
+    _, path, rowno, from_table = ent
+    if from_table:
+        return "%s:%d: %s.%s" % (path, rowno, sec, key)
+    return "%s: row %d: section %s, key %s" % (path, rowno, sec, key)
+
+
 def load_entries(path, stack=()):
-    """Ordered dict (section, key) -> (value, file, row), with `scenario,base`
-    resolved: base entries first, this file's rows override them in place
-    (new section+key pairs are appended in this file's order)."""
+    """Ordered dict (section, key) -> entry, with `scenario,base` and
+    `scenario,include` resolved.  Precedence, lowest first: the base file
+    (with its own tables), the tables this file includes, this file's own
+    rows.  A row that replaces a lower one keeps the lower one's position;
+    new section+key pairs are appended (included tables first, in include
+    order, then this file's rows).  Two rows with the same section and key
+    in one file, or in this file's included tables, are an error."""
     apath = os.path.realpath(path)
     if apath in stack:
         raise ScenarioError("%s: scenario,base: base cycle" % path)
     rows = read_rows(path)
+    own = {}
+    includes = []
+    for sec, key, val, rowno in rows:
+        if sec == "scenario" and key == "include":
+            if not val:
+                raise ScenarioError("%s: row %d: section scenario, key include: no file named"
+                                    % (path, rowno))
+            includes.append((val, rowno))
+            continue
+        if (sec, key) in own:
+            raise ScenarioError("%s: row %d: section %s, key %s: given twice (first in row %d)"
+                                % (path, rowno, sec, key, own[(sec, key)][2]))
+        own[(sec, key)] = (val, path, rowno, False)
     entries = {}
-    for sec, key, val, rowno in rows:
-        if sec == "scenario" and key == "base" and val:
-            base = os.path.join(os.path.dirname(path), val)
-            entries = load_entries(base, stack + (apath,))
-            break
-    for sec, key, val, rowno in rows:
-        entries[(sec, key)] = (val, path, rowno)
+    base = own.get(("scenario", "base"))
+    if base is not None and base[0]:
+        bpath = os.path.join(os.path.dirname(path), base[0])
+        if not os.path.isfile(bpath):
+            raise ScenarioError("%s: row %d: section scenario, key base: cannot read '%s'"
+                                % (path, base[2], base[0]))
+        entries = load_entries(bpath, stack + (apath,))
+    included = {}
+    for val, rowno in includes:
+        tpath = os.path.join(os.path.dirname(path), val)
+        if not os.path.isfile(tpath):
+            raise ScenarioError("%s: row %d: section scenario, key include: cannot read '%s'"
+                                % (path, rowno, val))
+        for sec, key, v, r in read_table(tpath):
+            if (sec, key) in included:
+                first = included[(sec, key)]
+                raise ScenarioError("%s:%d: %s.%s: given twice in included tables (first in %s:%d)"
+                                    % (tpath, r, sec, key, first[1], first[2]))
+            included[(sec, key)] = (v, tpath, r, True)
+    for k, e in included.items():
+        entries[k] = e
+    for k, e in own.items():
+        entries[k] = e
     return entries
 
 
@@ -277,11 +493,60 @@ def valid_name(name):
     return bool(name) and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
 
 
+def resolve_templates(sections):
+    """Templates: like.  `SECTION,like,OTHER` makes SECTION a copy of every
+    row of OTHER (after OTHER's own like; a cycle is an error); SECTION's own
+    rows then replace the copied ones, row by row (KEY and KEY@Y are
+    different rows).  `enabled` (and `like` itself) is never copied.
+    Returns a new ordered dict section -> {key: entry}."""
+    resolved = {}
+
+    def resolve(sec, path):
+        if sec in resolved:
+            return resolved[sec]
+        own = sections[sec]
+        if "like" not in own:
+            resolved[sec] = own
+            return own
+        ent = own["like"]
+        other = ent[0].strip()
+        where = where_of(sec, "like", ent)
+        kind, _ = split_section(sec)
+        okind, oname = split_section(other)
+        if oname is None or okind != kind:
+            raise ScenarioError("%s: like must name a section of the same kind, written in full "
+                                "(e.g. %s:NAME), not '%s'" % (where, kind, other))
+        if other not in sections:
+            raise ScenarioError("%s: like: no section %s" % (where, other))
+        if other in path + (sec,):
+            cyc = path + (sec, other)
+            raise ScenarioError("%s: like cycle: %s" % (where, " -> ".join(cyc[cyc.index(other):])))
+        tmpl = resolve(other, path + (sec,))
+        merged = {k: e for k, e in tmpl.items() if k not in ("enabled", "like")}
+        for k, e in own.items():
+            if k != "like":
+                merged[k] = e
+        resolved[sec] = merged
+        return merged
+
+    out = {}
+    for sec, ents in sections.items():
+        kind, name = split_section(sec)
+        if name is not None and kind in LIKE_KINDS:
+            out[sec] = resolve(sec, ())
+        else:
+            out[sec] = ents
+    return out
+
+
 def convert(spec, val, where):
-    kind, _ = spec
+    kind = spec[0]
     try:
         if kind == "num":
-            return parse_number(val)
+            x = parse_number(val)
+            if not math.isfinite(x):
+                raise ValueError
+            return x
         if kind == "int":
             x = parse_number(val)
             if x != int(x):
@@ -291,34 +556,110 @@ def convert(spec, val, where):
             if val not in ("linear", "logistic"):
                 raise ValueError
             return val
+        if kind == "choice":
+            if val not in spec[2]:
+                raise ValueError
+            return val
         return val
     except (ValueError, OverflowError):
         raise ScenarioError("%s: bad value '%s'" % (where, val))
 
 
-def build_section(kind, name, keys, entries_for_section, lenient):
-    """Apply defaults from MODEL.md and convert values."""
+def check_range(sec_kind, key, spec, x, where):
+    """Range rules: fractions in [0,1]; yes/no keys 0 or 1; positive keys
+    > 0; every other number >= 0 unless it is a growth rate or may be
+    negative."""
+    if spec[0] not in ("num", "int"):
+        return
+    if key in FRACTION_KEYS and not (0.0 <= x <= 1.0):
+        raise ScenarioError("%s: value out of range [0,1]" % where)
+    if key in BOOL_KEYS and x not in (0, 1):
+        raise ScenarioError("%s: value must be 0 or 1" % where)
+    if key in POSITIVE_KEYS.get(sec_kind, ()) and not x > 0:
+        raise ScenarioError("%s: value out of range (must be > 0)" % where)
+    if key not in MAY_BE_NEGATIVE and not key.endswith("growth") and x < 0:
+        raise ScenarioError("%s: value out of range (< 0)" % where)
+
+
+def parse_step_year(text, where):
+    """KEY@Y: Y whole, >= 2."""
+    try:
+        y = parse_number(text)
+        if y != int(y):
+            raise ValueError
+        y = int(y)
+    except (ValueError, OverflowError):
+        raise ScenarioError("%s: the year of a schedule step must be a whole number" % where)
+    if y < 2:
+        raise ScenarioError("%s: the year of a schedule step must be >= 2" % where)
+    return y
+
+
+def build_section(sec, kind, keys, entries_for_section, lenient, required=True):
+    """Apply defaults from MODEL.md and convert values.  KEY@Y rows of a
+    scheduled key go to out['_steps'][KEY] = [(Y, value), ...] (sorted).
+    `required` False (a disabled section) skips the missing-key check."""
     out = {}
-    for key, (val, path, rowno) in entries_for_section.items():
-        where = "%s: row %d: section %s, key %s" % (path, rowno, kind + (":" + name if name else ""), key)
-        if key not in keys:
+    steps = {}
+    sched = SCHEDULED.get(kind, {})
+    for key, ent in entries_for_section.items():
+        val = ent[0]
+        where = where_of(sec, key, ent)
+        base, year = key, None
+        if "@" in key:
+            base, ytext = key.split("@", 1)
+            if base not in keys:
+                if lenient:
+                    print("warning: %s: unknown key (ignored)" % where, file=sys.stderr)
+                    continue
+                raise ScenarioError("%s: unknown key" % where)
+            if base not in sched:
+                raise ScenarioError("%s: %s is not a scheduled key (no KEY@Y rows)" % (where, base))
+            year = parse_step_year(ytext, where)
+        elif key not in keys:
             if lenient:
                 print("warning: %s: unknown key (ignored)" % where, file=sys.stderr)
                 continue
             raise ScenarioError("%s: unknown key" % where)
-        out[key] = convert(keys[key], val, where)
-        if key in FRACTION_KEYS and not (0.0 <= out[key] <= 1.0):
-            raise ScenarioError("%s: value out of range [0,1]" % where)
-        if (keys[key][0] in ("num", "int") and key not in MAY_BE_NEGATIVE
-                and not key.endswith("growth") and out[key] < 0):
-            raise ScenarioError("%s: value out of range (< 0)" % where)
-    for key, (_, default) in keys.items():
+        x = convert(keys[base], val, where)
+        check_range(kind, base, keys[base], x, where)
+        if year is None:
+            out[key] = x
+        else:
+            if year in steps.setdefault(base, {}):
+                raise ScenarioError("%s: a second step for %s in year %d" % (where, base, year))
+            steps[base][year] = x
+    for key, spec in keys.items():
         if key not in out:
-            if default is REQ:
-                raise ScenarioError("section %s%s: missing required key %s"
-                                    % (kind, ":" + name if name else "", key))
-            out[key] = default
+            if spec[1] is REQ:
+                if required:
+                    raise ScenarioError("section %s: missing required key %s" % (sec, key))
+                out[key] = 0.0
+            else:
+                out[key] = spec[1]
+    out["_steps"] = {k: sorted(d.items()) for k, d in steps.items()}
     return out
+
+
+def section_enabled(sec, ents):
+    ent = ents.get("enabled")
+    if ent is None:
+        return True
+    where = where_of(sec, "enabled", ent)
+    x = convert(("int", 1), ent[0], where)
+    if x < 0:
+        raise ScenarioError("%s: value out of range (< 0)" % where)
+    return bool(x)
+
+
+def parse_start(text):
+    """scenario start YYYY-MM -> (year, month); None when not given."""
+    if not text:
+        return None
+    mt = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not mt or not (1 <= int(mt.group(2)) <= 12):
+        raise ScenarioError("section scenario, key start: '%s' is not YYYY-MM" % text)
+    return int(mt.group(1)), int(mt.group(2))
 
 
 def parse_scenario(path, lenient=False):
@@ -327,18 +668,23 @@ def parse_scenario(path, lenient=False):
     sections = {}
     for (sec, key), v in entries.items():
         sections.setdefault(sec, {})[key] = v
+    sections = resolve_templates(sections)
 
     scen = {
-        "scenario": build_section("scenario", None, SCENARIO_KEYS, sections.get("scenario", {}), lenient),
+        "scenario": build_section("scenario", "scenario", SCENARIO_KEYS,
+                                  sections.get("scenario", {}), lenient),
         "communities": [],   # list of dicts with 'name'
-        "levers": [],        # list of dicts with 'name', 'type'
-        "fund": build_section("fund", None, FUND_KEYS, sections.get("fund", {}), lenient),
+        "levers": [],        # list of dicts with 'name', 'type' (enabled only)
+        "fund": build_section("fund", "fund", FUND_KEYS, sections.get("fund", {}), lenient),
         "grants": [],
+        "loans": [],         # enabled only
+        "optimize": build_section("optimize", "optimize", OPTIMIZE_KEYS,
+                                  sections.get("optimize", {}), lenient),
     }
     lever_names = set()
     for sec, ents in sections.items():
         kind, name = split_section(sec)
-        if kind in ("scenario", "fund") and name is None:
+        if kind in PLAIN_SECTIONS and name is None:
             continue
         if name is None or not valid_name(name):
             msg = "section %s: unknown section or bad name" % sec
@@ -347,15 +693,19 @@ def parse_scenario(path, lenient=False):
                 continue
             raise ScenarioError(msg)
         if kind == "community":
-            c = build_section(kind, name, COMMUNITY_KEYS, ents, lenient)
+            c = build_section(sec, kind, COMMUNITY_KEYS, ents, lenient)
             if c["collection_target"] is None:
                 c["collection_target"] = c["collection_start"]
+            if c["ramp_start_month"] < 1:
+                raise ScenarioError("section %s, key ramp_start_month: must be >= 1" % sec)
             c["name"] = name
+            c["type"] = "community"
             scen["communities"].append(c)
         elif kind in LEVER_KINDS:
             keys = dict(LEVER_COMMON_KEYS)
             keys.update(LEVER_KEYS[kind])
-            lv = build_section(kind, name, keys, ents, lenient)
+            enabled = section_enabled(sec, ents)
+            lv = build_section(sec, kind, keys, ents, lenient, required=enabled)
             lv["name"] = name
             lv["type"] = kind
             if name in lever_names:
@@ -363,18 +713,42 @@ def parse_scenario(path, lenient=False):
             lever_names.add(name)
             if kind in KIND_LABELS and lv["kind"] and lv["kind"] not in KIND_LABELS[kind]:
                 raise ScenarioError("section %s, key kind: unknown kind '%s'" % (sec, lv["kind"]))
-            if kind == "chargers" and not (lv["price_per_session"] > 0 or lv["price_per_kwh"] > 0):
-                raise ScenarioError("section %s: price_per_session or price_per_kwh must be > 0" % sec)
             if lv["start_month"] < 1:
                 raise ScenarioError("section %s, key start_month: must be >= 1" % sec)
-            if lv["enabled"]:
+            if lv["size_max"] is not None:
+                if lv["size_max"] < 1:
+                    raise ScenarioError("section %s, key size_max: must be >= 1" % sec)
+                if lv["size_min"] > lv["size_max"]:
+                    raise ScenarioError("section %s, key size_min: must be <= size_max" % sec)
+            if enabled and kind == "chargers":
+                prices = [lv["price_per_session"], lv["price_per_kwh"]]
+                for k in ("price_per_session", "price_per_kwh"):
+                    prices += [v for _, v in lv["_steps"].get(k, [])]
+                if not any(p > 0 for p in prices):
+                    raise ScenarioError("section %s: price_per_session or price_per_kwh must be > 0"
+                                        % sec)
+            if enabled:
                 scen["levers"].append(lv)
         elif kind == "grant":
-            g = build_section(kind, name, GRANT_KEYS, ents, lenient)
+            g = build_section(sec, kind, GRANT_KEYS, ents, lenient)
             g["name"] = name
             if g["month"] < 1:
                 raise ScenarioError("section %s, key month: must be >= 1" % sec)
             scen["grants"].append(g)
+        elif kind == "loan":
+            enabled = section_enabled(sec, ents)
+            ln = build_section(sec, kind, LOAN_KEYS, ents, lenient, required=enabled)
+            ln["name"] = name
+            if ln["month"] < 1:
+                raise ScenarioError("section %s, key month: must be >= 1" % sec)
+            if enabled:
+                n = loan_term_months(ln)
+                if n < 1:
+                    raise ScenarioError("section %s, key term_years: less than one month" % sec)
+                if ln["grace_months"] >= n:
+                    raise ScenarioError("section %s, key grace_months: must be < the term (%d months)"
+                                        % (sec, n))
+                scen["loans"].append(ln)
         else:
             msg = "section %s: unknown section" % sec
             if lenient:
@@ -382,12 +756,17 @@ def parse_scenario(path, lenient=False):
                 continue
             raise ScenarioError(msg)
 
+    sc = scen["scenario"]
     if not scen["communities"]:
         raise ScenarioError("%s: no community section" % path)
-    if scen["scenario"]["horizon_years"] < 1:
+    if sc["horizon_years"] < 1:
         raise ScenarioError("%s: horizon_years must be >= 1" % path)
-    if scen["scenario"]["discount_rate"] <= -1:
+    if sc["discount_rate"] <= -1:
         raise ScenarioError("%s: discount_rate must be > -1" % path)
+    if sc["stabilized_year"] is not None and not (1 <= sc["stabilized_year"] <= sc["horizon_years"]):
+        raise ScenarioError("section scenario, key stabilized_year: must lie in 1 .. horizon_years (%d)"
+                            % sc["horizon_years"])
+    sc["start_ym"] = parse_start(sc["start"])
     cnames = [c["name"] for c in scen["communities"]]
     for lv in scen["levers"]:
         c = lv["community"]
@@ -405,23 +784,44 @@ def parse_scenario(path, lenient=False):
 
 
 # ---------------------------------------------------------------------------
+# Schedules: KEY@Y
+# ---------------------------------------------------------------------------
+
+def scheduled(obj, key, y):
+    """value(y) = v_k * (1+g)^(y - Y_k), Y_k the largest step year <= y (the
+    plain row is the step of year 1), g the key's growth rate.
+    Returns the pair (v_k, (1+g)^(y - Y_k)) so that callers multiply in
+    part 1's order (KEY * ... * growth)."""
+    g = obj[SCHEDULED[obj["type"]][key]]
+    yk, vk = 1, obj[key]
+    for ys, vs in obj.get("_steps", {}).get(key, ()):
+        if ys <= y:
+            yk, vk = ys, vs
+    return vk, (1.0 + g) ** (y - yk)
+
+
+# ---------------------------------------------------------------------------
 # community:NAME
 # ---------------------------------------------------------------------------
 
 def community_collection(c, m):
-    """collection ramp from collection_start to collection_target, beginning in month 1."""
-    return ramped_value(m, 1, c["collection_start"], c["collection_target"],
-                        c["ramp_months"], c["ramp_shape"])
+    """collection ramp from collection_start to collection_target, beginning in
+    month ramp_start_month (1); collection_start before it."""
+    return ramped_value(m, c.get("ramp_start_month", 1), c["collection_start"],
+                        c["collection_target"], c["ramp_months"], c["ramp_shape"])
 
 
 def community_fee(c, m):
-    """fee(m) = area_m2 * fee_rate * growth * collection(m)"""
-    return c["area_m2"] * c["fee_rate"] * growth_factor(c["fee_growth"], m) * community_collection(c, m)
+    """fee(m) = area_m2 * fee_rate(y) * collection(m),
+    fee_rate(y) = v_k * (1+fee_growth)^(y-Y_k)  (part 1: fee_rate * growth)"""
+    v, f = scheduled(c, "fee_rate", year_of(m))
+    return c["area_m2"] * v * f * community_collection(c, m)
 
 
 def community_cost(c, m):
-    """cost(m) = cost_annual/12 * (1+cost_growth)^(y-1)"""
-    return c["cost_annual"] / 12.0 * growth_factor(c["cost_growth"], m)
+    """cost(m) = cost_annual(y)/12, cost_annual(y) = v_k * (1+cost_growth)^(y-Y_k)"""
+    v, f = scheduled(c, "cost_annual", year_of(m))
+    return v / 12.0 * f
 
 
 def community_gap(c, m):
@@ -430,32 +830,78 @@ def community_gap(c, m):
 
 
 def community_deficit_before(c):
-    """deficit_before = 12 * (cost_annual/12 - area_m2 * fee_rate * collection_start)"""
+    """deficit_before = 12 * (cost_annual/12 - area_m2 * fee_rate * collection_start)
+    (year-1 values)"""
     return 12.0 * (c["cost_annual"] / 12.0 - c["area_m2"] * c["fee_rate"] * c["collection_start"])
 
 
 def community_completion_month(c):
-    """a community's collection completes in month max(ramp_months, 1)"""
-    return max(c["ramp_months"], 1)
+    """a community's collection completes in month ramp_start_month - 1 + max(ramp_months, 1)"""
+    return c.get("ramp_start_month", 1) - 1 + max(c["ramp_months"], 1)
 
 
 # ---------------------------------------------------------------------------
 # Levers: common
 # ---------------------------------------------------------------------------
 
+def lever_operating_start(lv):
+    """o = s + b (b = build_months)"""
+    return lv["start_month"] + lv.get("build_months", 0)
+
+
 def lever_active(lv, m):
-    """Before s a lever earns and spends nothing."""
-    return m >= lv["start_month"]
+    """Before o a lever earns and spends nothing (but its capex parts)."""
+    return m >= lever_operating_start(lv)
 
 
 def lever_ramp(lv, m, start, target):
-    return ramped_value(m, lv["start_month"], start, target, lv["ramp_months"], lv["ramp_shape"])
+    """the ramp's progress starts at o"""
+    return ramped_value(m, lever_operating_start(lv), start, target, lv["ramp_months"], lv["ramp_shape"])
 
 
 def lever_completion_month(lv):
-    """s - 1 + max(ramp_months, 1) + rent_free_months"""
+    """o - 1 + max(ramp_months, 1) + rent_free_months"""
     f = lv["rent_free_months"] if lv["type"] == "shops" else 0
-    return lv["start_month"] - 1 + max(lv["ramp_months"], 1) + f
+    return lever_operating_start(lv) - 1 + max(lv["ramp_months"], 1) + f
+
+
+def spread_capex(lv, m, c):
+    """One-off capex c: spread evenly over months s .. o-1 (c/b a month) when
+    b > 0, in month s when b = 0."""
+    s, b = lv["start_month"], lv.get("build_months", 0)
+    if b == 0:
+        return c if m == s else 0.0
+    return c / b if s <= m <= s + b - 1 else 0.0
+
+
+def lever_tax(lv, gross):
+    """tax(m) = tax_rate * gross(m) * (1 - share_out)"""
+    return lv.get("tax_rate", 0.0) * gross * (1.0 - lv["share_out"])
+
+
+def lever_oneoff_subsidy(lv, m):
+    """subsidy_per_unit * units (+ chargers: subsidy_per_kw * ports * kw_per_port;
+    other: subsidy), once, in month o + subsidy_lag_months."""
+    if m != lever_operating_start(lv) + lv["subsidy_lag_months"]:
+        return 0.0
+    t = lv["type"]
+    if t == "shops":
+        return lv["subsidy_per_unit"] * lv["count"]
+    if t == "parking":
+        return lv["subsidy_per_unit"] * lv["spaces"]
+    if t == "chargers":
+        return (lv["subsidy_per_unit"] * lv["ports"]
+                + lv["subsidy_per_kw"] * lv["ports"] * lv["kw_per_port"])
+    return lv["subsidy"]
+
+
+def lever_depreciation_months(lv):
+    """N = round(12 * D), D = depreciation_years (default: life_years for a
+    charger with life_years > 0, else 10); at least 1."""
+    d = lv.get("depreciation_years")
+    if d is None:
+        d = lv["life_years"] if lv["type"] == "chargers" and lv["life_years"] > 0 else 10.0
+    return max(1, round_half_away(12.0 * d))
 
 
 # ---------------------------------------------------------------------------
@@ -467,22 +913,24 @@ def shops_occupancy(lv, m):
 
 
 def shops_paying_occupancy(lv, m):
-    """paying occupancy(m) = occupancy(m - f) when m - f >= s, else occupancy_start (m >= s)."""
-    s, f = lv["start_month"], lv["rent_free_months"]
-    if m - f >= s:
+    """paying occupancy(m) = occupancy(m - f) when m - f >= o, else occupancy_start (m >= o)."""
+    o, f = lever_operating_start(lv), lv["rent_free_months"]
+    if m - f >= o:
         return shops_occupancy(lv, m - f)
     return lv["occupancy_start"]
 
 
 def shops_gross(lv, m):
-    """gross(m) = count * area_m2 * paying_occupancy(m) * rent * (1+rent_uplift) * growth"""
-    return (lv["count"] * lv["area_m2"] * shops_paying_occupancy(lv, m) * lv["rent"]
-            * (1.0 + lv["rent_uplift"]) * growth_factor(lv["rent_growth"], m))
+    """gross(m) = count * area_m2 * paying_occupancy(m) * rent(y) * (1+rent_uplift)"""
+    v, f = scheduled(lv, "rent", year_of(m))
+    return (lv["count"] * lv["area_m2"] * shops_paying_occupancy(lv, m) * v
+            * (1.0 + lv["rent_uplift"]) * f)
 
 
 def shops_master(lv, m):
-    """master_rent CNY/m2/month paid on every shop (count*area_m2) from s, with master_growth."""
-    return lv["master_rent"] * lv["count"] * lv["area_m2"] * growth_factor(lv["master_growth"], m)
+    """master_rent(y) CNY/m2/month paid on every shop (count*area_m2) from o."""
+    v, f = scheduled(lv, "master_rent", year_of(m))
+    return v * lv["count"] * lv["area_m2"] * f
 
 
 def shops_opex(lv, m, gross):
@@ -491,8 +939,8 @@ def shops_opex(lv, m, gross):
 
 
 def shops_capex(lv, m):
-    """fitout_capex per shop, once, in month s."""
-    return lv["fitout_capex"] * lv["count"] if m == lv["start_month"] else 0.0
+    """fitout_capex per shop, once (spread over the building months)."""
+    return spread_capex(lv, m, lv["fitout_capex"] * lv["count"])
 
 
 # ---------------------------------------------------------------------------
@@ -504,18 +952,19 @@ def parking_utilization(lv, m):
 
 
 def parking_gross(lv, m):
-    """gross(m) = spaces * utilization(m) * fee * growth"""
-    return lv["spaces"] * parking_utilization(lv, m) * lv["fee"] * growth_factor(lv["fee_growth"], m)
+    """gross(m) = spaces * utilization(m) * fee(y)"""
+    v, f = scheduled(lv, "fee", year_of(m))
+    return lv["spaces"] * parking_utilization(lv, m) * v * f
 
 
 def parking_opex(lv, m, gross):
-    """opex(m) = opex_rate * gross(m) + opex_per_space * spaces (every space, from s)"""
+    """opex(m) = opex_rate * gross(m) + opex_per_space * spaces (every space, from o)"""
     return lv["opex_rate"] * gross + lv["opex_per_space"] * lv["spaces"]
 
 
 def parking_capex(lv, m):
-    """capex_per_space * spaces, once, in month s."""
-    return lv["capex_per_space"] * lv["spaces"] if m == lv["start_month"] else 0.0
+    """capex_per_space * spaces, once (spread over the building months)."""
+    return spread_capex(lv, m, lv["capex_per_space"] * lv["spaces"])
 
 
 # ---------------------------------------------------------------------------
@@ -529,20 +978,24 @@ def chargers_sessions(lv, m):
 
 
 def chargers_gross(lv, m):
-    """gross(m) = sessions(m) * (price_per_session + kwh_per_session * price_per_kwh) * growth"""
-    return (chargers_sessions(lv, m)
-            * (lv["price_per_session"] + lv["kwh_per_session"] * lv["price_per_kwh"])
-            * growth_factor(lv["price_growth"], m))
+    """gross(m) = sessions(m) * (price_per_session(y) + kwh_per_session * price_per_kwh(y)),
+    each price with price_growth from its own steps."""
+    y = year_of(m)
+    vs, fs = scheduled(lv, "price_per_session", y)
+    vk, fk = scheduled(lv, "price_per_kwh", y)
+    if fs == fk:  # part 1's order: (pps + kwh*ppk) * growth
+        return chargers_sessions(lv, m) * (vs + lv["kwh_per_session"] * vk) * fs
+    return chargers_sessions(lv, m) * (vs * fs + lv["kwh_per_session"] * vk * fk)
 
 
 def chargers_energy(lv, m):
-    """energy(m) = sessions(m) * kwh_per_session * electricity_cost * (1+electricity_growth)^(y-1)"""
-    return (chargers_sessions(lv, m) * lv["kwh_per_session"] * lv["electricity_cost"]
-            * growth_factor(lv["electricity_growth"], m))
+    """energy(m) = sessions(m) * kwh_per_session * electricity_cost(y)"""
+    v, f = scheduled(lv, "electricity_cost", year_of(m))
+    return chargers_sessions(lv, m) * lv["kwh_per_session"] * v * f
 
 
 def chargers_opex(lv, m, gross):
-    """opex(m) = opex_rate * gross(m) + opex_per_port * ports (every port, from s)"""
+    """opex(m) = opex_rate * gross(m) + opex_per_port * ports (every port, from o)"""
     return lv["opex_rate"] * gross + lv["opex_per_port"] * lv["ports"]
 
 
@@ -550,16 +1003,31 @@ def chargers_renewal_period(lv):
     """P = life_years*12 rounded to the nearest whole month; 0 = never renewed."""
     if lv["life_years"] <= 0:
         return 0
-    return max(1, int(math.floor(lv["life_years"] * 12.0 + 0.5)))
+    return max(1, round_half_away(lv["life_years"] * 12.0))
 
 
 def chargers_capex(lv, m):
-    """capex_per_port * ports in months s, s+P, s+2P, ..."""
-    s = lv["start_month"]
+    """capex_per_port * ports: the first one in month s (spread over s .. o-1
+    when b > 0), renewals in months o+P, o+2P, ..."""
+    c = lv["capex_per_port"] * lv["ports"]
+    amount = spread_capex(lv, m, c)
+    o = lever_operating_start(lv)
     P = chargers_renewal_period(lv)
-    if m == s or (P > 0 and m > s and (m - s) % P == 0):
-        return lv["capex_per_port"] * lv["ports"]
-    return 0.0
+    if P > 0 and m > o and (m - o) % P == 0:
+        amount += c
+    return amount
+
+
+def chargers_kwh_subsidy(lv, m):
+    """subsidy_per_kwh * sessions(m) * kwh_per_session in months
+    o .. o - 1 + round(12 * subsidy_years) (subsidy_years 0: every month from o)."""
+    if lv["subsidy_per_kwh"] == 0 or not lever_active(lv, m):
+        return 0.0
+    if lv["subsidy_years"] > 0:
+        n = round_half_away(12.0 * lv["subsidy_years"])
+        if m > lever_operating_start(lv) - 1 + n:
+            return 0.0
+    return chargers_sessions(lv, m) * lv["kwh_per_session"] * lv["subsidy_per_kwh"]
 
 
 # ---------------------------------------------------------------------------
@@ -567,19 +1035,20 @@ def chargers_capex(lv, m):
 # ---------------------------------------------------------------------------
 
 def other_gross(lv, m):
-    """gross(m) = income * L(p(m)) * growth"""
-    p = ramp_progress(m, lv["start_month"], lv["ramp_months"])
-    return lv["income"] * ramp_shape(p, lv["ramp_shape"]) * growth_factor(lv["growth"], m)
+    """gross(m) = income(y) * L(p(m))"""
+    v, f = scheduled(lv, "income", year_of(m))
+    p = ramp_progress(m, lever_operating_start(lv), lv["ramp_months"])
+    return v * ramp_shape(p, lv["ramp_shape"]) * f
 
 
 def other_opex(lv, m, gross):
-    """opex_fixed CNY/month from s."""
+    """opex_fixed CNY/month from o."""
     return lv["opex_fixed"]
 
 
 def other_capex(lv, m):
-    """capex, once, in month s."""
-    return lv["capex"] if m == lv["start_month"] else 0.0
+    """capex, once (spread over the building months)."""
+    return spread_capex(lv, m, lv["capex"])
 
 
 # ---------------------------------------------------------------------------
@@ -592,17 +1061,124 @@ CAPEX = {"shops": shops_capex, "parking": parking_capex, "chargers": chargers_ca
 
 
 def lever_month(lv, m):
-    """Return (gross, net, capex) of one lever in month m.
-    net(m) = gross(m)*(1 - share_out) - opex(m) - master(m) - energy(m)."""
-    if not lever_active(lv, m):
-        return 0.0, 0.0, 0.0
+    """Flows of one lever in month m: gross, tax, opex, master, energy, costs
+    (opex + master + energy), net, capex, subsidy.
+    net(m) = gross(m)*(1 - share_out) - tax(m) - opex(m) - master(m) - energy(m)."""
     t = lv["type"]
-    gross = GROSS[t](lv, m)
-    opex = OPEX[t](lv, m, gross)
-    master = shops_master(lv, m) if t == "shops" else 0.0
-    energy = chargers_energy(lv, m) if t == "chargers" else 0.0
-    net = gross * (1.0 - lv["share_out"]) - opex - master - energy
-    return gross, net, CAPEX[t](lv, m)
+    res = {"gross": 0.0, "tax": 0.0, "opex": 0.0, "master": 0.0, "energy": 0.0,
+           "costs": 0.0, "net": 0.0}
+    if lever_active(lv, m):
+        gross = GROSS[t](lv, m)
+        tax = lever_tax(lv, gross)
+        opex = OPEX[t](lv, m, gross)
+        master = shops_master(lv, m) if t == "shops" else 0.0
+        energy = chargers_energy(lv, m) if t == "chargers" else 0.0
+        net = gross * (1.0 - lv["share_out"]) - tax - opex - master - energy
+        res.update(gross=gross, tax=tax, opex=opex, master=master, energy=energy,
+                   costs=opex + master + energy, net=net)
+    res["capex"] = CAPEX[t](lv, m)
+    sub = lever_oneoff_subsidy(lv, m)
+    if t == "chargers":
+        sub += chargers_kwh_subsidy(lv, m)
+    res["subsidy"] = sub
+    return res
+
+
+def lever_depreciation(capex, N, M):
+    """dep(m): every capex amount c paid in month t adds c/N to dep(m) for
+    m = t .. t+N-1.  capex is the lever's monthly series (index 1..M)."""
+    dep = [0.0] * (M + 1)
+    for t in range(1, M + 1):
+        c = capex[t]
+        if c:
+            for m in range(t, min(M, t + N - 1) + 1):
+                dep[m] += c / N
+    return dep
+
+
+# ---------------------------------------------------------------------------
+# Financing: loan:NAME
+# ---------------------------------------------------------------------------
+
+def loan_term_months(ln):
+    """n = round(12 * term_years)"""
+    return round_half_away(12.0 * ln["term_years"])
+
+
+def annuity_payment(B, i, k):
+    """A = B * i / (1 - (1+i)^(-k)); A = B/k when i = 0"""
+    if i == 0:
+        return B / k
+    return B * i / (1.0 - (1.0 + i) ** (-k))
+
+
+def loan_schedule(ln, M):
+    """B(m) = 0 for m < d, B(d) = amount.  For m = d+1 .. min(d+n, M):
+    interest(m) = i * B(m-1); principal(m) = 0 for m <= d+g; for m > d+g,
+    k = n - g: annuity A - interest(m); equal_principal B(d+g)/k; bullet
+    B(m-1) in month d+n.  B(m) = B(m-1) - principal(m).
+    Returns lists (draws, interest, principal, balance), index 1..M.
+    A loan drawn after the horizon is ignored."""
+    draws, interest, principal, bal = ([0.0] * (M + 1) for _ in range(4))
+    d, n, g = ln["month"], loan_term_months(ln), ln["grace_months"]
+    i = ln["rate"] / 12.0
+    k = n - g
+    if d > M:
+        return draws, interest, principal, bal
+    draws[d] = ln["amount"]
+    bal[d] = ln["amount"]
+    A = None
+    for m in range(d + 1, min(d + n, M) + 1):
+        b0 = bal[m - 1]
+        it = i * b0
+        if m <= d + g:
+            p = 0.0
+        elif ln["repayment"] == "annuity":
+            if A is None:
+                A = annuity_payment(bal[d + g], i, k)
+            p = A - it
+        elif ln["repayment"] == "equal_principal":
+            p = bal[d + g] / k
+        else:  # bullet
+            p = b0 if m == d + n else 0.0
+        interest[m] = it
+        principal[m] = p
+        # the last payment repays the balance; it is then exactly 0
+        bal[m] = 0.0 if m == d + n else b0 - p
+    return draws, interest, principal, bal
+
+
+# ---------------------------------------------------------------------------
+# The fund's own money; income tax
+# ---------------------------------------------------------------------------
+
+def fund_interest(prev, interest_rate, overdraft_rate):
+    """fund_interest(m) = fund(m-1)*interest_rate/12 if fund(m-1) > 0,
+    fund(m-1)*overdraft_rate/12 if fund(m-1) < 0, else 0."""
+    if prev > 0:
+        return prev * interest_rate / 12.0
+    if prev < 0:
+        return prev * overdraft_rate / 12.0
+    return 0.0
+
+
+def taxable_after_losses(y, profit, losses):
+    """A loss (profit_y < 0) is carried forward 5 years: it may reduce the
+    profit of years y+1 .. y+5, oldest first; what a year uses is gone.
+    taxable_y = max(0, profit_y - the losses used in y).
+    losses: list of [year, remaining], updated in place."""
+    losses[:] = [l for l in losses if y - l[0] <= CARRY_FORWARD_YEARS and l[1] > 0]
+    if profit < 0:
+        losses.append([y, -profit])
+        return 0.0
+    left = profit
+    for l in losses:
+        if left <= 0:
+            break
+        use = min(l[1], left)
+        l[1] -= use
+        left -= use
+    return max(0.0, left)
 
 
 # ---------------------------------------------------------------------------
@@ -616,6 +1192,13 @@ def coverage(net_income, deficit):
     return net_income / deficit
 
 
+def dscr(net_income, debt_service):
+    """dscr = sum net_income / sum debt_service; empty when there is no debt service."""
+    if debt_service <= 0:
+        return None
+    return net_income / debt_service
+
+
 def is_covered(net_income, deficit):
     """A year counts as covered when coverage >= 1 or deficit <= 0."""
     c = coverage(net_income, deficit)
@@ -626,19 +1209,27 @@ def grants_in_month(scen, m):
     return sum(g["amount"] for g in scen["grants"] if g["month"] == m)
 
 
+LEVER_SERIES = ("gross", "tax", "costs", "net", "capex", "subsidy", "dep")
+MONTH_SERIES = ("revenue", "net_income", "capex", "fee_income", "mgmt_cost", "gap",
+                "cf", "surplus", "grants", "fund", "tax", "subsidy", "income_tax",
+                "fund_interest", "draws", "interest", "principal", "debt_service",
+                "debt_balance", "cf_equity", "dep")
+
+
 def simulate(scen):
-    """Monthly portfolio series and per-community series for months 1..M."""
+    """Monthly portfolio series, per-lever series and per-community series
+    for months 1..M (index 0 unused except fund(0))."""
     H = scen["scenario"]["horizon_years"]
     M = 12 * H
     comms = scen["communities"]
     levers = scen["levers"]
-    cols = ("revenue", "net_income", "capex", "fee_income", "mgmt_cost", "gap",
-            "cf", "surplus", "grants", "fund")
-    mon = {k: [0.0] * (M + 1) for k in cols}  # index 0 unused except fund(0)
-    lever_rev = {lv["name"]: [0.0] * (M + 1) for lv in levers}
+    fundp = scen["fund"]
+    mon = {k: [0.0] * (M + 1) for k in MONTH_SERIES}
+    lev = {lv["name"]: {k: [0.0] * (M + 1) for k in LEVER_SERIES} for lv in levers}
     com = {c["name"]: {k: [0.0] * (M + 1) for k in ("revenue", "net_income", "fee_income", "mgmt_cost", "gap")}
            for c in comms}
-    mon["fund"][0] = scen["fund"]["initial"]
+
+    # levers and communities do not depend on the fund
     for m in range(1, M + 1):
         for c in comms:
             fee, cost = community_fee(c, m), community_cost(c, m)
@@ -649,24 +1240,65 @@ def simulate(scen):
             mon["fee_income"][m] += fee
             mon["mgmt_cost"][m] += cost
         for lv in levers:
-            gross, net, capex = lever_month(lv, m)
-            lever_rev[lv["name"]][m] = gross
+            f = lever_month(lv, m)
+            ll = lev[lv["name"]]
+            for k in ("gross", "tax", "costs", "net", "capex", "subsidy"):
+                ll[k][m] = f[k]
             cc = com[lv["community"]]
-            cc["revenue"][m] += gross
-            cc["net_income"][m] += net
-            mon["revenue"][m] += gross
-            mon["net_income"][m] += net
-            mon["capex"][m] += capex
+            cc["revenue"][m] += f["gross"]
+            cc["net_income"][m] += f["net"]
+            mon["revenue"][m] += f["gross"]
+            mon["net_income"][m] += f["net"]
+            mon["capex"][m] += f["capex"]
+            mon["tax"][m] += f["tax"]
+            mon["subsidy"][m] += f["subsidy"]
+    for lv in levers:
+        ll = lev[lv["name"]]
+        ll["dep"] = lever_depreciation(ll["capex"], lever_depreciation_months(lv), M)
+        for m in range(1, M + 1):
+            mon["dep"][m] += ll["dep"][m]
+    for ln in scen["loans"]:
+        dr, it, pr, bal = loan_schedule(ln, M)
+        for m in range(1, M + 1):
+            mon["draws"][m] += dr[m]
+            mon["interest"][m] += it[m]
+            mon["principal"][m] += pr[m]
+            mon["debt_balance"][m] += bal[m]
+
+    itr = scen["scenario"]["income_tax_rate"]
+    mon["fund"][0] = fundp["initial"]
+    losses = []
+    profit_acc = 0.0
+    for m in range(1, M + 1):
         # gap = mgmt_cost - fee_income
         mon["gap"][m] = mon["mgmt_cost"][m] - mon["fee_income"][m]
-        # cf(m) = net_income(m) - capex(m)
-        mon["cf"][m] = mon["net_income"][m] - mon["capex"][m]
         # surplus(m) = net_income(m) - gap(m)
         mon["surplus"][m] = mon["net_income"][m] - mon["gap"][m]
         mon["grants"][m] = grants_in_month(scen, m)
-        # fund(m) = fund(m-1) + surplus(m) - capex(m) + grants(m)
-        mon["fund"][m] = mon["fund"][m - 1] + mon["surplus"][m] - mon["capex"][m] + mon["grants"][m]
-    return M, mon, lever_rev, com
+        # debt_service(m) = interest(m) + principal(m)
+        mon["debt_service"][m] = mon["interest"][m] + mon["principal"][m]
+        fi = fund_interest(mon["fund"][m - 1], fundp["interest_rate"], fundp["overdraft_rate"])
+        mon["fund_interest"][m] = fi
+        # profit_y = sum over y of (surplus + subsidy + fund_interest - interest) - dep_y
+        profit_acc += mon["surplus"][m] + mon["subsidy"][m] + fi - mon["interest"][m]
+        itax = 0.0
+        if m % 12 == 0:
+            y = m // 12
+            profit = profit_acc - year_sum(mon["dep"], y)
+            # income_tax(12y) = income_tax_rate * taxable_y
+            itax = itr * taxable_after_losses(y, profit, losses)
+            profit_acc = 0.0
+        mon["income_tax"][m] = itax
+        # cf(m) = net_income(m) - capex(m) + subsidy(m) - income_tax(m)
+        mon["cf"][m] = mon["net_income"][m] - mon["capex"][m] + mon["subsidy"][m] - itax
+        # cf_equity(m) = cf(m) + draws(m) - debt_service(m)
+        mon["cf_equity"][m] = mon["cf"][m] + mon["draws"][m] - mon["debt_service"][m]
+        # fund(m) = fund(m-1) + surplus - capex + subsidy + grants + draws
+        #           - debt_service - income_tax + fund_interest
+        mon["fund"][m] = (mon["fund"][m - 1] + mon["surplus"][m] - mon["capex"][m]
+                          + mon["subsidy"][m] + mon["grants"][m] + mon["draws"][m]
+                          - mon["debt_service"][m] - itax + fi)
+    return M, mon, lev, com
 
 
 def year_sum(series, y):
@@ -717,9 +1349,10 @@ def irr(cf, grid_points=2000, lo=0.01, hi=1e6):
     flows = cf[1:]
     if not (any(x > 0 for x in flows) and any(x < 0 for x in flows)):
         return None
+    terms = [(m, cf[m]) for m in range(1, len(cf)) if cf[m] != 0]  # zero terms add exactly 0
 
     def f(v):  # v = 1 + x
-        return sum(cf[m] * v ** (-m / 12.0) for m in range(1, len(cf)))
+        return sum(c * v ** (-m / 12.0) for m, c in terms)
 
     ratio = math.log(hi / lo)
     grid = [lo * math.exp(ratio * i / (grid_points - 1)) for i in range(grid_points)]
@@ -752,7 +1385,10 @@ def irr(cf, grid_points=2000, lo=0.01, hi=1e6):
 
 def stabilized_year(scen, H):
     """The first year whose first month is at or after every completion month
-    (the last year if none)."""
+    (the last year if none); `scenario,stabilized_year,Y` pins it."""
+    pin = scen["scenario"].get("stabilized_year")
+    if pin is not None:
+        return pin
     completions = [community_completion_month(c) for c in scen["communities"]]
     completions += [lever_completion_month(lv) for lv in scen["levers"]]
     last = max(completions)
@@ -762,44 +1398,89 @@ def stabilized_year(scen, H):
     return H
 
 
+def months_below_reserve(fund, reserve):
+    """months_below_reserve counts the months m >= 1 with fund(m) < reserve."""
+    return sum(1 for x in fund[1:] if x < reserve)
+
+
 # ---------------------------------------------------------------------------
 # Results tables
 # ---------------------------------------------------------------------------
 
+# column -> monthly series summed over a period
+FLOW_COLUMNS = (("revenue", "revenue"), ("net_income", "net_income"), ("capex", "capex"),
+                ("fee_income", "fee_income"), ("mgmt_cost", "mgmt_cost"), ("deficit", "gap"),
+                ("surplus", "surplus"), ("tax", "tax"), ("subsidy", "subsidy"),
+                ("income_tax", "income_tax"), ("fund_interest", "fund_interest"),
+                ("draws", "draws"), ("interest", "interest"), ("principal", "principal"),
+                ("debt_service", "debt_service"), ("cf", "cf"), ("cf_equity", "cf_equity"))
+
+BASE_COLUMNS = ["revenue", "net_income", "capex", "fee_income", "mgmt_cost",
+                "deficit", "coverage", "surplus", "fund_end",
+                "tax", "subsidy", "income_tax", "fund_interest", "draws", "interest",
+                "principal", "debt_service", "debt_balance", "dscr", "cf", "cf_equity"]
+
+
+def period_row(mon, lever_series, lever_names, a, b):
+    """Sums of months a..b; fund_end and debt_balance at month b; coverage
+    and dscr recomputed from the sums."""
+    row = {}
+    for col, key in FLOW_COLUMNS:
+        row[col] = sum(mon[key][a:b + 1])
+    row["coverage"] = coverage(row["net_income"], row["deficit"])
+    row["dscr"] = dscr(row["net_income"], row["debt_service"])
+    row["fund_end"] = mon["fund"][b]
+    row["debt_balance"] = mon["debt_balance"][b]
+    for n in lever_names:
+        row["revenue:" + n] = sum(lever_series[n]["gross"][a:b + 1])
+    return row
+
+
+def calendar_periods(start_ym, M):
+    """(calendar_year, first model month, last model month) for every calendar
+    year touched by months 1..M; month 1 is the start calendar month."""
+    y0, m0 = start_ym
+    out = []
+    for m in range(1, M + 1):
+        cy = y0 + (m0 - 1 + m - 1) // 12
+        if out and out[-1][0] == cy:
+            out[-1][2] = m
+        else:
+            out.append([cy, m, m])
+    return out
+
+
 def compute(scen):
-    """Return dict with 'annual', 'monthly', 'communities' (lists of rows as
-    dicts) and 'summary' (ordered list of (metric, value))."""
+    """Return dict with 'annual', 'monthly', 'communities', 'levers',
+    'lever_summary', 'calendar' (lists of rows as dicts, calendar None when
+    no start) and 'summary' (ordered list of (metric, value))."""
     H = scen["scenario"]["horizon_years"]
     r = scen["scenario"]["discount_rate"]
-    M, mon, lever_rev, com = simulate(scen)
+    M, mon, lev, com = simulate(scen)
     lever_names = [lv["name"] for lv in scen["levers"]]
 
     monthly = []
     for m in range(1, M + 1):
-        row = {
-            "month": m, "year": year_of(m),
-            "revenue": mon["revenue"][m], "net_income": mon["net_income"][m],
-            "capex": mon["capex"][m], "fee_income": mon["fee_income"][m],
-            "mgmt_cost": mon["mgmt_cost"][m], "deficit": mon["gap"][m],
-            "coverage": coverage(mon["net_income"][m], mon["gap"][m]),
-            "surplus": mon["surplus"][m], "fund_end": mon["fund"][m],
-        }
-        for n in lever_names:
-            row["revenue:" + n] = lever_rev[n][m]
+        row = period_row(mon, lev, lever_names, m, m)
+        row["dscr"] = None  # monthly: empty
+        row["month"] = m
+        row["year"] = year_of(m)
         monthly.append(row)
 
     annual = []
     for y in range(1, H + 1):
-        row = {"year": y}
-        for col, key in (("revenue", "revenue"), ("net_income", "net_income"), ("capex", "capex"),
-                         ("fee_income", "fee_income"), ("mgmt_cost", "mgmt_cost"),
-                         ("deficit", "gap"), ("surplus", "surplus")):
-            row[col] = year_sum(mon[key], y)
-        row["coverage"] = coverage(row["net_income"], row["deficit"])
-        row["fund_end"] = mon["fund"][12 * y]
-        for n in lever_names:
-            row["revenue:" + n] = year_sum(lever_rev[n], y)
+        row = period_row(mon, lev, lever_names, 12 * (y - 1) + 1, 12 * y)
+        row["year"] = y
         annual.append(row)
+
+    calendar = None
+    if scen["scenario"]["start_ym"] is not None:
+        calendar = []
+        for cy, a, b in calendar_periods(scen["scenario"]["start_ym"], M):
+            row = period_row(mon, lev, lever_names, a, b)
+            row["calendar_year"] = cy
+            row["months"] = b - a + 1
+            calendar.append(row)
 
     communities = []
     for c in scen["communities"]:
@@ -818,6 +1499,32 @@ def compute(scen):
     sy = stabilized_year(scen, H)
     ys = annual[sy - 1]
     y1 = annual[0]
+
+    levers_rows = []
+    lever_summary = []
+    for lv in scen["levers"]:
+        ll = lev[lv["name"]]
+        # cf = net_income - capex + subsidy
+        lcf = [0.0] + [ll["net"][m] - ll["capex"][m] + ll["subsidy"][m] for m in range(1, M + 1)]
+        for y in range(1, H + 1):
+            levers_rows.append({
+                "lever": lv["name"], "kind": lv["type"], "community": lv["community"], "year": y,
+                "revenue": year_sum(ll["gross"], y), "tax": year_sum(ll["tax"], y),
+                "costs": year_sum(ll["costs"], y), "net_income": year_sum(ll["net"], y),
+                "capex": year_sum(ll["capex"], y), "subsidy": year_sum(ll["subsidy"], y),
+                "cf": year_sum(lcf, y),
+            })
+        net_stab = year_sum(ll["net"], sy)
+        pb = payback_months(lcf)
+        lever_summary.append({
+            "lever": lv["name"], "kind": lv["type"], "community": lv["community"],
+            "capex_total": sum(ll["capex"][1:]), "subsidy_total": sum(ll["subsidy"][1:]),
+            "net_income_stabilized": net_stab, "npv": npv(lcf, r), "irr": irr(lcf),
+            "payback_years": None if pb is None else pb / 12.0,
+            # coverage_share = net_income_stabilized / portfolio deficit in the stabilized year
+            "coverage_share": coverage(net_stab, ys["deficit"]),
+        })
+
     first_covered = None
     for row in annual:
         if is_covered(row["net_income"], row["deficit"]):
@@ -829,6 +1536,8 @@ def compute(scen):
     fund = mon["fund"][1:]
     fund_min = min(fund)
     fund_min_month = fund.index(fund_min) + 1
+    dscrs = [row["dscr"] for row in annual if row["dscr"] is not None]
+    dscr_min = min(dscrs) if dscrs else None
 
     summary = [
         ("revenue_year1", y1["revenue"]),
@@ -850,9 +1559,21 @@ def compute(scen):
         ("p_fund_never_negative", 1 if fund_min >= 0 else 0),
         ("stabilized_year", sy),
         ("fund_min_month", fund_min_month),
+        # part 2
+        ("tax_total", sum(mon["tax"][1:])),
+        ("subsidy_total", sum(mon["subsidy"][1:])),
+        ("income_tax_total", sum(mon["income_tax"][1:])),
+        ("debt_service_total", sum(mon["debt_service"][1:])),
+        ("dscr_min", dscr_min),
+        ("p_dscr_above_1", 1 if dscr_min is None or dscr_min >= 1 else 0),
+        ("debt_end", mon["debt_balance"][M]),
+        # npv_equity = sum cf_equity(m) * (1+r)^(-m/12)
+        ("npv_equity", npv(mon["cf_equity"], r)),
+        ("months_below_reserve", months_below_reserve(mon["fund"], scen["fund"]["reserve"])),
     ]
     return {"annual": annual, "monthly": monthly, "communities": communities,
-            "summary": summary, "lever_names": lever_names}
+            "summary": summary, "lever_names": lever_names, "levers": levers_rows,
+            "lever_summary": lever_summary, "calendar": calendar}
 
 
 # ---------------------------------------------------------------------------
@@ -878,19 +1599,29 @@ def table_text(columns, rows):
     return buf.getvalue()
 
 
+LEVERS_COLUMNS = ["lever", "kind", "community", "year", "revenue", "tax", "costs",
+                  "net_income", "capex", "subsidy", "cf"]
+LEVER_SUMMARY_COLUMNS = ["lever", "kind", "community", "capex_total", "subsidy_total",
+                         "net_income_stabilized", "npv", "irr", "payback_years", "coverage_share"]
+
+
 def output_texts(res):
-    base_cols = ["revenue", "net_income", "capex", "fee_income", "mgmt_cost",
-                 "deficit", "coverage", "surplus", "fund_end"]
     lever_cols = ["revenue:" + n for n in res["lever_names"]]
     summ_rows = [{"metric": k, "unit": "", "base": v, "mean": None, "p10": None,
                   "p50": None, "p90": None} for k, v in res["summary"]]
-    return {
-        "annual.csv": table_text(["year"] + base_cols + lever_cols, res["annual"]),
-        "monthly.csv": table_text(["month", "year"] + base_cols + lever_cols, res["monthly"]),
+    out = {
+        "annual.csv": table_text(["year"] + BASE_COLUMNS + lever_cols, res["annual"]),
+        "monthly.csv": table_text(["month", "year"] + BASE_COLUMNS + lever_cols, res["monthly"]),
         "communities.csv": table_text(["community", "year", "revenue", "net_income", "deficit",
                                        "coverage", "fee_income", "mgmt_cost"], res["communities"]),
         "summary.csv": table_text(["metric", "unit", "base", "mean", "p10", "p50", "p90"], summ_rows),
+        "levers.csv": table_text(LEVERS_COLUMNS, res["levers"]),
+        "lever_summary.csv": table_text(LEVER_SUMMARY_COLUMNS, res["lever_summary"]),
     }
+    if res["calendar"] is not None:
+        out["calendar.csv"] = table_text(["calendar_year", "months"] + BASE_COLUMNS + lever_cols,
+                                         res["calendar"])
+    return out
 
 
 def run(scenario_path, outdir, lenient=False):
