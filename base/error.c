@@ -1,4 +1,4 @@
-/* error.c: filling an rs_error. */
+/* error.c: filling an rs_error; what a models/ status means. */
 #include <stdarg.h>
 #include <stdio.h>
 #include "error.h"
@@ -13,4 +13,21 @@ int rs_error_set(rs_error *err, int code, const char *fmt, ...)
     va_end(ap);
     err->code = code;
     return code;
+}
+
+const char *rs_strerror(rs_status s)
+{
+    static const char *const text[] = {
+        [RS_S_OK] = "no error",
+        [RS_S_NOMEM] = "out of memory",
+        [RS_S_NOT_PD] = "the correlation matrix is not positive definite",
+        [RS_S_NUMERIC] = "a numerical routine failed",
+        [RS_S_INPUT] = "invalid input",
+    };
+    return (unsigned)s < sizeof text / sizeof text[0] && text[s] ? text[s] : "unknown error";
+}
+
+int rs_status_code(rs_status s)
+{
+    return s == RS_S_OK ? RS_OK : s == RS_S_NOT_PD ? RS_EDATA : RS_ESOFTWARE;
 }

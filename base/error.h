@@ -13,6 +13,23 @@ enum {
     RS_ETOOL = 69        /* EX_UNAVAILABLE: a helper tool (gnuplot) failed */
 };
 
+/* Status of a models/ function (pure computation: no messages, no exit
+ * codes). The caller turns it into an rs_error with rs_strerror. */
+typedef enum {
+    RS_S_OK = 0,
+    RS_S_NOMEM,          /* out of memory */
+    RS_S_NOT_PD,         /* a correlation matrix is not positive definite */
+    RS_S_NUMERIC,        /* a numerical routine (GSL) failed */
+    RS_S_INPUT           /* the input breaks the function's contract */
+} rs_status;
+
+/* One line saying what status s means ("out of memory", ...). */
+const char *rs_strerror(rs_status s);
+
+/* The exit code (RS_E*) that fits status s: RS_ESOFTWARE, or RS_EDATA for
+ * a matrix that is not positive definite. */
+int rs_status_code(rs_status s);
+
 typedef struct {
     int code;
     char msg[1024];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fmt.h"
 #include "text.h"
 
 void rs_textbuf_init(rs_textbuf *b)
@@ -79,37 +80,10 @@ void rs_textbuf_vappend(rs_textbuf *b, const char *fmt, va_list ap, rs_textbuf_c
 
 const char *rs_text_group(double v, int decimals, char *buf, size_t n)
 {
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    int neg = v < 0 && strspn(digits, "0.") != strlen(digits); /* no "−0" */
-    const char *dot = strchr(digits, '.');
-    size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits);
-    char tmp[96];
-    size_t o = 0;
-    if (neg) {
-        memcpy(tmp, "\xE2\x88\x92", 3); /* − */
-        o = 3;
-    }
-    for (size_t i = 0; i < ilen && o < sizeof tmp - 8; i++) {
-        if (i > 0 && (ilen - i) % 3 == 0)
-            tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, n, "%s%s", tmp, dot ? dot : "");
-    return buf;
+    return rs_fmt_group(v, decimals, RS_FMT_TRUE_MINUS, buf, n);
 }
 
 double rs_text_money_unit(const char *currency, int zh, char *unit, size_t n)
 {
-    const char *cur = currency && *currency ? currency : "CNY";
-    if (!zh) {
-        snprintf(unit, n, "%s", cur);
-        return 1;
-    }
-    if (strcmp(cur, "CNY") == 0 || strcmp(cur, "RMB") == 0 || strcmp(cur, "元") == 0)
-        snprintf(unit, n, "万元");
-    else
-        snprintf(unit, n, "万%s", cur);
-    return 1e-4;
+    return rs_fmt_money_unit(currency, zh, unit, n);
 }

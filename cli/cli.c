@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../io/scenario.h"
 #include "cli.h"
 
 const char *rs_opt_optstring(const rs_opt *t, char *buf, size_t n, struct option *lo)
@@ -178,3 +179,10 @@ int rs_report(const char *cmd, int code, const char *msg)
     return code;
 }
 
+
+void rs_print_warnings(const void *p, const char *cmd)
+{
+    const rs_source *src = p;
+    for (int i = 0; i < src->nwarn; i++)
+        fprintf(stderr, "revsim %s: warning: %s\n", cmd, src->warn[i]);
+}

@@ -78,6 +78,9 @@ int rs_mc_threads(const rs_mc_args *a);
 /* A progress bar on stderr (pass it only when stderr is a terminal). */
 void rs_progress_bar(long done, long total, void *ctx);
 
+/* Print src's warnings, one line each: "revsim CMD: warning: ...". */
+void rs_print_warnings(const void *src, const char *cmd);
+
 /* Print "revsim: MESSAGE" for err to stderr and return its code. */
 int rs_report(const char *cmd, int code, const char *msg);
 

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "../io/csvin.h"
 #include "../io/results.h"
+#include "summary.h"
 #include "plotopts.h"
 #include "../io/scenario.h"
 
@@ -99,14 +100,6 @@ static int metric_arg(const char *cmd, const char *name)
     return -1;
 }
 
-static void section_name(const rs_entity *e, char *buf, size_t n)
-{
-    if (e->sec->named)
-        snprintf(buf, n, "%s:%s", e->sec->name, e->name);
-    else
-        snprintf(buf, n, "%s", e->sec->name);
-}
-
 /* Load the one SCENARIO argument; prints errors. */
 static int load_one(int argc, char **argv, int at, const rs_command *cmd, rs_scenario *s,
                     rs_source *src, rs_error *err)
@@ -116,7 +109,7 @@ static int load_one(int argc, char **argv, int at, const rs_command *cmd, rs_sce
     const char *path = rs_one_arg(argc, argv, at, cmd);
     int rc = path ? rs_scenario_load(s, src, path, err) : RS_EUSAGE;
     if (!rc)
-        rs_source_print_warnings(src, cmd->name, stderr);
+        rs_print_warnings(src, cmd->name);
     return rc;
 }
 
@@ -151,10 +144,11 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
                           argv[at]);
         goto out;
     }
+    int nrows = 0;
     rows = calloc((size_t)s.nranges, sizeof *rows);
     bars = calloc((size_t)s.nranges, sizeof *bars);
     labels = calloc((size_t)s.nranges, sizeof *labels);
-    if (!rows || !bars || !labels || rs_sweep(&s, metric, rows, &base) != 0) {
+    if (!rows || !bars || !labels || rs_sweep(&s, metric, rows, &nrows, &base) != RS_S_OK) {
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
     }
@@ -174,11 +168,9 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
     for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
         rs_csv_text(&c, head[k]);
     rs_csv_endrow(&c);
-    for (int i = 0; i < s.nranges; i++) {
+    for (int i = 0; i < nrows; i++) {
         const rs_range *g = &s.ranges[rows[i].range];
-        char sec[RS_NAME_MAX + 32];
-        section_name(g->e, sec, sizeof sec);
-        snprintf(labels[i], sizeof labels[i], "%s.%s", sec, g->e->sec->params[g->param].name);
+        snprintf(labels[i], sizeof labels[i], "%s", g->label);
         rs_csv_int(&c, i + 1);
         rs_csv_text(&c, labels[i]);
         rs_csv_text(&c, g->e->sec->params[g->param].unit);
@@ -201,7 +193,7 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
     }
     if ((rc = rs_csv_close(&c, &o, &err)))
         goto out;
-    if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, s.nranges, &a.plot, &err)))
+    if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, nrows, &a.plot, &err)))
         goto out;
     if ((rc = rs_outset_commit(&o, &err)))
         goto out;
@@ -211,7 +203,7 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
                rs_metrics[metric].name, rs_fmt_human(base, b0, sizeof b0));
         printf("  %-4s %-38s %-22s %-14s %-14s %s\n", "rank", "parameter", "low .. high",
                "metric at low", "at high", "swing");
-        for (int i = 0; i < s.nranges && i < 20; i++) {
+        for (int i = 0; i < nrows && i < 20; i++) {
             const rs_range *g = &s.ranges[rows[i].range];
             char range[64];
             snprintf(range, sizeof range, "%s .. %s", rs_fmt_human(g->low, v0, sizeof v0),
@@ -221,8 +213,8 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
                    rs_fmt_human(rows[i].metric_high, m1, sizeof m1),
                    rs_fmt_human(rows[i].swing, sw, sizeof sw));
         }
-        if (s.nranges > 20)
-            printf("  (%d more in tornado.csv)\n", s.nranges - 20);
+        if (nrows > 20)
+            printf("  (%d more in tornado.csv)\n", nrows - 20);
         printf("wrote tornado.csv%s to %s/\n", a.plot.enabled ? " and the tornado chart" : "",
                a.outdir);
     }
@@ -255,7 +247,7 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
     double target, lo = NAN, hi = NAN;
     if (metric < 0)
         return RS_EUSAGE;
-    if (strcmp(rs_metrics[metric].unit, "probability") == 0) {
+    if (rs_metrics[metric].unit == RS_U_PROB) {
         fprintf(stderr, "revsim solve: %s is a Monte Carlo probability; solve works on the base "
                         "case, where it is only 0 or 1 (solve for coverage_stabilized = 1 "
                         "instead)\n", rs_metrics[metric].name);
@@ -278,25 +270,32 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
     rs_scenario s;
     rs_source src;
     rs_error err = {0};
-    rs_entity *e;
-    int param;
+    rs_handle h = {0};
     int rc = load_one(argc, argv, at, cmd, &s, &src, &err);
     if (rc)
         goto out;
-    if (rs_scenario_param(&s, a.forp, &e, &param) != 0) {
-        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': no such parameter in %s (write "
-                          "SECTION.KEY, e.g. shops:east.rent_uplift)", a.forp, argv[at]);
+    rs_status hs = rs_scenario_handle(&s, a.forp, &h);
+    if (hs == RS_S_NOMEM) {
+        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
     }
-    const rs_param *p = &e->sec->params[param];
-    if (p->type != RS_P_NUM) {
-        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': only real-valued parameters can be "
+    if (hs != RS_S_OK) {
+        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': no such parameter in %s (write "
+                          "SECTION.KEY or SECTION.KEY@Y, e.g. shops:east.rent_uplift)", a.forp,
+                          argv[at]);
+        goto out;
+    }
+    const rs_param *p = h.p;
+    if (p->type != RS_P_NUM && p->type != RS_P_INT) {
+        rc = rs_error_set(&err, RS_EUSAGE, "--for '%s': only numeric parameters can be "
                           "solved for", a.forp);
         goto out;
     }
     if (!a.bracket) {
         for (int i = 0; i < s.nranges; i++)
-            if (s.ranges[i].e == e && s.ranges[i].param == param) {
+            if (strcmp(s.ranges[i].label, a.forp) == 0 ||
+                (s.ranges[i].step >= 0 ? &s.step[s.ranges[i].step].value
+                                       : &s.ranges[i].e->v[s.ranges[i].param]) == h.at[0]) {
                 lo = s.ranges[i].low;
                 hi = s.ranges[i].high;
             }
@@ -312,7 +311,7 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
         goto out;
     }
     double x, fa, fb;
-    int sr = rs_solve(&s, e, param, metric, target, lo, hi, &x, &fa, &fb);
+    int sr = rs_solve(&s, &h, metric, target, lo, hi, &x, &fa, &fb);
     if (sr == 1)
         rc = rs_error_set(&err, RS_EDATA, "target %s = %g is not bracketed: it is %g at %s = %g "
                           "and %g at %g; widen --bracket", rs_metrics[metric].name, target, fa,
@@ -325,12 +324,17 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd)
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
     if (rc)
         goto out;
-    char sec[RS_NAME_MAX + 32];
-    section_name(e, sec, sizeof sec);
-    printf("%s = %.10g makes %s = %g (searched %g .. %g; base value %g)\n", a.forp, x,
-           rs_metrics[metric].name, target, lo, hi, e->v[param]);
-    printf("scenario row:\n%s,%s,%.10g\n", sec, p->name, x);
+    {
+        const char *dot = strrchr(a.forp, '.');
+        char shown[64];
+        snprintf(shown, sizeof shown, p->type == RS_P_INT ? "%.0f" : "%.6g", x);
+        printf("%s = %s makes %s %s %g (searched %g .. %g; base value %g%s)\n", a.forp, shown,
+               rs_metrics[metric].name, p->type == RS_P_INT ? "reach" : "=", target, lo, hi,
+               h.value, h.n > 1 ? "; it moves every section that copies the row" : "");
+        printf("scenario row:\n%.*s,%s,%s\n", (int)(dot - a.forp), a.forp, dot + 1, shown);
+    }
 out:
+    rs_handle_release(&h);
     rs_scenario_release(&s);
     rs_source_release(&src);
     return rc ? rs_report(cmd->name, rc, err.msg) : 0;

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "../io/comparison.h"
 #include "../io/results.h"
+#include "summary.h"
 #include "plotopts.h"
 #include "../report/report.h"
 
@@ -106,7 +107,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     if (rc)
         goto out;
     for (int i = 0; i < c.n; i++)
-        rs_source_print_warnings(&c.items[i].src, cmd->name, stderr);
+        rs_print_warnings(&c.items[i].src, cmd->name);
     if (c.n < 2) {
         rc = rs_error_set(&err, RS_EUSAGE, "give at least two different scenario files (the "
                           "baseline counts as one)");

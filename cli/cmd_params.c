@@ -27,6 +27,8 @@ static void fmt_default(const rs_param *p, char *buf, size_t n)
 {
     if (p->flags & RS_P_REQUIRED)
         snprintf(buf, n, "required");
+    else if (p->flags & RS_P_UNSET)
+        snprintf(buf, n, "unset");
     else if (p->type == RS_P_ENUM)
         rs_choice_name(p->choices, (int)p->def, buf, n);
     else if (p->type == RS_P_TEXT || p->type == RS_P_REF)
@@ -51,8 +53,10 @@ static void print_section(const rs_section *sec, int md)
 {
     const char *name = sec->named ? ":NAME" : "";
     if (md)
-        printf("## `%s%s`\n\n%s.\n\n| key | unit | default | range | ranges (low/high) | "
-               "meaning |\n|---|---|---|---|---|---|\n", sec->name, name, sec->doc);
+        printf("## `%s%s`\n\n%s (%s).%s\n\n| key | unit | default | range | low/high | KEY@Y "
+               "| 中文 | meaning |\n|---|---|---|---|---|---|---|---|\n", sec->name, name, sec->doc,
+               sec->label_zh, sec->named ? " Also `like,OTHER`: copy every row of section OTHER "
+               "of the same kind (docs/model.md, Templates)." : "");
     else
         printf("%s%s  -  %s\n", sec->name, name, sec->doc);
     for (int i = 0; i < sec->nparams; i++) {
@@ -62,8 +66,9 @@ static void print_section(const rs_section *sec, int md)
         fmt_range(p, range, sizeof range);
         int rangeable = (p->type == RS_P_NUM || p->type == RS_P_INT) && !(p->flags & RS_P_FIXED);
         if (md)
-            printf("| `%s` | %s | %s | %s | %s | %s |\n", p->name, *p->unit ? p->unit : "",
-                   def, range, rangeable ? "yes" : "no", p->doc);
+            printf("| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", p->name, *p->unit ? p->unit : "",
+                   def, range, rangeable ? "yes" : "no", p->flags & RS_P_SCHED ? "yes" : "",
+                   p->label_zh ? p->label_zh : "", p->doc);
         else
             printf("  %-20s %-18s %-10s %-28s %s\n", p->name, *p->unit ? p->unit : "-", def,
                    range, p->doc);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "../io/results.h"
+#include "summary.h"
 #include "plotopts.h"
 #include "../io/scenario.h"
 
@@ -77,7 +78,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_source_init(&src);
     if ((rc = rs_scenario_load(&s, &src, path, &err)))
         goto out;
-    rs_source_print_warnings(&src, cmd->name, stderr);
+    rs_print_warnings(&src, cmd->name);
     if (!(r = rs_results_alloc(&s))) {
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
@@ -98,15 +99,14 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
                                         : (unsigned long)s.scen.v[SC_SEED],
                          rs_mc_threads(&a.mc), isatty(2) && !a.quiet ? rs_progress_bar : NULL,
                          NULL};
-        int mrc = rs_mc_run(&s, &mo, &mc);
-        if (mrc) {
-            rc = rs_error_set(&err, mrc == -2 ? RS_EDATA : RS_ESOFTWARE, "%s",
-                              mrc == -2 ? "correlation matrix is not positive definite"
-                                        : "out of memory for Monte Carlo");
+        rs_status st = rs_mc_run(&s, &mo, &mc);
+        if (st != RS_S_OK) {
+            rc = rs_error_set(&err, rs_status_code(st), "Monte Carlo: %s", rs_strerror(st));
             goto out;
         }
     }
-    if ((rc = rs_write_results(&o, &s, r, mc, &err)))
+    int ncsv = 0;
+    if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, &err)))
         goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
     const int n0 = o.n;
@@ -119,8 +119,8 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         goto out;
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);
-        printf("wrote annual.csv, monthly.csv, communities.csv, summary.csv%s",
-               mc ? ", mc_annual.csv" : "");
+        rs_print_levers(stdout, &s, r, 20);
+        printf("wrote %d CSV files", ncsv);
         if (ncharts > 0)
             printf(" and %d charts", ncharts);
         printf(" to %s/\n", a.outdir);
@@ -156,7 +156,7 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
     rs_source_init(&src);
     int rc = rs_scenario_load(&s, &src, path, &err);
     if (!rc)
-        rs_source_print_warnings(&src, cmd->name, stderr);
+        rs_print_warnings(&src, cmd->name);
     if (!rc)
         printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
                "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,

@@ -106,15 +106,14 @@ int rs_compare_run(rs_compare *c, long runs, long long seed, int threads,
             !(it->sweep = calloc((size_t)(it->s.nranges ? it->s.nranges : 1), sizeof *it->sweep)))
             return rs_error_set(err, RS_ESOFTWARE, "out of memory");
         rs_model_run(&it->s, it->r);
-        if (rs_sweep(&it->s, MT_NPV, it->sweep, &it->npv_base) != 0)
+        if (rs_sweep(&it->s, MT_NPV, it->sweep, &it->nsweep, &it->npv_base) != RS_S_OK)
             return rs_error_set(err, RS_ESOFTWARE, "out of memory");
         if (c->runs > 0) {
             rs_mc_opts o = {c->runs, c->seed, threads, progress, NULL};
-            int mrc = rs_mc_run(&it->s, &o, &it->mc);
-            if (mrc)
-                return rs_error_set(err, mrc == -2 ? RS_EDATA : RS_ESOFTWARE, "%s: %s", it->path,
-                                    mrc == -2 ? "correlation matrix is not positive definite"
-                                              : "out of memory for Monte Carlo");
+            rs_status st = rs_mc_run(&it->s, &o, &it->mc);
+            if (st != RS_S_OK)
+                return rs_error_set(err, rs_status_code(st), "%s: Monte Carlo: %s", it->path,
+                                    rs_strerror(st));
         }
     }
     return RS_OK;

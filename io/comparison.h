@@ -17,7 +17,8 @@ typedef struct {
     rs_scenario s;
     rs_results *r;             /* base case */
     rs_mc_results *mc;         /* NULL when runs = 0 */
-    rs_sweep_row *sweep;       /* s.nranges rows by NPV swing (largest first) */
+    rs_sweep_row *sweep;       /* nsweep rows by NPV swing (largest first) */
+    int nsweep;
     double npv_base;
 } rs_cmp_item;
 

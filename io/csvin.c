@@ -113,6 +113,7 @@ void rs_table_release(rs_table *t)
     free(t->fields);
     free(t->nfields);
     free(t->lines);
+    memset(t, 0, sizeof *t);
 }
 
 static void on_field(void *s, size_t len, void *ctx)

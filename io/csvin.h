@@ -11,7 +11,7 @@
 #define RS_FILE_MAX (8u << 20)   /* largest CSV file read, bytes */
 #define RS_FIELD_MAX 4096        /* longest field, bytes */
 #define RS_ROWS_MAX 200000       /* most rows */
-#define RS_COLS_MAX 64           /* most fields in a row */
+#define RS_COLS_MAX 512          /* most fields in a row (wide tables) */
 
 /* Rows as parsed: fields[row][col] (NUL-terminated UTF-8), nfields[row],
  * lines[row] (1-based line the row starts on). Caller-owned: zero it, fill

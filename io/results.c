@@ -1,23 +1,33 @@
-/* output.c: writing annual.csv, monthly.csv, communities.csv, summary.csv and
- * printing the terminal summary. Columns come from rs_series and rs_metrics. */
+/* results.c: writing the result files of a run (results.h). Every column
+ * comes from rs_series, rs_metrics, rs_lever_series or rs_lever_metrics. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "../base/fmt.h"
 #include "results.h"
 
 const char *rs_metric_unit(const rs_scenario *s, int k)
 {
-    const char *u = rs_metrics[k].unit;
-    return strcmp(u, "CNY") == 0 ? s->scen.text[SC_CURRENCY] : u;
+    return rs_metrics[k].unit == RS_U_MONEY ? s->scen.text[SC_CURRENCY]
+                                            : rs_unit_name(rs_metrics[k].unit);
 }
 
-static void lever_header(rs_csv *c, const rs_scenario *s)
+static void header(rs_csv *c, const char *const *names, int n)
+{
+    for (int k = 0; k < n; k++)
+        rs_csv_text(c, names[k]);
+}
+
+static void series_header(rs_csv *c, const rs_scenario *s)
 {
     char buf[RS_NAME_MAX + 16];
+    for (int k = 0; k < SR_N; k++)
+        rs_csv_text(c, rs_series[k].name);
     for (int l = 0; l < s->nlev; l++) {
         snprintf(buf, sizeof buf, "revenue:%s", s->lev[l].name);
         rs_csv_text(c, buf);
     }
+    rs_csv_endrow(c);
 }
 
 static int write_annual(rs_outset *o, const rs_scenario *s, const rs_results *r,
@@ -28,10 +38,7 @@ static int write_annual(rs_outset *o, const rs_scenario *s, const rs_results *r,
     if (rc)
         return rc;
     rs_csv_text(&c, "year");
-    for (int k = 0; k < SR_N; k++)
-        rs_csv_text(&c, rs_series[k].name);
-    lever_header(&c, s);
-    rs_csv_endrow(&c);
+    series_header(&c, s);
     for (int y = 1; y <= r->years; y++) {
         rs_csv_int(&c, y);
         for (int k = 0; k < SR_N; k++)
@@ -52,10 +59,7 @@ static int write_monthly(rs_outset *o, const rs_scenario *s, const rs_results *r
         return rc;
     rs_csv_text(&c, "month");
     rs_csv_text(&c, "year");
-    for (int k = 0; k < SR_N; k++)
-        rs_csv_text(&c, rs_series[k].name);
-    lever_header(&c, s);
-    rs_csv_endrow(&c);
+    series_header(&c, s);
     for (int m = 1; m <= r->months; m++) {
         rs_csv_int(&c, m);
         rs_csv_int(&c, (m - 1) / 12 + 1);
@@ -64,6 +68,59 @@ static int write_monthly(rs_outset *o, const rs_scenario *s, const rs_results *r
         for (int l = 0; l < r->nlev; l++)
             rs_csv_num(&c, r->lev_gross[(size_t)l * r->months + m - 1]);
         rs_csv_endrow(&c);
+    }
+    return rs_csv_close(&c, o, err);
+}
+
+/* calendar.csv: the columns of annual.csv summed over calendar years
+ * (flows), at the last simulated month of each (stocks), or recomputed
+ * from the sums (ratios). */
+static int write_calendar(rs_outset *o, const rs_scenario *s, const rs_results *r,
+                          rs_error *err)
+{
+    int y0, m0;
+    if (rs_fmt_parse_month(s->scen.text[SC_START], &y0, &m0) != 0)
+        return RS_OK;
+    rs_csv c;
+    int rc = rs_outset_csv(o, "calendar.csv", &c, err);
+    if (rc)
+        return rc;
+    rs_csv_text(&c, "calendar_year");
+    rs_csv_text(&c, "months");
+    series_header(&c, s);
+    const int M = r->months;
+    for (int first = 1; first <= M;) {
+        const int cy = y0 + (m0 - 1 + first - 1) / 12;
+        int last = first;
+        while (last < M && y0 + (m0 - 1 + last) / 12 == cy)
+            last++;
+        rs_csv_int(&c, cy);
+        rs_csv_int(&c, last - first + 1);
+        double total[SR_N];
+        for (int k = 0; k < SR_N; k++) {
+            const double *v = rs_series_months(r, k);
+            total[k] = 0.0;
+            if (!v)
+                continue;
+            if (rs_series[k].kind == RS_SK_STOCK) {
+                total[k] = v[last - 1];
+            } else {
+                for (int m = first; m <= last; m++)
+                    total[k] += v[m - 1];
+            }
+        }
+        for (int k = 0; k < SR_N; k++)
+            rs_csv_num(&c, rs_series[k].kind == RS_SK_RATIO
+                               ? rs_series_ratio(k, total[rs_series[k].num], total[rs_series[k].den])
+                               : total[k]);
+        for (int l = 0; l < r->nlev; l++) {
+            double acc = 0.0;
+            for (int m = first; m <= last; m++)
+                acc += r->lev_gross[(size_t)l * M + m - 1];
+            rs_csv_num(&c, acc);
+        }
+        rs_csv_endrow(&c);
+        first = last + 1;
     }
     return rs_csv_close(&c, o, err);
 }
@@ -77,8 +134,7 @@ static int write_communities(rs_outset *o, const rs_scenario *s, const rs_result
     int rc = rs_outset_csv(o, "communities.csv", &c, err);
     if (rc)
         return rc;
-    for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
-        rs_csv_text(&c, head[k]);
+    header(&c, head, (int)(sizeof head / sizeof head[0]));
     rs_csv_endrow(&c);
     for (int i = 0; i < r->ncom; i++)
         for (int y = 1; y <= r->years; y++) {
@@ -97,6 +153,58 @@ static int write_communities(rs_outset *o, const rs_scenario *s, const rs_result
     return rs_csv_close(&c, o, err);
 }
 
+/* lever, kind, community: the first columns of levers.csv and lever_summary.csv */
+static void lever_cells(rs_csv *c, const rs_scenario *s, int l)
+{
+    rs_csv_text(c, s->lev[l].name);
+    rs_csv_text(c, s->lev[l].sec->name);
+    rs_csv_text(c, s->com[s->lev[l].community].name);
+}
+
+static int write_levers(rs_outset *o, const rs_scenario *s, const rs_results *r, rs_error *err)
+{
+    rs_csv c;
+    int rc = rs_outset_csv(o, "levers.csv", &c, err);
+    if (rc)
+        return rc;
+    static const char *const head[] = {"lever", "kind", "community", "year"};
+    header(&c, head, 4);
+    for (int k = 0; k < LY_N; k++)
+        rs_csv_text(&c, rs_lever_series[k].name);
+    rs_csv_endrow(&c);
+    const int Y = r->years;
+    for (int l = 0; l < r->nlev; l++)
+        for (int y = 1; y <= Y; y++) {
+            lever_cells(&c, s, l);
+            rs_csv_int(&c, y);
+            for (int k = 0; k < LY_N; k++)
+                rs_csv_num(&c, r->y_lev[((size_t)l * LY_N + k) * Y + y - 1]);
+            rs_csv_endrow(&c);
+        }
+    return rs_csv_close(&c, o, err);
+}
+
+static int write_lever_summary(rs_outset *o, const rs_scenario *s, const rs_results *r,
+                               rs_error *err)
+{
+    rs_csv c;
+    int rc = rs_outset_csv(o, "lever_summary.csv", &c, err);
+    if (rc)
+        return rc;
+    static const char *const head[] = {"lever", "kind", "community"};
+    header(&c, head, 3);
+    for (int k = 0; k < LM_N; k++)
+        rs_csv_text(&c, rs_lever_metrics[k].name);
+    rs_csv_endrow(&c);
+    for (int l = 0; l < r->nlev; l++) {
+        lever_cells(&c, s, l);
+        for (int k = 0; k < LM_N; k++)
+            rs_csv_num(&c, r->lev_metric[(size_t)l * LM_N + k]);
+        rs_csv_endrow(&c);
+    }
+    return rs_csv_close(&c, o, err);
+}
+
 static int write_summary(rs_outset *o, const rs_scenario *s, const rs_results *r,
                          const rs_mc_results *mc, rs_error *err)
 {
@@ -105,8 +213,7 @@ static int write_summary(rs_outset *o, const rs_scenario *s, const rs_results *r
     int rc = rs_outset_csv(o, "summary.csv", &c, err);
     if (rc)
         return rc;
-    for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
-        rs_csv_text(&c, head[k]);
+    header(&c, head, (int)(sizeof head / sizeof head[0]));
     rs_csv_endrow(&c);
     for (int k = 0; k < MT_N; k++) {
         rs_csv_text(&c, rs_metrics[k].name);
@@ -150,100 +257,18 @@ static int write_mc_annual(rs_outset *o, const rs_mc_results *mc, rs_error *err)
 }
 
 int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
-                     const rs_mc_results *mc, rs_error *err)
+                     const rs_mc_results *mc, int *nfiles, rs_error *err)
 {
+    const int n0 = o->n;
     int rc;
     if ((rc = write_annual(o, s, r, err)) || (rc = write_monthly(o, s, r, err)) ||
-        (rc = write_communities(o, s, r, err)) || (rc = write_summary(o, s, r, mc, err)))
+        (rc = write_communities(o, s, r, err)) || (rc = write_summary(o, s, r, mc, err)) ||
+        (rc = write_levers(o, s, r, err)) || (rc = write_lever_summary(o, s, r, err)) ||
+        (rc = write_calendar(o, s, r, err)))
         return rc;
     if (mc && (rc = write_mc_annual(o, mc, err)))
         return rc;
+    if (nfiles)
+        *nfiles = o->n - n0;
     return RS_OK;
-}
-
-static const char *group_digits(double v, char *buf, size_t n);
-
-const char *rs_fmt_human(double v, char *buf, size_t n)
-{
-    if (isnan(v))
-        snprintf(buf, n, "-");
-    else if (fabs(v) >= 1000)
-        group_digits(v, buf, n);
-    else
-        snprintf(buf, n, "%.4g", v == 0 ? 0.0 : v);
-    return buf;
-}
-
-/* v with thousands separators and no decimals, into buf */
-static const char *group_digits(double v, char *buf, size_t n)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
-    size_t len = strlen(raw), j = 0;
-    if (v < 0 && strcmp(raw, "0") != 0 && j + 1 < n)
-        buf[j++] = '-';
-    for (size_t i = 0; i < len && j + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[j++] = ',';
-        buf[j++] = raw[i];
-    }
-    buf[j] = '\0';
-    return buf;
-}
-
-/* Human form of metric k's value with its unit. */
-static void human(const rs_scenario *s, int k, double v, char *buf, size_t n)
-{
-    const char *unit = rs_metrics[k].unit;
-    char num[64];
-    if (isnan(v))
-        snprintf(buf, n, "-");
-    else if (strcmp(unit, "CNY") == 0)
-        snprintf(buf, n, "%s %s", group_digits(v, num, sizeof num), s->scen.text[SC_CURRENCY]);
-    else if (strcmp(unit, "ratio") == 0 || strcmp(unit, "1/year") == 0)
-        snprintf(buf, n, "%.1f %%", 100.0 * v);
-    else if (strcmp(unit, "probability") == 0)
-        snprintf(buf, n, "%s", v >= 1.0 ? "yes" : "no");
-    else if (strcmp(unit, "years") == 0)
-        snprintf(buf, n, "%.1f years", v);
-    else if (strcmp(unit, "count") == 0)
-        snprintf(buf, n, "%g", v);
-    else
-        snprintf(buf, n, "%s %g", unit, v);
-}
-
-void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
-                      const rs_mc_results *mc, const char *path)
-{
-    fprintf(fp, "%s  (%s; %d years, %d lever%s, %d communit%s)\n", s->scen.text[SC_NAME],
-            path, r->years, r->nlev, r->nlev == 1 ? "" : "s", r->ncom, r->ncom == 1 ? "y" : "ies");
-    if (mc)
-        fprintf(fp, "  %-36s %-18s %-18s %-18s %s\n", "", "base case", "P10", "P50", "P90");
-    for (int k = 0; k < MT_N; k++) {
-        char val[96];
-        if (k == MT_FUND_MIN_MONTH)
-            continue;
-        human(s, k, r->metric[k], val, sizeof val);
-        if (k == MT_FUND_MIN && !isnan(r->metric[k]) && !mc) {
-            size_t used = strlen(val);
-            snprintf(val + used, sizeof val - used, "  (month %d)",
-                     (int)r->metric[MT_FUND_MIN_MONTH]);
-        }
-        if (!mc) {
-            fprintf(fp, "  %-36s %s\n", rs_metrics[k].label_en, val);
-            continue;
-        }
-        fprintf(fp, "  %-36s %-18s", rs_metrics[k].label_en, val);
-        if (strcmp(rs_metrics[k].unit, "probability") == 0) {
-            fprintf(fp, " probability %.1f %%\n", 100.0 * mc->metric[k][MC_MEAN]);
-            continue;
-        }
-        for (int q = MC_P10; q <= MC_P90; q++) {
-            human(s, k, mc->metric[k][q], val, sizeof val);
-            fprintf(fp, q < MC_P90 ? " %-18s" : " %s", val);
-        }
-        fprintf(fp, "\n");
-    }
-    if (mc)
-        fprintf(fp, "  (P10/P50/P90 over %ld Monte Carlo runs)\n", mc->runs);
 }

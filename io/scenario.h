@@ -1,29 +1,36 @@
-/* scenario.h: reading scenario CSV files (MODEL.md "Scenario file") into a
- * validated rs_scenario, keeping every row with its file and line so later
- * stages (reports, Monte Carlo) can cite where a number came from. */
+/* scenario.h: reading scenario CSV files (docs/model.md "Scenario file")
+ * into a validated rs_scenario. Two stages: io/source.c reads the rows of a
+ * file, its `base` and its `include` tables, keeping every row with its file
+ * and line (reports and Monte Carlo cite where a number came from);
+ * io/build.c resolves templates (`like`) and schedules (KEY@Y) and builds
+ * and validates the scenario from the rows. */
 #ifndef RS_SCENARIO_H
 #define RS_SCENARIO_H
 
-#include <stdio.h>
-#include "../models/model.h"
 #include "../base/error.h"
-
+#include "../base/strmap.h"
+#include "../models/model.h"
 #include "csvin.h"
 
-#define RS_BASE_DEPTH 16
-#define RS_SECTIONS_MAX 5000     /* most levers (and communities, grants) in a scenario */         /* deepest chain of `scenario,base` */
+#define RS_BASE_DEPTH 16         /* deepest chain of `scenario,base` */
+#define RS_SECTIONS_MAX 100000   /* most communities and levers together in a scenario */
+#define RS_INCLUDES_MAX 64       /* most `scenario,include` rows in one file */
 
 /* One scenario row as written (UTF-8, trimmed); NULL for an absent column. */
 typedef struct {
     char *section, *key, *value, *low, *high, *dist, *unit, *note;
+    char *id;         /* "section\x1fkey": the row's identity */
     const char *file; /* display path, owned by rs_source */
     int line;         /* 1-based line of the row in its file */
+    const char *column; /* a table's row: the column key (messages), else NULL */
 } rs_row;
 
-/* The merged rows of a scenario and its bases, in first-appearance order. */
+/* The merged rows of a scenario, its bases and its tables, in
+ * first-appearance order (a row that overrides another takes its place). */
 typedef struct {
     rs_row *rows;
     int nrows, cap;
+    rs_strmap index;  /* row id -> index in rows */
     char **files;
     int nfiles;
     char *stem;       /* file name of the top scenario without .csv */
@@ -34,16 +41,20 @@ typedef struct {
 void rs_source_init(rs_source *src);
 void rs_source_release(rs_source *src);
 
-/* Read `path` (and its bases) into src. RS_OK, or a code with err filled
- * ("FILE:ROW: section.key: what is wrong"). */
+/* Read `path` (its bases and tables) into src. RS_OK, or a code with err
+ * filled ("FILE:ROW: section.key: what is wrong"). */
 int rs_source_read(rs_source *src, const char *path, rs_error *err);
 
-/* Build and validate a scenario from rows; `s` must be rs_scenario_init'ed
- * and is filled (release it on error too). */
-int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err);
+/* Index of the row (section, key) in src, or -1. */
+int rs_source_find(const rs_source *src, const char *section, const char *key);
 
-/* Print src's warnings to fp, one line each, after "revsim CMD: warning: ". */
-void rs_source_print_warnings(const rs_source *src, const char *cmd, FILE *fp);
+/* Add a warning "FILE:ROW: ..." to src (kept for the caller to show;
+ * dropped when out of memory: it is only advice). */
+void rs_source_warn(rs_source *src, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Build and validate a scenario from rows; `s` must be rs_scenario_init'ed
+ * and is filled (release it on error too). Warnings go to src. */
+int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err);
 
 /* rs_source_read + rs_scenario_build. */
 int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error *err);
@@ -51,5 +62,9 @@ int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error 
 /* Parse a number as the reader does: optional '%' suffix (/100), no NaN/inf.
  * Returns 0 on success. */
 int rs_parse_number(const char *text, double *out);
+
+/* The row that a value of s comes from, as "SECTION.KEY" text into buf:
+ * used by reports to show assumptions. (Trims, nothing else.) */
+char *rs_trim(char *s);
 
 #endif

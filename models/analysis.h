@@ -7,32 +7,48 @@
 
 #include "model.h"
 
-/* Parameter named "SECTION.KEY" (e.g. "shops:east.rent", "scenario.discount_rate")
- * of s: its entity and parameter index; -1 when there is none. */
-int rs_scenario_param(rs_scenario *s, const char *ref, rs_entity **e, int *param);
+/* A parameter that sweep and solve move: every value that comes from one
+ * row of the scenario. "SECTION.KEY" or "SECTION.KEY@Y" names it; a
+ * template's row moves the template (when enabled) and every copy that
+ * inherits the row. `p` is its table row (unit, bounds, type), `value` its
+ * value now; at[0..n) are the values it sets. Caller-owned:
+ * rs_scenario_handle, then rs_handle_release. */
+typedef struct {
+    char label[RS_NAME_MAX + 96];
+    const rs_param *p;
+    double value;
+    double **at;
+    int n;
+} rs_handle;
 
-/* Re-derive defaults that follow other parameters after values changed
- * (a community's collection_target follows collection_start when unset). */
-void rs_scenario_refresh(rs_scenario *s);
+/* The handle of `ref` in s: RS_S_OK, RS_S_INPUT when no value of s comes
+ * from that row, RS_S_NOMEM. */
+rs_status rs_scenario_handle(rs_scenario *s, const char *ref, rs_handle *h);
+void rs_handle_release(rs_handle *h);
 
-/* One row of a sensitivity sweep: range index, the metric with the parameter
- * at its low and at its high (the rest at value), swing = |high - low|
- * (NaN when either is empty). */
+/* Set every value of h to v and re-derive defaults. */
+void rs_handle_set(rs_scenario *s, const rs_handle *h, double v);
+
+/* One row of a sensitivity sweep: the (first) range it moves, the metric
+ * with it at its low and at its high (the rest at value), swing = |high -
+ * low| (NaN when either is empty). */
 typedef struct {
     int range;
     double metric_low, metric_high, swing;
 } rs_sweep_row;
 
-/* Sweep every ranged parameter of s for metric (MT_*): rows (s->nranges of
- * them) sorted by swing, largest first, empty swings last; *base is the base
- * value. s's values are restored. Returns 0, or -1 when out of memory. */
-int rs_sweep(rs_scenario *s, int metric, rs_sweep_row *rows, double *base);
+/* Sweep every ranged parameter of s for metric (MT_*): one row per random
+ * stream (a template's ranged row moves with its copies), into rows (room
+ * for s->nranges), *nrows of them, sorted by swing, largest first, empty
+ * swings last; *base is the base value. s's values are restored. */
+rs_status rs_sweep(rs_scenario *s, int metric, rs_sweep_row *rows, int *nrows, double *base);
 
-/* Value x of parameter `param` of e in [a, b] at which `metric` equals
- * target (Brent). Returns 0 with *x set; 1 when the target is not bracketed
- * (f(a), f(b) in *fa, *fb); 2 when a metric is empty at an end or Brent does
- * not converge; -1 out of memory. e's value is restored. */
-int rs_solve(rs_scenario *s, rs_entity *e, int param, int metric, double target, double a,
+/* Value x of parameter h in [a, b] at which `metric` equals target (Brent);
+ * for a whole-number parameter, the smallest whole value at or past the
+ * crossing (bisection). Returns 0 with *x set; 1 when the target is not
+ * bracketed (f(a), f(b) in *fa, *fb); 2 when a metric is empty at an end or
+ * Brent does not converge; -1 out of memory. h's values are restored. */
+int rs_solve(rs_scenario *s, const rs_handle *h, int metric, double target, double a,
              double b, double *x, double *fa, double *fb);
 
 /* A ramp fitted to observations (month m >= 1 counted from the ramp's start

@@ -1,51 +1,66 @@
-/* community.c: property management of one community (MODEL.md community:NAME). */
+/* community.c: property management of one community (docs/model.md
+ * community:NAME). */
 #include "community.h"
 #include "lever.h"
 
 static const rs_param community_params[] = {
-    {"area_m2", "m2", RS_P_NUM, 0, 0, 1e9, RS_P_REQUIRED, NULL, "chargeable floor area"},
-    {"fee_rate", "CNY/m2/month", RS_P_NUM, 0, 0, 1000, RS_P_REQUIRED, NULL,
-     "property-management fee"},
-    {"fee_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly fee escalation"},
+    {"area_m2", "m2", RS_P_NUM, 0, 0, 1e9, RS_P_REQUIRED, NULL, "chargeable floor area",
+     "收费面积", NULL},
+    {"fee_rate", "CNY/m2/month", RS_P_NUM, 0, 0, 1000, RS_P_REQUIRED | RS_P_SCHED, NULL,
+     "property-management fee", "物业费单价", "fee_growth"},
+    {"fee_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly fee escalation",
+     "物业费年增长率", NULL},
     {"collection_start", "fraction", RS_P_NUM, 0, 0, 1, RS_P_REQUIRED, NULL,
-     "share of fees collected today"},
-    {"collection_target", "fraction", RS_P_NUM, 0, 0, 1, 0, NULL,
-     "share collected at the end of the ramp (default: collection_start)"},
+     "share of fees collected today", "当前收缴率", NULL},
+    {"collection_target", "fraction", RS_P_NUM, 0, 0, 1, RS_P_UNSET, NULL,
+     "share collected at the end of the ramp (default: collection_start)", "目标收缴率", NULL},
     RS_RAMP_PARAMS(0),
-    {"cost_annual", "CNY/year", RS_P_NUM, 0, 0, 1e12, RS_P_REQUIRED, NULL,
-     "cost of the management service"},
-    {"cost_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly cost escalation"},
-    {"households", "households", RS_P_INT, 0, 0, 1e7, RS_P_FIXED, NULL, "a label"},
+    {"cost_annual", "CNY/year", RS_P_NUM, 0, 0, 1e12, RS_P_REQUIRED | RS_P_SCHED, NULL,
+     "cost of the management service", "年度物业成本", "cost_growth"},
+    {"cost_growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly cost escalation",
+     "物业成本年增长率", NULL},
+    {"households", "households", RS_P_INT, 0, 0, 1e7, RS_P_FIXED, NULL, "a label", "户数", NULL},
+    {"ramp_start_month", "month", RS_P_INT, 1, 1, RS_MAX_MONTHS, 0, NULL,
+     "month the collection ramp begins (collection_start before it)", "收缴率提升起始月份",
+     NULL},
+    {"space_m2", "m2", RS_P_NUM, 0, 0, 1e9, RS_P_FIXED | RS_P_UNSET, NULL,
+     "revsim optimize: freed space the community's sized levers may take (unset: no limit)",
+     "可用腾退面积", NULL},
 };
 
-static int community_finish(rs_entity *e, char *why, size_t n)
+static void community_derive(rs_entity *e)
 {
-    (void)why;
-    (void)n;
     if (!e->set[CM_COLL_TARGET])
         e->v[CM_COLL_TARGET] = e->v[CM_COLL_START];
-    return -1;
 }
 
-/* fee = area * fee_rate * growth * (c0 + (c1-c0) T(m)); cost in cn */
+/* fee = area * fee_rate(y) * (c0 + (c1-c0) T(m - (q-1))); cost in cn */
 static void community_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
-    lin->s = 1;
-    lin->shift = 0;
+    lin->s = lin->o = 1;
+    lin->shift = (int)v[CM_RAMP_START] - 1;
     lin->R = (int)v[CM_RAMP];
     lin->shape = (int)v[CM_SHAPE];
-    lin->capex = 0.0;
-    lin->capex_period = 0;
-    const double full = v[CM_AREA] * v[CM_FEE_RATE], c0 = v[CM_COLL_START];
+    lin->completion = lin->shift + (lin->R > 1 ? lin->R : 1);
+    lin->capex = lin->renew = lin->subsidy = 0.0;
+    lin->build = lin->period = 0;
+    lin->sub_month = lin->sub_end = 0;
+    lin->dep_months = 0;
+    lin->keep = 1.0;
+    const double c0 = v[CM_COLL_START];
     const double d = v[CM_COLL_TARGET] - c0;
-    const double gf1 = 1.0 + v[CM_FEE_GROWTH], gc1 = 1.0 + v[CM_COST_GROWTH];
-    double gf = 1.0, gc = 1.0;
-    for (int y = 0; y < years; y++, gf *= gf1, gc *= gc1) {
-        lin->cg[y] = full * gf * c0;
-        lin->rg[y] = full * gf * d;
-        lin->cn[y] = v[CM_COST] / 12.0 * gc;
-        lin->rn[y] = 0.0;
+    rs_sched fee, cost;
+    rs_sched_begin(&fee, e, CM_FEE_RATE, CM_FEE_GROWTH);
+    rs_sched_begin(&cost, e, CM_COST, CM_COST_GROWTH);
+    for (int y = 0; y < years; y++) {
+        rs_sched_next(&fee, y + 1);
+        rs_sched_next(&cost, y + 1);
+        const double full = v[CM_AREA] * fee.v;
+        lin->cg[y] = full * fee.f * c0;
+        lin->rg[y] = full * fee.f * d;
+        lin->cn[y] = cost.v / 12.0 * cost.f;
+        lin->rn[y] = lin->ct[y] = lin->rt[y] = lin->cs[y] = lin->rs[y] = 0.0;
     }
 }
 
@@ -57,6 +72,6 @@ double rs_community_deficit_before(const rs_entity *e)
 
 const rs_section rs_section_community = {
     "community", RS_SEC_COMMUNITY, 1, community_params, CM_N,
-    "property management of one community (小区)",
-    community_finish, community_linear,
+    "property management of one community (小区)", "小区物业",
+    CM_RAMP, CM_SHAPE, -1, NULL, community_derive, community_linear,
 };

@@ -4,6 +4,7 @@
 #ifndef RS_DRAW_H
 #define RS_DRAW_H
 
+#include <stdint.h>
 #include <gsl/gsl_rng.h>
 #include "model.h"
 
@@ -21,11 +22,32 @@ double rs_draw_quantile(const rs_range *g, double u);
 /* Clamp x to the parameter's bounds and round whole-number parameters. */
 double rs_draw_clamp(const rs_range *g, double x);
 
-/* Lower Cholesky factor (row-major n*n, n = s->nranges involved in any
- * correlation; `idx` gets their range indices) of the declared correlation
- * matrix. Returns the size n (0 when there are no correlations), or -1 when
- * the matrix is not positive definite, -2 when out of memory. `L` and `idx`
- * are malloc'ed for the caller. */
-int rs_corr_factor(const rs_scenario *s, double **L, int **idx);
+/* A factor L (row-major n*n) of the declared correlation matrix, so that
+ * L z has that correlation for independent standard normals z: its lower
+ * Cholesky factor, or for a matrix that is only positive semi-definite
+ * (a correlation of +-1) one from its eigendecomposition. One dimension per
+ * random stream (rs_range.stream) involved in a correlation; idx[d] is the
+ * first range of dimension d. RS_S_OK with *n (0 when there are no
+ * correlations), RS_S_NOT_PD when the matrix is not positive semi-definite,
+ * RS_S_NOMEM. `L` and `idx` are malloc'ed for the caller. */
+rs_status rs_corr_factor(const rs_scenario *s, int *n, double **L, int **idx);
+
+/* Random streams: every ranged parameter draws from a stream of its own,
+ * keyed by (seed, run, stream key), so its values do not depend on which
+ * other rows the scenario has. rs_rng_stream is a gsl_rng type (splitmix64,
+ * 64 bits of state) whose state rs_stream_start sets directly. */
+extern const gsl_rng_type *rs_rng_stream;
+
+/* The stream key of a row label ("shops:east.rent", "shops:east.rent@3"). */
+uint64_t rs_stream_key(const char *label);
+
+/* Put rng (of type rs_rng_stream) at the start of the stream `stream` of
+ * run `run` under `seed`. */
+void rs_stream_start(gsl_rng *rng, unsigned long seed, long run, uint64_t stream);
+
+/* Switch GSL's abort-on-error handler off, once for the process (every
+ * models/ entry point that calls GSL does it first): a GSL failure is a
+ * status, never an abort. */
+void rs_init(void);
 
 #endif

@@ -1,11 +1,13 @@
 /* montecarlo.c: Monte Carlo runs of a scenario, spread over threads in fixed
- * blocks of runs. Each run draws its ranged parameters, builds the portfolio
- * monthly series from the models' linear forms grouped by ramp (levers with
- * the same ramp table share one monthly pass), and finishes with the same
- * code as the base case (rs_results_finish). Per-run metrics are kept (for
- * exact percentiles); yearly series go into block sums and quantile
- * sketches, so memory grows with runs but never with runs x months. */
+ * blocks of runs. Each run draws its ranged parameters (each from a random
+ * stream of its own), builds the portfolio monthly series from the models'
+ * linear forms grouped by ramp (levers with the same ramp table share one
+ * monthly pass), and finishes with the same code as the base case
+ * (rs_results_finish). Per-run metrics are kept (for exact percentiles);
+ * yearly series go into block sums and quantile sketches, so memory grows
+ * with runs but never with runs x months. */
 #define _POSIX_C_SOURCE 200809L
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -16,13 +18,14 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
-#include "analysis.h"
 #include "draw.h"
 #include "linear.h"
 #include "montecarlo.h"
 #include "sketch.h"
 
-enum { GROUP_LEVER, GROUP_COMMUNITY };
+/* What a slot of linear forms accumulates: levers (gross, net, tax),
+ * communities (fee) or per-kWh subsidies (until the slot's end month). */
+enum { GROUP_LEVER, GROUP_COMMUNITY, GROUP_SUBSIDY };
 
 /* What every worker shares: the scenario, ramp tables, correlation factor,
  * and the per-run / per-block outputs (each slot written by one worker). */
@@ -33,9 +36,10 @@ typedef struct {
     unsigned long seed;
     const double *table[2][RS_MAX_MONTHS + 1];
     double *tables;
-    double *L;          /* nc x nc lower Cholesky factor */
-    int *cidx, nc;      /* range index of each copula dimension */
+    double *L;          /* nc x nc correlation factor */
+    int *cidx, nc;      /* first range of each copula dimension */
     int *in_corr;       /* per range: copula dimension or -1 */
+    int *touched, ntouched; /* entities with a ranged value (re-derived each run) */
     double *metrics;    /* runs x MT_N */
     double *bsum, *bcnt;/* nblocks x MC_Y_N x Y */
     double *bcov;       /* nblocks x Y */
@@ -43,70 +47,26 @@ typedef struct {
     const rs_mc_opts *opt;
 } plan;
 
-/* One worker's private state: a copy of the scenario's entities whose ranged
- * values it overwrites, and every buffer a run needs. */
+/* One worker's private state: a clone of the scenario whose ranged values
+ * it overwrites, and every buffer a run needs. */
 typedef struct {
     plan *p;
     rs_scenario copy;
-    rs_range *ranges;   /* the scenario's ranges, pointing into copy */
+    int cloned;
     rs_results *r;      /* portfolio totals only */
     gsl_rng *rng;
-    double *lin;        /* 4 x Y */
+    double *lin;        /* RS_LIN_ARRAYS x Y */
     int cap, nslot, hmask;
-    int *key_R, *key_shape, *key_shift, *key_group, *hash;
-    double *Dg, *Dn;    /* cap x Y */
-    double *step;       /* 4 x (M + 2): revenue, net, fee, cost */
+    int *key_R, *key_shape, *key_shift, *key_end, *key_group, *hash;
+    double *D;          /* cap x 3 x Y: ramp coefficients of each slot */
+    double *step;       /* 6 x (M + 2): revenue, net, fee, cost, tax, subsidy */
+    double *depd;       /* M + 1: depreciation difference array */
     uint32_t *sketch;   /* MC_Y_N x Y sketches */
     double *z;          /* 2 x nc */
     pthread_t tid;
 } worker;
 
-/* taus2's state (GSL rng/taus.c): three 32-bit words with s1 >= 2, s2 >= 8,
- * s3 >= 16. gsl_rng_set takes only a 32-bit seed, and 2^32 seeds collide
- * within ~10^5 runs (birthday bound), so each run's state is filled with 96
- * bits of splitmix64 instead, then warmed up by 6 draws as taus2_set does.
- * The layout is checked against gsl_rng_set in the tests. */
-typedef struct {
-    unsigned long s1, s2, s3;
-} taus_state;
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-void rs_mc_seed_run(gsl_rng *rng, unsigned long seed, long run)
-{
-    uint64_t x = (uint64_t)seed * 0xD1B54A32D192ED03ull ^ (uint64_t)run;
-    uint64_t a = splitmix64(&x), b = splitmix64(&x);
-    taus_state *st = gsl_rng_state(rng);
-    st->s1 = (unsigned long)(a & 0xffffffffu);
-    st->s2 = (unsigned long)(a >> 32);
-    st->s3 = (unsigned long)(b & 0xffffffffu);
-    if (st->s1 < 2) st->s1 += 2;
-    if (st->s2 < 8) st->s2 += 8;
-    if (st->s3 < 16) st->s3 += 16;
-    for (int i = 0; i < 6; i++)
-        gsl_rng_get(rng);
-}
-
 /* ------------------------------------------------------------------ plan */
-
-static void mark_ramp(char (*need)[RS_MAX_MONTHS + 1], const rs_entity *e, int shape_idx,
-                      int ramp_idx)
-{
-    need[(int)e->v[shape_idx]][(int)e->v[ramp_idx]] = 1;
-}
-
-/* Index of the ramp and shape parameters of a section, or -1. */
-static void ramp_params(const rs_section *sec, int *ramp, int *shape)
-{
-    *ramp = rs_param_find(sec->params, sec->nparams, "ramp_months");
-    *shape = rs_param_find(sec->params, sec->nparams, "ramp_shape");
-}
 
 static int plan_tables(plan *p)
 {
@@ -114,19 +74,20 @@ static int plan_tables(plan *p)
     char (*need)[RS_MAX_MONTHS + 1] = calloc(2, sizeof *need);
     if (!need)
         return -1;
-    int ramp, shape;
-    for (int c = 0; c < s->ncom; c++) {
-        ramp_params(s->com[c].sec, &ramp, &shape);
-        mark_ramp(need, &s->com[c], shape, ramp);
-    }
-    for (int l = 0; l < s->nlev; l++) {
-        ramp_params(s->lev[l].sec, &ramp, &shape);
-        mark_ramp(need, &s->lev[l], shape, ramp);
+    const rs_seckind kinds[2] = {RS_SEC_COMMUNITY, RS_SEC_LEVER};
+    for (int k = 0; k < 2; k++) {
+        int n;
+        const rs_entity *a = rs_scenario_entities(s, kinds[k], &n);
+        for (int i = 0; i < n; i++) {
+            const rs_section *sec = a[i].sec;
+            if (sec->ramp_param >= 0 && sec->shape_param >= 0)
+                need[(int)a[i].v[sec->shape_param]][(int)a[i].v[sec->ramp_param]] = 1;
+        }
     }
     for (int i = 0; i < s->nranges; i++) {
         const rs_range *g = &s->ranges[i];
-        ramp_params(g->e->sec, &ramp, &shape);
-        if (g->param != ramp)
+        const rs_section *sec = g->e->sec;
+        if (sec->ramp_param < 0 || g->param != sec->ramp_param || sec->shape_param < 0)
             continue;
         int lo = (int)floor(g->low), hi = (int)ceil(g->high);
         /* normal/lognormal draws can leave [low, high]: allow the bounds */
@@ -135,13 +96,13 @@ static int plan_tables(plan *p)
             hi = RS_MAX_MONTHS;
         }
         for (int R = lo < 0 ? 0 : lo; R <= hi && R <= RS_MAX_MONTHS; R++)
-            need[(int)g->e->v[shape]][R] = 1;
+            need[(int)g->e->v[sec->shape_param]][R] = 1;
     }
     size_t count = 0;
     for (int sh = 0; sh < 2; sh++)
         for (int R = 0; R <= RS_MAX_MONTHS; R++)
             count += need[sh][R];
-    p->tables = malloc(count * (size_t)(p->M + 1) * sizeof(double));
+    p->tables = malloc((count ? count : 1) * (size_t)(p->M + 1) * sizeof(double));
     if (!p->tables) {
         free(need);
         return -1;
@@ -158,34 +119,45 @@ static int plan_tables(plan *p)
     return 0;
 }
 
-/* ---------------------------------------------------------------- worker */
-
-static rs_entity *remap(const rs_scenario *from, rs_scenario *to, const rs_entity *e)
+/* The entities whose values a run draws and that derive defaults from
+ * them: the index of the first range of each (its entity is re-derived
+ * after every draw; nothing else is). */
+static int plan_touched(plan *p)
 {
-    if (e == &from->scen) return &to->scen;
-    if (e == &from->fund) return &to->fund;
-    if (e >= from->com && e < from->com + from->ncom) return to->com + (e - from->com);
-    if (e >= from->lev && e < from->lev + from->nlev) return to->lev + (e - from->lev);
-    return to->grant + (e - from->grant);
+    const rs_scenario *s = p->s;
+    p->touched = malloc((size_t)(s->nranges ? s->nranges : 1) * sizeof *p->touched);
+    if (!p->touched)
+        return -1;
+    p->ntouched = 0;
+    for (int i = 0; i < s->nranges; i++) {
+        const rs_entity *e = s->ranges[i].e;
+        int dup = 0;
+        for (int j = 0; j < i && !dup; j++)
+            dup = s->ranges[j].e == e;
+        if (!dup && e->sec->derive)
+            p->touched[p->ntouched++] = i;   /* the first range of each entity */
+    }
+    return 0;
 }
+
+/* ---------------------------------------------------------------- worker */
 
 static void worker_release(worker *w)
 {
-    free(w->copy.com);
-    free(w->copy.lev);
-    free(w->copy.grant);
-    free(w->ranges);
+    if (w->cloned)
+        rs_scenario_release(&w->copy);
     rs_results_free(w->r);
     gsl_rng_free(w->rng);
     free(w->lin);
     free(w->key_R);
     free(w->key_shape);
     free(w->key_shift);
+    free(w->key_end);
     free(w->key_group);
     free(w->hash);
-    free(w->Dg);
-    free(w->Dn);
+    free(w->D);
     free(w->step);
+    free(w->depd);
     free(w->sketch);
     free(w->z);
 }
@@ -196,12 +168,10 @@ static int worker_init(worker *w, plan *p)
     const int Y = p->Y, M = p->M;
     memset(w, 0, sizeof *w);
     w->p = p;
-    w->copy = *s;
-    w->copy.com = malloc((size_t)(s->ncom ? s->ncom : 1) * sizeof(rs_entity));
-    w->copy.lev = malloc((size_t)(s->nlev ? s->nlev : 1) * sizeof(rs_entity));
-    w->copy.grant = malloc((size_t)(s->ngrant ? s->ngrant : 1) * sizeof(rs_entity));
-    w->ranges = malloc((size_t)(s->nranges ? s->nranges : 1) * sizeof(rs_range));
-    w->cap = s->ncom + s->nlev + 1;
+    if (rs_scenario_clone(&w->copy, s) != RS_S_OK)
+        return -1;
+    w->cloned = 1;
+    w->cap = 2 * (s->ncom + s->nlev) + 1;
     int hsize = 1;
     while (hsize < 2 * w->cap)
         hsize <<= 1;
@@ -209,65 +179,76 @@ static int worker_init(worker *w, plan *p)
     w->key_R = malloc((size_t)w->cap * sizeof(int));
     w->key_shape = malloc((size_t)w->cap * sizeof(int));
     w->key_shift = malloc((size_t)w->cap * sizeof(int));
+    w->key_end = malloc((size_t)w->cap * sizeof(int));
     w->key_group = malloc((size_t)w->cap * sizeof(int));
     w->hash = malloc((size_t)hsize * sizeof(int));
-    w->Dg = malloc((size_t)w->cap * Y * sizeof(double));
-    w->Dn = malloc((size_t)w->cap * Y * sizeof(double));
-    w->step = malloc(4 * (size_t)(M + 2) * sizeof(double));
-    w->lin = malloc(4 * (size_t)Y * sizeof(double));
+    w->D = malloc((size_t)w->cap * 3 * Y * sizeof(double));
+    w->step = malloc(6 * (size_t)(M + 2) * sizeof(double));
+    w->depd = malloc((size_t)(M + 1) * sizeof(double));
+    w->lin = malloc((size_t)RS_LIN_ARRAYS * Y * sizeof(double));
     w->sketch = calloc((size_t)MC_Y_N * Y * rs_sketch_size(), sizeof(uint32_t));
     w->z = malloc((size_t)(2 * p->nc + 1) * sizeof(double));
     w->r = rs_results_alloc_shape(M, 0, 0);
-    w->rng = gsl_rng_taus2->size == sizeof(taus_state) ? gsl_rng_alloc(gsl_rng_taus2) : NULL;
-    if (!w->copy.com || !w->copy.lev || !w->copy.grant || !w->ranges || !w->key_R ||
-        !w->key_shape || !w->key_shift || !w->key_group || !w->hash || !w->Dg || !w->Dn ||
-        !w->step || !w->lin || !w->sketch || !w->z || !w->r || !w->rng) {
+    w->rng = gsl_rng_alloc(rs_rng_stream);
+    if (!w->key_R || !w->key_shape || !w->key_shift || !w->key_end || !w->key_group ||
+        !w->hash || !w->D || !w->step || !w->depd || !w->lin || !w->sketch || !w->z || !w->r ||
+        !w->rng) {
         worker_release(w);
         return -1;
     }
-    memcpy(w->copy.com, s->com, (size_t)s->ncom * sizeof(rs_entity));
-    memcpy(w->copy.lev, s->lev, (size_t)s->nlev * sizeof(rs_entity));
-    memcpy(w->copy.grant, s->grant, (size_t)s->ngrant * sizeof(rs_entity));
-    for (int i = 0; i < s->nranges; i++) {
-        w->ranges[i] = s->ranges[i];
-        w->ranges[i].e = remap(s, &w->copy, s->ranges[i].e);
-    }
-    w->copy.ranges = w->ranges;
     for (int i = 0; i < hsize; i++)
         w->hash[i] = -1;
     return 0;
 }
 
-/* Draw every ranged parameter of run `run` into the worker's copy. */
+static double *range_target(rs_scenario *s, const rs_range *g)
+{
+    return g->step >= 0 ? &s->step[g->step].value : &g->e->v[g->param];
+}
+
+/* Draw every ranged parameter of run `run` into the worker's copy: each
+ * from its own stream; correlated ones through the copula, from the
+ * normals of their dimensions' streams. */
 static void draw_run(worker *w, long run)
 {
     plan *p = w->p;
-    rs_mc_seed_run(w->rng, p->seed, run);
+    rs_scenario *c = &w->copy;
     double *n = w->z, *u = w->z + p->nc;
-    for (int i = 0; i < p->nc; i++)
+    for (int i = 0; i < p->nc; i++) {
+        rs_stream_start(w->rng, p->seed, run, c->ranges[p->cidx[i]].stream);
         n[i] = gsl_ran_ugaussian(w->rng);
+    }
     for (int i = 0; i < p->nc; i++) {   /* correlated normals: L n, then uniforms */
         double acc = 0.0;
-        for (int j = 0; j <= i; j++)
+        for (int j = 0; j < p->nc; j++)
             acc += p->L[i * p->nc + j] * n[j];
         u[i] = gsl_cdf_ugaussian_P(acc);
         if (u[i] < 1e-15) u[i] = 1e-15;
         if (u[i] > 1 - 1e-15) u[i] = 1 - 1e-15;
     }
-    for (int i = 0; i < w->copy.nranges; i++) {
-        rs_range *g = &w->ranges[i];
-        int c = p->in_corr[i];
-        double x = c < 0 ? rs_draw(g, w->rng) : rs_draw_quantile(g, u[c]);
-        g->e->v[g->param] = rs_draw_clamp(g, x);
+    for (int i = 0; i < c->nranges; i++) {
+        rs_range *g = &c->ranges[i];
+        int d = p->in_corr[i];
+        double x;
+        if (d >= 0) {
+            x = rs_draw_quantile(g, u[d]);
+        } else {
+            rs_stream_start(w->rng, p->seed, run, g->stream);
+            x = rs_draw(g, w->rng);
+        }
+        *range_target(c, g) = rs_draw_clamp(g, x);
     }
-    rs_scenario_refresh(&w->copy);   /* derived defaults follow drawn sources */
+    for (int i = 0; i < p->ntouched; i++) {   /* derived defaults follow drawn sources */
+        rs_entity *e = c->ranges[p->touched[i]].e;
+        e->sec->derive(e);
+    }
 }
 
-/* Slot of ramp key (R, shape, shift, group), created on first use. */
-static int slot_of(worker *w, const rs_lin *lin, int group)
+/* Slot of ramp key (R, shape, shift, end, group), created on first use. */
+static int slot_of(worker *w, const rs_lin *lin, int end, int group)
 {
     unsigned h = (unsigned)lin->R * 2654435761u ^ (unsigned)lin->shift * 40503u ^
-                 (unsigned)(lin->shape * 2 + group) * 97u;
+                 (unsigned)(lin->shape * 3 + group) * 97u ^ (unsigned)end * 2246822519u;
     for (int i = (int)(h & (unsigned)w->hmask);; i = (i + 1) & w->hmask) {
         int k = w->hash[i];
         if (k < 0) {
@@ -276,108 +257,132 @@ static int slot_of(worker *w, const rs_lin *lin, int group)
             w->key_R[k] = lin->R;
             w->key_shape[k] = lin->shape;
             w->key_shift[k] = lin->shift;
+            w->key_end[k] = end;
             w->key_group[k] = group;
-            memset(w->Dg + (size_t)k * w->p->Y, 0, (size_t)w->p->Y * sizeof(double));
-            memset(w->Dn + (size_t)k * w->p->Y, 0, (size_t)w->p->Y * sizeof(double));
+            memset(w->D + (size_t)k * 3 * w->p->Y, 0, 3 * (size_t)w->p->Y * sizeof(double));
             return k;
         }
         if (w->key_R[k] == lin->R && w->key_shift[k] == lin->shift &&
-            w->key_shape[k] == lin->shape && w->key_group[k] == group)
+            w->key_shape[k] == lin->shape && w->key_group[k] == group && w->key_end[k] == end)
             return k;
     }
 }
 
-/* Add the constant part c[y] to months max(s, first month of y) .. end of y. */
-static void add_steps(double *step, const double *c, int s, int Y)
+/* Add the constant part c[y] to months max(s, first month of y) ..
+ * min(end, last month of y). */
+static void add_steps(double *step, const double *c, int s, int end, int Y)
 {
     for (int y = (s - 1) / 12; y < Y; y++) {
-        int from = 12 * y + 1 > s ? 12 * y + 1 : s;
+        int from = 12 * y + 1 > s ? 12 * y + 1 : s, to = 12 * y + 12 < end ? 12 * y + 12 : end;
+        if (to < from)
+            break;
         step[from] += c[y];
-        step[12 * y + 13] -= c[y];
+        step[to + 1] -= c[y];
     }
 }
 
-/* Build the portfolio's monthly totals for the drawn values; returns the
- * latest completion month. */
-static int build_run(worker *w)
+/* Build the portfolio's monthly totals for the drawn values. */
+static void build_run(worker *w)
 {
     plan *p = w->p;
     const int M = p->M, Y = p->Y;
     rs_results *r = w->r;
+    const rs_scenario *c = &w->copy;
     double *st_rev = w->step, *st_net = st_rev + M + 2, *st_fee = st_net + M + 2,
-           *st_cost = st_fee + M + 2;
+           *st_cost = st_fee + M + 2, *st_tax = st_cost + M + 2, *st_sub = st_tax + M + 2;
+    const int income_tax = c->scen.v[SC_INCOME_TAX] > 0;
     rs_lin lin;
-    lin.cg = w->lin;
-    lin.rg = lin.cg + Y;
-    lin.cn = lin.rg + Y;
-    lin.rn = lin.cn + Y;
-    int last = 1;
+    rs_lin_arrays(&lin, w->lin, Y);
 
     for (int i = 0; i <= w->hmask; i++)   /* forget the last run's keys */
         w->hash[i] = -1;
     w->nslot = 0;
-    memset(w->step, 0, 4 * (size_t)(M + 2) * sizeof(double));
+    memset(w->step, 0, 6 * (size_t)(M + 2) * sizeof(double));
     memset(r->capex, 0, (size_t)M * sizeof(double));
+    memset(r->subsidy, 0, (size_t)M * sizeof(double));
+    if (income_tax)
+        memset(w->depd, 0, (size_t)(M + 1) * sizeof(double));
 
-    for (int c = 0; c < w->copy.ncom; c++) {
-        const rs_entity *e = &w->copy.com[c];
+    for (int i = 0; i < c->ncom; i++) {
+        const rs_entity *e = &c->com[i];
         e->sec->linear(e, Y, &lin);
-        int done = rs_lin_completion(&lin);
-        last = done > last ? done : last;
-        int k = slot_of(w, &lin, GROUP_COMMUNITY);
-        double *dg = w->Dg + (size_t)k * Y;
+        int k = slot_of(w, &lin, M, GROUP_COMMUNITY);
+        double *dg = w->D + (size_t)k * 3 * Y;
         for (int y = 0; y < Y; y++)
             dg[y] += lin.rg[y];
-        add_steps(st_fee, lin.cg, 1, Y);
-        add_steps(st_cost, lin.cn, 1, Y);
+        add_steps(st_fee, lin.cg, 1, M, Y);
+        add_steps(st_cost, lin.cn, 1, M, Y);
     }
-    for (int l = 0; l < w->copy.nlev; l++) {
-        const rs_entity *e = &w->copy.lev[l];
+    for (int l = 0; l < c->nlev; l++) {
+        const rs_entity *e = &c->lev[l];
         e->sec->linear(e, Y, &lin);
-        int done = rs_lin_completion(&lin);
-        last = done > last ? done : last;
         if (lin.s > M)
             continue;
-        int k = slot_of(w, &lin, GROUP_LEVER);
-        double *dg = w->Dg + (size_t)k * Y, *dn = w->Dn + (size_t)k * Y;
+        rs_lin_capex(&lin, M, r->capex, income_tax ? w->depd : NULL);
+        if (lin.subsidy != 0.0 && lin.sub_month >= 1 && lin.sub_month <= M)
+            r->subsidy[lin.sub_month - 1] += lin.subsidy;
+        if (lin.o > M)
+            continue;
+        int k = slot_of(w, &lin, M, GROUP_LEVER);
+        double *dg = w->D + (size_t)k * 3 * Y, *dn = dg + Y, *dt = dn + Y;
         for (int y = 0; y < Y; y++) {
             dg[y] += lin.rg[y];
             dn[y] += lin.rn[y];
+            dt[y] += lin.rt[y];
         }
-        add_steps(st_rev, lin.cg, lin.s, Y);
-        add_steps(st_net, lin.cn, lin.s, Y);
-        for (int m = lin.s; m <= M; m += lin.capex_period > 0 ? lin.capex_period : M + 1)
-            r->capex[m - 1] += lin.capex;
+        add_steps(st_rev, lin.cg, lin.o, M, Y);
+        add_steps(st_net, lin.cn, lin.o, M, Y);
+        add_steps(st_tax, lin.ct, lin.o, M, Y);
+        if (lin.sub_end >= lin.o) {
+            const int end = lin.sub_end < M ? lin.sub_end : M;
+            int ks = slot_of(w, &lin, end, GROUP_SUBSIDY);
+            double *ds = w->D + (size_t)ks * 3 * Y;
+            for (int y = 0; y < Y; y++)
+                ds[y] += lin.rs[y];
+            add_steps(st_sub, lin.cs, lin.o, end, Y);
+        }
     }
 
-    double a_rev = 0, a_net = 0, a_fee = 0, a_cost = 0;
+    double a_rev = 0, a_net = 0, a_fee = 0, a_cost = 0, a_tax = 0, a_sub = 0, a_dep = 0;
     for (int m = 1; m <= M; m++) {
         a_rev += st_rev[m];
         a_net += st_net[m];
         a_fee += st_fee[m];
         a_cost += st_cost[m];
+        a_tax += st_tax[m];
+        a_sub += st_sub[m];
         r->revenue[m - 1] = a_rev;
         r->net[m - 1] = a_net;
         r->fee[m - 1] = a_fee;
         r->cost[m - 1] = a_cost;
+        r->tax[m - 1] = a_tax;
+        r->subsidy[m - 1] += a_sub;
+        if (income_tax)
+            r->dep[m - 1] = (a_dep += w->depd[m - 1]);
     }
     for (int k = 0; k < w->nslot; k++) {
         const double *T = p->table[w->key_shape[k]][w->key_R[k]];
-        const int shift = w->key_shift[k];
-        const double *dg = w->Dg + (size_t)k * Y, *dn = w->Dn + (size_t)k * Y;
+        const int shift = w->key_shift[k], end = w->key_end[k];
+        const double *dg = w->D + (size_t)k * 3 * Y, *dn = dg + Y, *dt = dn + Y;
         const int from = shift + 1 > 1 ? shift + 1 : 1;
-        if (w->key_group[k] == GROUP_COMMUNITY) {
+        switch (w->key_group[k]) {
+        case GROUP_COMMUNITY:
             for (int m = from; m <= M; m++)
                 r->fee[m - 1] += dg[(m - 1) / 12] * T[m - shift];
-        } else {
+            break;
+        case GROUP_SUBSIDY:
+            for (int m = from; m <= end; m++)
+                r->subsidy[m - 1] += dg[(m - 1) / 12] * T[m - shift];
+            break;
+        default:
             for (int m = from; m <= M; m++) {
                 const double t = T[m - shift];
                 r->revenue[m - 1] += dg[(m - 1) / 12] * t;
                 r->net[m - 1] += dn[(m - 1) / 12] * t;
+                r->tax[m - 1] += dt[(m - 1) / 12] * t;
             }
         }
     }
-    return last;
 }
 
 static void record_run(worker *w, long run, long block)
@@ -413,8 +418,8 @@ static void work(worker *w, int reporter)
         long end = (b + 1) * RS_MC_BLOCK < p->runs ? (b + 1) * RS_MC_BLOCK : p->runs;
         for (long run = b * RS_MC_BLOCK; run < end; run++) {
             draw_run(w, run);
-            int last = build_run(w);
-            rs_results_finish(&w->copy, w->r, last);
+            build_run(w);
+            rs_results_finish(&w->copy, w->r);
             record_run(w, run, b);
         }
         long done = atomic_fetch_add(&p->done, end - b * RS_MC_BLOCK) + (end - b * RS_MC_BLOCK);
@@ -431,28 +436,18 @@ static void *thread_main(void *arg)
 
 /* ------------------------------------------------------------ statistics */
 
-enum { KIND_PLAIN, KIND_NEVER, KIND_PROB };
-
-static int metric_kind(int k)
-{
-    switch (k) {
-    case MT_PAYBACK: case MT_DPAYBACK: case MT_FIRST_COVERED: return KIND_NEVER;
-    case MT_P_COVERED_STAB: case MT_P_FUND_NONNEG: return KIND_PROB;
-    default: return KIND_PLAIN;
-    }
-}
-
 /* mean, p10, p50, p90 of column k of the runs x MT_N matrix. "Never"
  * metrics (payback, first covered year) count an empty run as +infinity:
  * a percentile that lands there is empty, and so is the mean. Other empty
- * values (IRR, coverage without deficit) are left out. */
+ * values (IRR, coverage without deficit) are left out. Probabilities get
+ * their mean only. */
 static void metric_stats(const double *met, long runs, int k, double *tmp, double out[MC_NSTAT])
 {
-    const int kind = metric_kind(k);
+    const int never = (rs_metrics[k].flags & RS_MF_NEVER) != 0;
     size_t n = 0;
     for (long i = 0; i < runs; i++) {
         double v = met[(size_t)i * MT_N + k];
-        if (isnan(v) && kind == KIND_NEVER)
+        if (isnan(v) && never)
             v = INFINITY;
         if (!isnan(v))
             tmp[n++] = v;
@@ -463,7 +458,7 @@ static void metric_stats(const double *met, long runs, int k, double *tmp, doubl
         return;
     double mean = gsl_stats_mean(tmp, 1, n);
     out[MC_MEAN] = isfinite(mean) ? mean : NAN;
-    if (kind == KIND_PROB)
+    if (rs_metrics[k].unit == RS_U_PROB)
         return;
     gsl_sort(tmp, 1, n);
     const double qs[3] = {0.1, 0.5, 0.9};
@@ -517,15 +512,17 @@ static void aggregate(plan *p, worker *ws, int nw, rs_mc_results *mc, double *tm
     }
 }
 
-int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
+rs_status rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
 {
     plan p;
     memset(&p, 0, sizeof p);
     worker *ws = NULL;
     rs_mc_results *mc = NULL;
     double *tmp = NULL;
-    int nw = opt->threads > 0 ? opt->threads : 1, started = 0, rc = -1;
+    int nw = opt->threads > 0 ? opt->threads : 1, started = 0;
+    rs_status rc = RS_S_NOMEM;
     *out = NULL;
+    rs_init();
 
     p.s = s;
     p.M = rs_scenario_months(s);
@@ -539,14 +536,11 @@ int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
     atomic_init(&p.next_block, 0);
     atomic_init(&p.done, 0);
 
-    int nc = rs_corr_factor(s, &p.L, &p.cidx);
-    if (nc == -1) {
-        rc = -2;
+    rs_status crc = rs_corr_factor(s, &p.nc, &p.L, &p.cidx);
+    if (crc != RS_S_OK) {
+        rc = crc;
         goto out;
     }
-    if (nc < 0)
-        goto out;
-    p.nc = nc;
     p.in_corr = malloc((size_t)(s->nranges ? s->nranges : 1) * sizeof(int));
     p.metrics = malloc((size_t)p.runs * MT_N * sizeof(double));
     p.bsum = calloc((size_t)p.nblocks * MC_Y_N * p.Y, sizeof(double));
@@ -555,12 +549,14 @@ int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
     mc = calloc(1, sizeof *mc);
     ws = calloc((size_t)nw, sizeof *ws);
     if (!p.in_corr || !p.metrics || !p.bsum || !p.bcnt || !p.bcov || !mc || !ws ||
-        plan_tables(&p) != 0)
+        plan_tables(&p) != 0 || plan_touched(&p) != 0)
         goto out;
-    for (int i = 0; i < s->nranges; i++)
+    for (int i = 0; i < s->nranges; i++) {   /* a range's dimension is its stream's */
         p.in_corr[i] = -1;
-    for (int i = 0; i < nc; i++)
-        p.in_corr[p.cidx[i]] = i;
+        for (int d = 0; d < p.nc; d++)
+            if (s->ranges[p.cidx[d]].stream == s->ranges[i].stream)
+                p.in_corr[i] = d;
+    }
     mc->runs = p.runs;
     mc->years = p.Y;
     mc->yearly = malloc((size_t)MC_Y_N * p.Y * MC_NSTAT * sizeof(double));
@@ -589,7 +585,7 @@ int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out)
     p.metrics = NULL;
     *out = mc;
     mc = NULL;
-    rc = 0;
+    rc = RS_S_OK;
 out:
     for (int i = 0; i < started; i++)
         worker_release(&ws[i]);
@@ -600,6 +596,7 @@ out:
     free(p.L);
     free(p.cidx);
     free(p.in_corr);
+    free(p.touched);
     free(p.metrics);
     free(p.bsum);
     free(p.bcnt);

@@ -42,12 +42,13 @@ typedef struct {
  * fixed so that results do not depend on the number of threads. */
 #define RS_MC_BLOCK 256
 
-/* Run Monte Carlo on s. Each run draws every ranged parameter from its own
- * RNG stream (gsl taus2 in a state filled from (seed, run index)), so the same seed
- * gives identical results for any thread count. Returns RS-style 0, or -1
- * when out of memory, -2 when the correlation matrix is not positive
- * definite. *out is allocated for the caller (rs_mc_results_free). */
-int rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out);
+/* Run Monte Carlo on s. Each run draws every ranged parameter from a random
+ * stream of its own, keyed by (seed, run, the parameter's row), so the same
+ * seed gives identical results for any thread count, and a parameter draws
+ * the same values whatever other rows the scenario has. Returns RS_S_OK,
+ * RS_S_NOMEM, or RS_S_NOT_PD when the correlation matrix is not positive
+ * semi-definite. *out is allocated for the caller (rs_mc_results_free). */
+rs_status rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out);
 
 void rs_mc_results_free(rs_mc_results *mc);
 
@@ -56,10 +57,5 @@ static inline double rs_mc_yearly(const rs_mc_results *mc, int series, int y, in
 {
     return mc->yearly[((size_t)series * mc->years + (size_t)(y - 1)) * MC_NSTAT + stat];
 }
-
-/* Put a gsl taus2 generator in run `run`'s state under `seed`: all 96 bits
- * of taus2's state come from splitmix64(seed, run), so runs do not collide
- * as 32-bit seeds would. */
-void rs_mc_seed_run(gsl_rng *rng, unsigned long seed, long run);
 
 #endif

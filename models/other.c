@@ -1,34 +1,46 @@
 /* other.c: any other income: venue rental, advertising, neighbourhood centre
- * (MODEL.md other:NAME). */
+ * (docs/model.md other:NAME). */
 #include "lever.h"
 
 static const rs_param other_params[] = {
     RS_LEVER_COMMON_PARAMS,
-    {"income", "CNY/month", RS_P_NUM, 0, 0, 1e12, RS_P_REQUIRED, NULL,
-     "income at full ramp"},
-    {"growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly escalation"},
+    {"income", "CNY/month", RS_P_NUM, 0, 0, 1e12, RS_P_REQUIRED | RS_P_SCHED, NULL,
+     "income at full ramp", "月收入", "growth"},
+    {"growth", "1/year", RS_P_NUM, 0, -0.5, 1, 0, NULL, "yearly escalation", "年增长率", NULL},
     RS_RAMP_PARAMS(0),
-    {"capex", "CNY", RS_P_NUM, 0, 0, 1e12, 0, NULL, "one-off investment in the start month"},
-    {"opex_fixed", "CNY/month", RS_P_NUM, 0, 0, 1e12, 0, NULL, "fixed operating cost"},
+    {"capex", "CNY", RS_P_NUM, 0, 0, 1e12, 0, NULL, "one-off investment", "投资", NULL},
+    {"opex_fixed", "CNY/month", RS_P_NUM, 0, 0, 1e12, 0, NULL, "fixed operating cost",
+     "固定运营成本", NULL},
+    {"subsidy", "CNY", RS_P_NUM, 0, 0, 1e12, 0, NULL, "one-off subsidy (a lump sum)",
+     "一次性补贴", NULL},
+    {"optional", "0/1", RS_P_INT, 0, 0, 1, RS_P_FIXED, NULL,
+     "revsim optimize: 1 makes the lever a yes/no choice", "可选项目", NULL},
 };
+
+static void other_derive(rs_entity *e) { rs_lever_derive_dep(e, 0); }
 
 static void other_linear(const rs_entity *e, int years, rs_lin *lin)
 {
     const double *v = e->v;
     rs_lin_init(lin, e, 0, (int)v[OT_RAMP], (int)v[OT_SHAPE]);
-    const double keep = 1.0 - v[LV_SHARE_OUT], g1 = 1.0 + v[OT_GROWTH];
-    double g = 1.0;
-    for (int y = 0; y < years; y++, g *= g1) {
+    const double keep = rs_lever_keep(e, 0.0);
+    rs_sched income;
+    rs_sched_begin(&income, e, OT_INCOME, OT_GROWTH);
+    for (int y = 0; y < years; y++) {
+        rs_sched_next(&income, y + 1);
         lin->cg[y] = 0.0;
-        lin->rg[y] = v[OT_INCOME] * g;
+        lin->rg[y] = income.v * income.f;
         lin->cn[y] = -v[OT_OPEX_FIXED];
         lin->rn[y] = lin->rg[y] * keep;
     }
+    rs_lin_tax(lin, e, years);
+    rs_lin_no_kwh_subsidy(lin, years);
     lin->capex = v[OT_CAPEX];
+    lin->subsidy = v[OT_SUBSIDY];
 }
 
 const rs_section rs_section_other = {
     "other", RS_SEC_LEVER, 1, other_params, OT_N,
-    "any other income (venue rental, advertising, neighbourhood centre)",
-    NULL, other_linear,
+    "any other income (venue rental, advertising, neighbourhood centre)", "其他收入",
+    OT_RAMP, OT_SHAPE, -1, NULL, other_derive, other_linear,
 };

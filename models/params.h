@@ -1,6 +1,7 @@
 /* params.h: the parameter-table types that every model declares its inputs
  * with. One table row per parameter is the single source of truth for the
- * reader, the validator, `revsim params` and docs/parameters.md. */
+ * reader, the validator, `revsim params`, docs/parameters.md and the
+ * Chinese labels of charts, workbook and report. */
 #ifndef RS_PARAMS_H
 #define RS_PARAMS_H
 
@@ -11,11 +12,14 @@ typedef enum {
     RS_P_INT,  /* whole number, may carry low/high/dist (drawn values rounded) */
     RS_P_ENUM, /* one of `choices` ("a|b|c"), stored as its index */
     RS_P_TEXT, /* free text (names, dates, file names) */
-    RS_P_REF   /* name of another section (a lever's community) */
+    RS_P_REF   /* name of another section (a lever's community, a template) */
 } rs_ptype;
 
 #define RS_P_REQUIRED 1u /* no default: the scenario must give it */
 #define RS_P_FIXED 2u    /* may not carry low/high (structural) */
+#define RS_P_SCHED 4u    /* may be reset from a year on by KEY@Y rows */
+#define RS_P_UNSET 8u    /* the default is "not given" (no limit, derived): see doc */
+#define RS_P_MULTI 16u   /* the row may appear several times (scenario,include) */
 
 typedef struct {
     const char *name;
@@ -26,6 +30,8 @@ typedef struct {
     unsigned flags;
     const char *choices;/* RS_P_ENUM: "linear|logistic" */
     const char *doc;    /* one line */
+    const char *label_zh; /* Chinese label (charts, workbook, report) */
+    const char *growth; /* RS_P_SCHED: the key of its yearly growth rate, or NULL */
 } rs_param;
 
 /* Index of `name` in table `t` of `n` rows, or -1. */

@@ -1,82 +1,41 @@
-/* portfolio.c: one run of the portfolio model (MODEL.md "Portfolio results"
- * and "Headline metrics"): levers and communities summed month by month, the
- * fund, yearly sums and the headline metrics. */
+/* portfolio.c: one run of the portfolio model (docs/model.md "Portfolio
+ * results" and "Headline metrics"): levers and communities summed month by
+ * month, loans, fund interest, income tax, the fund, yearly sums, the
+ * headline metrics and what each lever earns on its own. */
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "community.h"
 #include "finance.h"
-#include "model.h"
 #include "linear.h"
-#include "ramp.h"
+#include "loan.h"
+#include "model.h"
 
-const rs_metric_def rs_metrics[MT_N] = {
-    [MT_REVENUE_YEAR1] = {"revenue_year1", "CNY", "Revenue, year 1", "第1年收入"},
-    [MT_REVENUE_STAB] = {"revenue_stabilized", "CNY", "Revenue, stabilized year", "稳定年收入"},
-    [MT_NET_STAB] = {"net_income_stabilized", "CNY", "Net income, stabilized year",
-                     "稳定年净收益"},
-    [MT_DEFICIT_BEFORE] = {"deficit_before", "CNY", "Management deficit before", "改造前物业亏损"},
-    [MT_DEFICIT_YEAR1] = {"deficit_year1", "CNY", "Management deficit, year 1", "第1年物业亏损"},
-    [MT_COVERAGE_YEAR1] = {"coverage_year1", "ratio", "Coverage, year 1", "第1年覆盖率"},
-    [MT_COVERAGE_STAB] = {"coverage_stabilized", "ratio", "Coverage, stabilized year",
-                          "稳定年覆盖率"},
-    [MT_COVERAGE_LAST] = {"coverage_last_year", "ratio", "Coverage, last year", "末年覆盖率"},
-    [MT_FIRST_COVERED] = {"first_covered_year", "year", "First covered year", "首个覆盖年份"},
-    [MT_YEARS_COVERED] = {"years_covered", "count", "Years with the deficit covered",
-                          "亏损获覆盖年数"},
-    [MT_STAB_YEAR] = {"stabilized_year", "year", "Stabilized year", "稳定年"},
-    [MT_CAPEX_TOTAL] = {"capex_total", "CNY", "Investment (capex) total", "总投资"},
-    [MT_NPV] = {"npv", "CNY", "Net present value", "净现值"},
-    [MT_IRR] = {"irr", "1/year", "Internal rate of return", "内部收益率"},
-    [MT_PAYBACK] = {"payback_years", "years", "Payback", "投资回收期"},
-    [MT_DPAYBACK] = {"discounted_payback_years", "years", "Discounted payback",
-                     "动态回收期"},
-    [MT_FUND_MIN] = {"fund_min", "CNY", "Fund minimum", "基金最低余额"},
-    [MT_FUND_MIN_MONTH] = {"fund_min_month", "month", "Month of fund minimum",
-                           "基金最低余额月份"},
-    [MT_FUND_END] = {"fund_end", "CNY", "Fund at the end", "期末基金余额"},
-    [MT_P_COVERED_STAB] = {"p_covered_stabilized", "probability",
-                           "Deficit covered in stabilized year", "稳定年覆盖亏损概率"},
-    [MT_P_FUND_NONNEG] = {"p_fund_never_negative", "probability", "Fund never negative",
-                          "基金始终非负概率"},
-};
-
-int rs_metric_find(const char *name)
-{
-    for (int i = 0; i < MT_N; i++)
-        if (strcmp(rs_metrics[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-double rs_coverage(double net, double deficit)
-{
-    return deficit > 0 ? net / deficit : NAN;
-}
-
-int rs_is_covered(double net, double deficit)
-{
-    return deficit <= 0 || net / deficit >= 1.0;
-}
+static void finish(const rs_scenario *s, rs_results *r, int sy);
 
 rs_results *rs_results_alloc(const rs_scenario *s)
 {
     return rs_results_alloc_shape(rs_scenario_months(s), s->nlev, s->ncom);
 }
 
+/* monthly portfolio arrays (revenue .. dep) and yearly ones (y_revenue .. y_cf_equity) */
+#define NMONTHLY 23
+#define NYEARLY 21
+
 rs_results *rs_results_alloc_shape(int months, int L, int C)
 {
     rs_results *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    const int M = months, Y = M / 12;
-    r->months = M;
-    r->years = Y;
+    const size_t M = (size_t)months, Y = M / 12, Lz = (size_t)L, Cz = (size_t)C;
+    r->months = months;
+    r->years = (int)Y;
     r->nlev = L;
     r->ncom = C;
-    size_t n = 11 * (size_t)M + 3 * (size_t)L * M + 4 * (size_t)C * M + 9 * (size_t)Y
-               + (size_t)L * Y + 4 * (size_t)C * Y + 4 * (size_t)Y + 2 * (size_t)M + 1;
+    const size_t scratch = (size_t)RS_LIN_ARRAYS * Y + 8 * M + 2;
+    size_t n = NMONTHLY * M + Lz * M + 4 * Cz * M + NYEARLY * Y + Lz * Y + Lz * LY_N * Y +
+               Lz * LM_N + 4 * Cz * Y + scratch;
     r->block_ = calloc(n ? n : 1, sizeof(double));
     if (!r->block_) {
         free(r);
@@ -87,18 +46,27 @@ rs_results *rs_results_alloc_shape(int months, int L, int C)
     TAKE(revenue, M); TAKE(net, M); TAKE(capex, M); TAKE(fee, M); TAKE(cost, M);
     TAKE(gap, M); TAKE(cf, M); TAKE(surplus, M); TAKE(fund, M); TAKE(grants, M);
     TAKE(dcf, M);
-    TAKE(lev_gross, (size_t)L * M); TAKE(lev_net, (size_t)L * M);
-    TAKE(lev_capex, (size_t)L * M);
-    TAKE(com_revenue, (size_t)C * M); TAKE(com_net, (size_t)C * M);
-    TAKE(com_fee, (size_t)C * M); TAKE(com_cost, (size_t)C * M);
+    TAKE(tax, M); TAKE(subsidy, M); TAKE(income_tax, M); TAKE(fund_interest, M);
+    TAKE(draws, M); TAKE(interest, M); TAKE(principal, M); TAKE(debt_service, M);
+    TAKE(debt_balance, M); TAKE(cf_equity, M); TAKE(dscr_m, M); TAKE(dep, M);
+    TAKE(lev_gross, Lz * M);
+    TAKE(com_revenue, Cz * M); TAKE(com_net, Cz * M); TAKE(com_fee, Cz * M);
+    TAKE(com_cost, Cz * M);
     TAKE(y_revenue, Y); TAKE(y_net, Y); TAKE(y_capex, Y); TAKE(y_fee, Y);
     TAKE(y_cost, Y); TAKE(y_deficit, Y); TAKE(y_coverage, Y); TAKE(y_surplus, Y);
     TAKE(y_fund_end, Y);
-    TAKE(y_lev_revenue, (size_t)L * Y);
-    TAKE(y_com_revenue, (size_t)C * Y); TAKE(y_com_net, (size_t)C * Y);
-    TAKE(y_com_fee, (size_t)C * Y); TAKE(y_com_cost, (size_t)C * Y);
-    TAKE(scratch_, 4 * (size_t)Y + 2 * (size_t)M + 1);
+    TAKE(y_tax, Y); TAKE(y_subsidy, Y); TAKE(y_income_tax, Y); TAKE(y_fund_interest, Y);
+    TAKE(y_draws, Y); TAKE(y_interest, Y); TAKE(y_principal, Y); TAKE(y_debt_service, Y);
+    TAKE(y_debt_balance, Y); TAKE(y_dscr, Y); TAKE(y_cf, Y); TAKE(y_cf_equity, Y);
+    TAKE(y_lev_revenue, Lz * Y);
+    TAKE(y_lev, Lz * LY_N * Y);
+    TAKE(lev_metric, Lz * LM_N);
+    TAKE(y_com_revenue, Cz * Y); TAKE(y_com_net, Cz * Y); TAKE(y_com_fee, Cz * Y);
+    TAKE(y_com_cost, Cz * Y);
+    TAKE(scratch_, scratch);
 #undef TAKE
+    for (size_t i = 0; i < M; i++)
+        r->dscr_m[i] = NAN;
     return r;
 }
 
@@ -121,21 +89,21 @@ static void sum_years(const double *in, int years, double *out)
     }
 }
 
-/* Stabilized year: first year whose first month (12(y-1)+1) is at or after
- * the last completion month; the last year if none. */
-static int stabilized_year(int last_completion, int years)
+static double sum(const double *v, int n)
 {
-    int y = (last_completion - 1 + 11) / 12 + 1;
-    return y <= years ? y : years;
+    double acc = 0.0;
+    for (int i = 0; i < n; i++)
+        acc += v[i];
+    return acc;
 }
 
-static void compute_metrics(const rs_scenario *s, rs_results *r, int last_completion)
+static void compute_metrics(const rs_scenario *s, rs_results *r, int sy)
 {
     const int M = r->months, Y = r->years;
     const double rate = s->scen.v[SC_DISCOUNT];
     double *mt = r->metric;
 
-    int sy = stabilized_year(last_completion, Y);
+    sy = sy >= 1 && sy <= Y ? sy : Y;
     mt[MT_STAB_YEAR] = sy;
     mt[MT_REVENUE_YEAR1] = r->y_revenue[0];
     mt[MT_REVENUE_STAB] = r->y_revenue[sy - 1];
@@ -156,52 +124,112 @@ static void compute_metrics(const rs_scenario *s, rs_results *r, int last_comple
                 mt[MT_FIRST_COVERED] = y;
             mt[MT_YEARS_COVERED]++;
         }
-    double capex = 0.0;
-    for (int m = 0; m < M; m++)
-        capex += r->capex[m];
-    mt[MT_CAPEX_TOTAL] = capex;
+    mt[MT_CAPEX_TOTAL] = sum(r->capex, M);
     mt[MT_NPV] = rs_npv(r->cf, M, rate);
     mt[MT_IRR] = rs_irr(r->cf, M);
     mt[MT_PAYBACK] = rs_payback(r->cf, M);
     mt[MT_DPAYBACK] = rs_payback(r->dcf, M);
-    int argmin = 0;
-    for (int m = 1; m < M; m++)
+    int argmin = 0, below = 0;
+    const double reserve = s->fund.v[FD_RESERVE];
+    for (int m = 0; m < M; m++) {
         if (r->fund[m] < r->fund[argmin])
             argmin = m;
+        below += r->fund[m] < reserve;
+    }
     mt[MT_FUND_MIN] = r->fund[argmin];
     mt[MT_FUND_MIN_MONTH] = argmin + 1;
     mt[MT_FUND_END] = r->fund[M - 1];
     mt[MT_P_COVERED_STAB] = rs_is_covered(r->y_net[sy - 1], r->y_deficit[sy - 1]);
     mt[MT_P_FUND_NONNEG] = r->fund[argmin] >= 0.0;
+    mt[MT_TAX_TOTAL] = sum(r->tax, M);
+    mt[MT_SUBSIDY_TOTAL] = sum(r->subsidy, M);
+    mt[MT_INCOME_TAX_TOTAL] = sum(r->income_tax, M);
+    mt[MT_DEBT_SERVICE_TOTAL] = sum(r->debt_service, M);
+    double dmin = NAN;
+    for (int y = 0; y < Y; y++)
+        if (!isnan(r->y_dscr[y]) && !(r->y_dscr[y] >= dmin))
+            dmin = r->y_dscr[y];
+    mt[MT_DSCR_MIN] = dmin;
+    mt[MT_P_DSCR_ABOVE_1] = isnan(dmin) || dmin >= 1.0;
+    mt[MT_DEBT_END] = r->debt_balance[M - 1];
+    mt[MT_NPV_EQUITY] = rs_npv(r->cf_equity, M, rate);
+    mt[MT_MONTHS_BELOW_RESERVE] = below;
+}
+
+/* The flows of lever l into r: its monthly gross (r->lev_gross), its
+ * yearly flows and own metrics, and its part of the portfolio and
+ * community sums. w: 5 monthly scratch arrays. */
+static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, double *T,
+                      double *w, int income_tax)
+{
+    const int M = r->months, Y = r->years;
+    const size_t Mz = (size_t)M;
+    const rs_entity *e = &s->lev[l];
+    double *g = r->lev_gross + l * Mz, *n = w, *k = w + Mz, *t = w + 2 * Mz,
+           *sub = w + 3 * Mz, *cf = w + 4 * Mz;
+    double *cr = r->com_revenue + e->community * Mz, *cn = r->com_net + e->community * Mz;
+    e->sec->linear(e, Y, lin);
+    rs_ramp_table(lin->R, lin->shape, M, T);
+    const rs_flows out = {g, n, t, sub, k};
+    rs_lin_expand(lin, T, M, &out);
+    if (income_tax) {
+        memset(cf, 0, (Mz + 1) * sizeof(double));   /* cf's room holds the difference array */
+        memset(k, 0, Mz * sizeof(double));
+        rs_lin_capex(lin, M, k, cf);
+        double acc = 0.0;
+        for (int m = 0; m < M; m++)
+            r->dep[m] += (acc += cf[m]);
+    }
+    for (int m = 0; m < M; m++) {
+        r->revenue[m] += g[m];
+        r->net[m] += n[m];
+        r->capex[m] += k[m];
+        r->tax[m] += t[m];
+        r->subsidy[m] += sub[m];
+        cr[m] += g[m];
+        cn[m] += n[m];
+        cf[m] = n[m] - k[m] + sub[m];
+    }
+    sum_years(g, Y, r->y_lev_revenue + (size_t)l * Y);
+    double *ly = r->y_lev + (size_t)l * LY_N * Y;
+    sum_years(g, Y, ly + LY_REVENUE * (size_t)Y);
+    sum_years(t, Y, ly + LY_TAX * (size_t)Y);
+    sum_years(n, Y, ly + LY_NET * (size_t)Y);
+    sum_years(k, Y, ly + LY_CAPEX * (size_t)Y);
+    sum_years(sub, Y, ly + LY_SUBSIDY * (size_t)Y);
+    sum_years(cf, Y, ly + LY_CF * (size_t)Y);
+    for (int y = 0; y < Y; y++)   /* costs = gross (1 - share_out) - tax - net */
+        ly[LY_COSTS * (size_t)Y + y] = ly[LY_REVENUE * (size_t)Y + y] * lin->keep -
+                                       ly[LY_TAX * (size_t)Y + y] - ly[LY_NET * (size_t)Y + y];
+    double *lm = r->lev_metric + (size_t)l * LM_N;
+    lm[LM_CAPEX_TOTAL] = sum(k, M);
+    lm[LM_SUBSIDY_TOTAL] = sum(sub, M);
+    lm[LM_NPV] = rs_npv(cf, M, s->scen.v[SC_DISCOUNT]);
+    lm[LM_IRR] = rs_irr(cf, M);
+    lm[LM_PAYBACK] = rs_payback(cf, M);
 }
 
 void rs_model_run(const rs_scenario *s, rs_results *r)
 {
     const int M = r->months, Y = r->years;
     const size_t Mz = (size_t)M;
-
-    memset(r->revenue, 0, Mz * sizeof(double));
-    memset(r->net, 0, Mz * sizeof(double));
-    memset(r->capex, 0, Mz * sizeof(double));
-    memset(r->fee, 0, Mz * sizeof(double));
-    memset(r->cost, 0, Mz * sizeof(double));
+    const double *zero[] = {r->revenue, r->net, r->capex, r->fee, r->cost, r->tax,
+                            r->subsidy, r->dep};
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        memset((double *)zero[i], 0, Mz * sizeof(double));
+    const int income_tax = s->scen.v[SC_INCOME_TAX] > 0;
 
     /* one linear form at a time, in the scratch block */
     rs_lin lin;
-    lin.cg = r->scratch_;
-    lin.rg = lin.cg + Y;
-    lin.cn = lin.rg + Y;
-    lin.rn = lin.cn + Y;
-    double *T = lin.rn + Y, *spare = T + M + 1;
-    int last = 1;
+    rs_lin_arrays(&lin, r->scratch_, Y);
+    double *T = r->scratch_ + (size_t)RS_LIN_ARRAYS * Y, *w = T + M + 1;
 
     for (int c = 0; c < r->ncom; c++) {
         double *fee = r->com_fee + c * Mz, *cost = r->com_cost + c * Mz;
         s->com[c].sec->linear(&s->com[c], Y, &lin);
         rs_ramp_table(lin.R, lin.shape, M, T);
-        rs_lin_expand(&lin, T, M, fee, cost, spare);
-        int done = rs_lin_completion(&lin);
-        last = done > last ? done : last;
+        const rs_flows out = {fee, cost, NULL, NULL, NULL};
+        rs_lin_expand(&lin, T, M, &out);
         memset(r->com_revenue + c * Mz, 0, Mz * sizeof(double));
         memset(r->com_net + c * Mz, 0, Mz * sizeof(double));
         for (int m = 0; m < M; m++) {
@@ -209,29 +237,74 @@ void rs_model_run(const rs_scenario *s, rs_results *r)
             r->cost[m] += cost[m];
         }
     }
-    for (int l = 0; l < r->nlev; l++) {
-        const rs_entity *e = &s->lev[l];
-        double *g = r->lev_gross + l * Mz, *n = r->lev_net + l * Mz,
-               *k = r->lev_capex + l * Mz;
-        double *cr = r->com_revenue + e->community * Mz, *cn = r->com_net + e->community * Mz;
-        e->sec->linear(e, Y, &lin);
-        rs_ramp_table(lin.R, lin.shape, M, T);
-        rs_lin_expand(&lin, T, M, g, n, k);
-        int done = rs_lin_completion(&lin);
-        last = done > last ? done : last;
-        for (int m = 0; m < M; m++) {
-            r->revenue[m] += g[m];
-            r->net[m] += n[m];
-            r->capex[m] += k[m];
-            cr[m] += g[m];
-            cn[m] += n[m];
-        }
-        sum_years(g, Y, r->y_lev_revenue + (size_t)l * Y);
+    int last = 1;   /* completion months, for a scenario whose stabilized year is not fixed */
+    for (int c = 0; c < s->ncom; c++) {
+        s->com[c].sec->linear(&s->com[c], Y, &lin);
+        last = lin.completion > last ? lin.completion : last;
     }
-    rs_results_finish(s, r, last);
+    for (int l = 0; l < r->nlev; l++) {
+        add_lever(s, r, l, &lin, T, w, income_tax);
+        last = lin.completion > last ? lin.completion : last;
+    }
+    const int y = (last - 1 + 11) / 12 + 1;
+    finish(s, r, s->stab_year > 0 ? s->stab_year : y);
 }
 
-void rs_results_finish(const rs_scenario *s, rs_results *r, int last)
+/* Loans, fund interest and income tax with the fund, month by month. */
+static void fund_path(const rs_scenario *s, rs_results *r)
+{
+    const int M = r->months;
+    const double ir = s->fund.v[FD_INTEREST] / 12.0, od = s->fund.v[FD_OVERDRAFT] / 12.0;
+    const double itr = s->scen.v[SC_INCOME_TAX];
+    const double z = pow(1.0 + s->scen.v[SC_DISCOUNT], -1.0 / 12.0);
+    double fund = s->fund.v[FD_INITIAL], df = 1.0, profit = 0.0, dep_y = 0.0;
+    double loss[6] = {0};   /* loss[k]: what is left of the loss of k years ago (k = 1..5) */
+    for (int m = 0; m < M; m++) {
+        r->gap[m] = r->cost[m] - r->fee[m];
+        r->surplus[m] = r->net[m] - r->gap[m];
+        r->debt_service[m] = r->interest[m] + r->principal[m];
+        double fi = 0.0;
+        if (fund > 0 && ir > 0)
+            fi = fund * ir;
+        else if (fund < 0 && od > 0)
+            fi = fund * od;
+        r->fund_interest[m] = fi;
+        double tax = 0.0;
+        if (itr > 0) {
+            profit += r->surplus[m] + r->subsidy[m] + fi - r->interest[m];
+            dep_y += r->dep[m];
+            if ((m + 1) % 12 == 0) {
+                double p = profit - dep_y;
+                for (int k = 5; k >= 1 && p > 0; k--) {   /* oldest losses first */
+                    double use = loss[k] < p ? loss[k] : p;
+                    loss[k] -= use;
+                    p -= use;
+                }
+                for (int k = 5; k >= 2; k--)   /* age the losses; the 5-year-old one expires */
+                    loss[k] = loss[k - 1];
+                loss[1] = profit - dep_y < 0 ? dep_y - profit : 0.0;
+                tax = itr * (p > 0 ? p : 0.0);
+                profit = dep_y = 0.0;
+            }
+        }
+        r->income_tax[m] = tax;
+        r->cf[m] = r->net[m] - r->capex[m] + r->subsidy[m] - tax;
+        r->cf_equity[m] = r->cf[m] + r->draws[m] - r->debt_service[m];
+        double flow = r->surplus[m] - r->capex[m] + r->subsidy[m] + r->grants[m] + r->draws[m] -
+                      r->debt_service[m] - tax + fi;
+        fund += flow;
+        r->fund[m] = fund;
+        df *= z;
+        r->dcf[m] = r->cf[m] * df;
+    }
+}
+
+void rs_results_finish(const rs_scenario *s, rs_results *r)
+{
+    finish(s, r, s->stab_year > 0 ? s->stab_year : r->years);
+}
+
+static void finish(const rs_scenario *s, rs_results *r, int sy)
 {
     const int M = r->months, Y = r->years;
     const size_t Mz = (size_t)M;
@@ -242,29 +315,27 @@ void rs_results_finish(const rs_scenario *s, rs_results *r, int last)
         if (m >= 1 && m <= M)
             r->grants[m - 1] += s->grant[i].v[GR_AMOUNT];
     }
+    double *loan_arrays[] = {r->draws, r->interest, r->principal, r->debt_balance};
+    for (int i = 0; i < 4; i++)
+        memset(loan_arrays[i], 0, Mz * sizeof(double));
+    for (int i = 0; i < s->nloan; i++)
+        rs_loan_add(&s->loan[i], M, r->draws, r->interest, r->principal, r->debt_balance);
+    fund_path(s, r);
 
-    const double z = pow(1.0 + s->scen.v[SC_DISCOUNT], -1.0 / 12.0);
-    double fund = s->fund.v[FD_INITIAL], df = 1.0;
-    for (int m = 0; m < M; m++) {
-        r->gap[m] = r->cost[m] - r->fee[m];
-        r->cf[m] = r->net[m] - r->capex[m];
-        r->surplus[m] = r->net[m] - r->gap[m];
-        fund += r->surplus[m] - r->capex[m] + r->grants[m];
-        r->fund[m] = fund;
-        df *= z;
-        r->dcf[m] = r->cf[m] * df;
-    }
-
-    sum_years(r->revenue, Y, r->y_revenue);
-    sum_years(r->net, Y, r->y_net);
-    sum_years(r->capex, Y, r->y_capex);
-    sum_years(r->fee, Y, r->y_fee);
-    sum_years(r->cost, Y, r->y_cost);
-    sum_years(r->gap, Y, r->y_deficit);
-    sum_years(r->surplus, Y, r->y_surplus);
+    const double *src[] = {r->revenue, r->net, r->capex, r->fee, r->cost, r->gap, r->surplus,
+                           r->tax, r->subsidy, r->income_tax, r->fund_interest, r->draws,
+                           r->interest, r->principal, r->debt_service, r->cf, r->cf_equity};
+    double *dst[] = {r->y_revenue, r->y_net, r->y_capex, r->y_fee, r->y_cost, r->y_deficit,
+                     r->y_surplus, r->y_tax, r->y_subsidy, r->y_income_tax, r->y_fund_interest,
+                     r->y_draws, r->y_interest, r->y_principal, r->y_debt_service, r->y_cf,
+                     r->y_cf_equity};
+    for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
+        sum_years(src[i], Y, dst[i]);
     for (int y = 0; y < Y; y++) {
         r->y_coverage[y] = rs_coverage(r->y_net[y], r->y_deficit[y]);
+        r->y_dscr[y] = rs_series_ratio(SR_DSCR, r->y_net[y], r->y_debt_service[y]);
         r->y_fund_end[y] = r->fund[12 * y + 11];
+        r->y_debt_balance[y] = r->debt_balance[12 * y + 11];
     }
     for (int c = 0; c < r->ncom; c++) {
         sum_years(r->com_revenue + c * Mz, Y, r->y_com_revenue + (size_t)c * Y);
@@ -272,41 +343,11 @@ void rs_results_finish(const rs_scenario *s, rs_results *r, int last)
         sum_years(r->com_fee + c * Mz, Y, r->y_com_fee + (size_t)c * Y);
         sum_years(r->com_cost + c * Mz, Y, r->y_com_cost + (size_t)c * Y);
     }
-    compute_metrics(s, r, last);
-}
-
-#define SERIES(f) offsetof(rs_results, f)
-const rs_series_def rs_series[SR_N] = {
-    [SR_REVENUE] = {"revenue", "CNY", "Revenue", "收入", SERIES(revenue), SERIES(y_revenue)},
-    [SR_NET] = {"net_income", "CNY", "Net income", "净收益", SERIES(net), SERIES(y_net)},
-    [SR_CAPEX] = {"capex", "CNY", "Investment", "投资", SERIES(capex), SERIES(y_capex)},
-    [SR_FEE] = {"fee_income", "CNY", "Fee income", "物业费收入", SERIES(fee), SERIES(y_fee)},
-    [SR_COST] = {"mgmt_cost", "CNY", "Management cost", "物业成本", SERIES(cost), SERIES(y_cost)},
-    [SR_DEFICIT] = {"deficit", "CNY", "Management deficit", "物业亏损", SERIES(gap),
-                    SERIES(y_deficit)},
-    [SR_COVERAGE] = {"coverage", "ratio", "Coverage", "覆盖率", 0, 0},
-    [SR_SURPLUS] = {"surplus", "CNY", "Surplus", "盈余", SERIES(surplus), SERIES(y_surplus)},
-    [SR_FUND_END] = {"fund_end", "CNY", "Fund balance", "基金余额", SERIES(fund),
-                     SERIES(y_fund_end)},
-};
-
-static const double *series_ptr(const rs_results *r, size_t off)
-{
-    const double *p;
-    memcpy(&p, (const char *)r + off, sizeof p);
-    return p;
-}
-
-double rs_series_month(const rs_results *r, int k, int m)
-{
-    if (k == SR_COVERAGE)
-        return rs_coverage(r->net[m - 1], r->gap[m - 1]);
-    return series_ptr(r, rs_series[k].monthly)[m - 1];
-}
-
-double rs_series_year(const rs_results *r, int k, int y)
-{
-    if (k == SR_COVERAGE)
-        return r->y_coverage[y - 1];
-    return series_ptr(r, rs_series[k].yearly)[y - 1];
+    compute_metrics(s, r, sy);
+    sy = (int)r->metric[MT_STAB_YEAR];
+    for (int l = 0; l < r->nlev; l++) {
+        double *lm = r->lev_metric + (size_t)l * LM_N;
+        lm[LM_NET_STAB] = r->y_lev[((size_t)l * LY_N + LY_NET) * Y + sy - 1];
+        lm[LM_COVERAGE_SHARE] = rs_coverage(lm[LM_NET_STAB], r->y_deficit[sy - 1]);
+    }
 }

@@ -587,10 +587,10 @@ static int metric_show(const char *name)
     int k = name ? rs_metric_find(name) : -1;
     if (k < 0)
         return SHOW_PLAIN;
-    const char *u = rs_metrics[k].unit;
-    if (strcmp(u, "CNY") == 0)
+    const rs_unit u = rs_metrics[k].unit;
+    if (u == RS_U_MONEY)
         return SHOW_MONEY;
-    if (strcmp(u, "ratio") == 0 || strcmp(u, "probability") == 0 || strcmp(u, "1/year") == 0)
+    if (u == RS_U_RATIO || u == RS_U_PROB || u == RS_U_RATE)
         return SHOW_PERCENT;
     return SHOW_PLAIN;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "../base/error.h"
 #include "../base/text.h"
+#include "../base/utf8.h"
 
 /* A NUL-terminated script being built: an rs_textbuf (p, len, failed).
  * Caller-owned: rs_gpbuf_init, then rs_gpbuf_release. `failed` is set (and
@@ -33,13 +34,9 @@ void rs_gp_cmd(rs_gpbuf *b, const char *fmt, ...);
  * nor backslash escapes, so the text is drawn literally and runs nothing. */
 void rs_gp_quote(rs_gpbuf *b, const char *s);
 
-/* Copy s into out (n bytes) cut to at most `cols` display columns (CJK
- * characters count two), ending in "…" when cut; never splits a character. */
-const char *rs_gp_fit(const char *s, int cols, char *out, size_t n);
-
-/* The same keeping the end: "…" then the last columns (for parameter
- * names, whose end says the most). */
-const char *rs_gp_fit_end(const char *s, int cols, char *out, size_t n);
+/* Text cut to a width: base/utf8.h (rs_utf8_fit, rs_utf8_fit_end). */
+#define rs_gp_fit rs_utf8_fit
+#define rs_gp_fit_end rs_utf8_fit_end
 
 /* v with `decimals` decimals (clamped to 0..6), thousands separated by ',',
  * a true minus sign (U+2212) for negatives, into buf (n >= 48); "n/a" for

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/utf8.h"
 #include "gp.h"
 
 void rs_gpbuf_init(rs_gpbuf *b)
@@ -18,36 +19,6 @@ void rs_gpbuf_release(rs_gpbuf *b)
     rs_textbuf_release(b);
 }
 
-/* Length of the UTF-8 sequence at s (1..4) and its code point, or 0 when the
- * bytes are not well-formed UTF-8 (overlong forms and surrogates included). */
-static int utf8_len(const unsigned char *s, unsigned long *cp)
-{
-    unsigned c = s[0];
-    int n;
-    unsigned long v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 2; v = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3; v = c & 0x0F; min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4; v = c & 0x07; min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return n;
-}
-
 /* The literal; with `fmt`, '%' doubled as well (gnuplot reads tic labels as
  * formats, and "%%" there is a plain '%'). */
 static void quote(rs_gpbuf *b, const char *s, int fmt)
@@ -56,7 +27,7 @@ static void quote(rs_gpbuf *b, const char *s, int fmt)
     rs_textbuf_put(b, "'", 1);
     while (*p) {
         unsigned long cp;
-        int n = utf8_len(p, &cp);
+        int n = rs_utf8_decode(p, &cp);
         if (n == 0) {
             rs_textbuf_put(b, "?", 1);
             p++;
@@ -113,92 +84,6 @@ void rs_gp_cmd(rs_gpbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     rs_textbuf_vappend(b, fmt, ap, gp_conv);
     va_end(ap);
-}
-
-/* Display columns of code point cp: 2 for East Asian wide characters. */
-static int columns(unsigned long cp)
-{
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                   (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000
-               ? 2
-               : 1;
-}
-
-const char *rs_gp_fit(const char *s, int cols, char *out, size_t n)
-{
-    static const char ell[] = "\xE2\x80\xA6"; /* … , one column */
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    if (n == 0)
-        return out;
-    int total = 0;
-    size_t bytes = 0;
-    for (const unsigned char *q = p; *q;) {
-        unsigned long cp;
-        int k = utf8_len(q, &cp);
-        total += columns(k ? cp : '?');
-        q += k ? k : 1;
-        bytes += k ? (size_t)k : 1;
-    }
-    int cut = total > cols || bytes + 1 > n;
-    size_t o = 0;
-    int used = 0;
-    while (*p) {
-        unsigned long cp;
-        int k = utf8_len(p, &cp);
-        if (k == 0) {
-            k = 1;
-            cp = '?';
-        }
-        int w = columns(cp);
-        if (cut && (used + w > cols - 1 || o + (size_t)k + sizeof ell > n))
-            break;
-        memcpy(out + o, p, (size_t)k);
-        o += (size_t)k;
-        used += w;
-        p += k;
-    }
-    if (cut && o + sizeof ell <= n) {
-        memcpy(out + o, ell, sizeof ell);
-        return out;
-    }
-    out[o] = '\0';
-    return out;
-}
-
-const char *rs_gp_fit_end(const char *s, int cols, char *out, size_t n)
-{
-    static const char ell[] = "\xE2\x80\xA6";
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    int total = 0;
-    if (n == 0)
-        return out;
-    for (const unsigned char *q = p; *q;) {
-        unsigned long cp;
-        int k = utf8_len(q, &cp);
-        total += columns(k ? cp : '?');
-        q += k ? k : 1;
-    }
-    size_t o = 0;
-    if (total > cols) {
-        while (*p && total > cols - 1) { /* drop from the front */
-            unsigned long cp;
-            int k = utf8_len(p, &cp);
-            total -= columns(k ? cp : '?');
-            p += k ? k : 1;
-        }
-        if (n > sizeof ell) {
-            memcpy(out, ell, sizeof ell - 1);
-            o = sizeof ell - 1;
-        }
-    }
-    size_t rest = strlen((const char *)p);
-    if (o + rest + 1 > n)
-        rest = n - o - 1; /* only when n is too small for cols; may split */
-    memcpy(out + o, p, rest);
-    out[o + rest] = '\0';
-    return out;
 }
 
 const char *rs_gp_group(double v, int decimals, char *buf, size_t n)

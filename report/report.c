@@ -261,15 +261,15 @@ static const char *empty_word(const page *p, int k)
 /* Value of metric k as text, in the unit of its row label. */
 static const char *metric_text(const page *p, int k, double v, char *buf, size_t n)
 {
-    const char *u = rs_metrics[k].unit;
+    const rs_unit u = rs_metrics[k].unit;
     char num[64];
     if (isnan(v))
         snprintf(buf, n, "%s", empty_word(p, k));
-    else if (strcmp(u, "CNY") == 0)
+    else if (u == RS_U_MONEY)
         money(p, v, buf, n);
-    else if (strcmp(u, "ratio") == 0 || strcmp(u, "1/year") == 0 || strcmp(u, "probability") == 0)
+    else if (u == RS_U_RATIO || u == RS_U_RATE || u == RS_U_PROB)
         pct(v, buf, n);
-    else if (strcmp(u, "years") == 0)
+    else if (u == RS_U_YEARS || u == RS_U_TIMES)
         snprintf(buf, n, "%s", rs_text_group(v, 1, num, sizeof num));
     else
         snprintf(buf, n, "%s", rs_text_group(v, 0, num, sizeof num));
@@ -279,21 +279,22 @@ static const char *metric_text(const page *p, int k, double v, char *buf, size_t
 /* Row label of metric k with its unit. */
 static const char *metric_label(const page *p, int k, char *buf, size_t n)
 {
-    const char *u = rs_metrics[k].unit, *shown;
-    if (strcmp(u, "CNY") == 0)
+    const rs_unit u = rs_metrics[k].unit;
+    const char *shown;
+    if (u == RS_U_MONEY)
         shown = p->unit;
-    else if (strcmp(u, "ratio") == 0 || strcmp(u, "1/year") == 0 || strcmp(u, "probability") == 0)
+    else if (u == RS_U_RATIO || u == RS_U_RATE || u == RS_U_PROB)
         shown = "%";
-    else if (strcmp(u, "years") == 0)
+    else if (u == RS_U_YEARS)
         shown = L(p, "years", "年");
-    else if (strcmp(u, "year") == 0)
+    else if (u == RS_U_YEAR)
         shown = L(p, "programme year", "项目年度");
-    else if (strcmp(u, "month") == 0)
+    else if (u == RS_U_MONTH)
         shown = L(p, "month", "月");
-    else if (strcmp(u, "count") == 0)
-        shown = L(p, "years", "年");
+    else if (u == RS_U_TIMES)
+        shown = L(p, "times", "倍");
     else
-        shown = u;
+        shown = k == MT_MONTHS_BELOW_RESERVE ? L(p, "months", "月") : L(p, "years", "年");
     snprintf(buf, n, L(p, "%s (%s)", "%s（%s）"), L(p, rs_metrics[k].label_en, rs_metrics[k].label_zh),
              shown);
     return buf;
@@ -334,10 +335,7 @@ static const char *scen_name(const rs_cmp_item *it)
 /* "section:name.key" of ranged parameter g. */
 static const char *range_label(const rs_range *g, char *buf, size_t n)
 {
-    if (g->e->sec->named)
-        snprintf(buf, n, "%s:%s.%s", g->e->sec->name, g->e->name, g->e->sec->params[g->param].name);
-    else
-        snprintf(buf, n, "%s.%s", g->e->sec->name, g->e->sec->params[g->param].name);
+    snprintf(buf, n, "%s", g->label);
     return buf;
 }
 
@@ -697,7 +695,7 @@ static int comparison_charts(page *p)
 static int top_swings(const rs_cmp_item *it, int max)
 {
     int n = 0;
-    for (int j = 0; j < it->s.nranges && n < max; j++) {
+    for (int j = 0; j < it->nsweep && n < max; j++) {
         double sw = it->sweep[j].swing;
         if (!(isfinite(sw) && sw > 0))
             break;

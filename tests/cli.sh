@@ -48,8 +48,11 @@ for f in annual monthly communities summary; do
 done
 check "no temporary files left" '[ -z "$(ls -A "$tmp/run" | grep "^\." | grep -v "^\.revsim-")" ]'
 check "summary printed" 'grep -q "Net present value" "$tmp/stdout"'
-check "annual.csv columns" '[ "$(head -1 "$tmp/run/annual.csv")" = "year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,revenue:x" ]'
-check "monthly.csv columns" '[ "$(head -1 "$tmp/run/monthly.csv")" = "month,year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,revenue:x" ]'
+check "annual.csv columns" '[ "$(head -1 "$tmp/run/annual.csv")" = "year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,tax,subsidy,income_tax,fund_interest,draws,interest,principal,debt_service,debt_balance,dscr,cf,cf_equity,revenue:x" ]'
+check "monthly.csv columns" '[ "$(head -1 "$tmp/run/monthly.csv")" = "month,year,revenue,net_income,capex,fee_income,mgmt_cost,deficit,coverage,surplus,fund_end,tax,subsidy,income_tax,fund_interest,draws,interest,principal,debt_service,debt_balance,dscr,cf,cf_equity,revenue:x" ]'
+check "levers.csv columns" '[ "$(head -1 "$tmp/run/levers.csv")" = "lever,kind,community,year,revenue,tax,costs,net_income,capex,subsidy,cf" ]'
+check "lever_summary.csv columns" '[ "$(head -1 "$tmp/run/lever_summary.csv")" = "lever,kind,community,capex_total,subsidy_total,net_income_stabilized,npv,irr,payback_years,coverage_share" ]'
+check "no calendar.csv without a start month" '[ ! -e "$tmp/run/calendar.csv" ]'
 check "communities.csv columns" '[ "$(head -1 "$tmp/run/communities.csv")" = "community,year,revenue,net_income,deficit,coverage,fee_income,mgmt_cost" ]'
 check "summary.csv columns" '[ "$(head -1 "$tmp/run/summary.csv")" = "metric,unit,base,mean,p10,p50,p90" ]'
 # hand-worked: fee 500, cost 1666.67, gap 1166.67/month; income 1500/month
@@ -151,7 +154,7 @@ correlation,other:x.income|other:x.growth,0.9
 correlation,other:x.capex|other:x.growth,-0.9
 ' "$(cat "$tmp/an.csv")" >"$tmp/corr.csv"
 expect "non-PD correlation" 65 "$bin" check "$tmp/corr.csv"
-check "non-PD message" 'grep -q "corr.csv:11: correlation.other:x.income|other:x.capex: the correlation matrix is not positive definite" "$tmp/err"'
+check "non-PD message names the row that breaks it" 'grep -q "corr.csv:12: correlation.other:x.income|other:x.growth: with this row the correlations are impossible together" "$tmp/err"'
 
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
@@ -188,10 +191,10 @@ expect "warnings are not errors" 0 "$bin" check "$tmp/warn.csv"
 check "warning: override drops low/high" 'grep -q "warn.csv:3: shops:idle-shops.rent: overrides .*yongfengli.csv:21, which had low/high" "$tmp/err"'
 check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-alliance.start_month: month 500 is after the horizon" "$tmp/err"'
 
-# at most 5000 sections of a kind (memory of the results grows with levers x months)
+# at most 100,000 communities and levers (memory of the results grows with them x months)
 { printf 'section,key,value\ncommunity:a,area_m2,1\ncommunity:a,fee_rate,1\ncommunity:a,collection_start,1\ncommunity:a,cost_annual,1\n'
-  awk 'BEGIN { for (i = 0; i <= 5000; i++) printf "other:o%d,income,1\n", i }'; } >"$tmp/many.csv"
+  awk 'BEGIN { for (i = 0; i < 100000; i++) printf "other:o%d,income,1\n", i }'; } >"$tmp/many.csv"
 expect "too many levers" 65 "$bin" check "$tmp/many.csv"
-check "too many levers: message" 'grep -q "many.csv:5006: other:o5000.income: more than 5000 sections of this kind" "$tmp/err"'
+check "too many levers: message" 'grep -q "many.csv:100005: other:o99999.income: more than 100000 communities and levers together" "$tmp/err"'
 
 done_testing

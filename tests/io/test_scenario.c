@@ -66,7 +66,7 @@ static const struct bad_case {
     {"duplicate row", VALID "community:a,area_m2,5\n",
      "t.csv:6: community:a.area_m2: duplicate row (first at row 2)", RS_EDATA},
     {"no such community", VALID "other:x,income,5\nother:x,community,b\n",
-     "t.csv:6: other:x.community: names no community 'b'", RS_EDATA},
+     "t.csv:7: other:x.community: names no community 'b' (did you mean 'a'?)", RS_EDATA},
     {"lever needs community", VALID "community:b,area_m2,1\ncommunity:b,fee_rate,1\n"
      "community:b,collection_start,1\ncommunity:b,cost_annual,1\nother:x,income,5\n",
      "t.csv:10: other:x.community: missing", RS_EDATA},

@@ -64,11 +64,18 @@ static void test_chargers_finish(void **state)
     rs_entity_init(&e, &rs_section_chargers);
     rs_test_set(&e, "ports", 1);
     rs_test_set(&e, "sessions_target", 1);
-    assert_int_equal(rs_section_chargers.finish(&e, why, sizeof why), CH_PPK);
+    assert_int_equal(rs_section_chargers.check(&e, why, sizeof why), CH_PPK);
+    /* priced only from year 2 by a schedule step: accepted */
+    rs_step step = {CH_PPS, 2, 1.5};
+    e.steps = &step;
+    e.nsteps = 1;
+    assert_int_equal(rs_section_chargers.check(&e, why, sizeof why), -1);
+    e.steps = NULL;
+    e.nsteps = 0;
     rs_test_set(&e, "price_per_kwh", 1);
-    assert_int_equal(rs_section_chargers.finish(&e, why, sizeof why), -1);
+    assert_int_equal(rs_section_chargers.check(&e, why, sizeof why), -1);
     rs_test_set(&e, "life_years", 0.01);
-    assert_int_equal(rs_section_chargers.finish(&e, why, sizeof why), CH_LIFE);
+    assert_int_equal(rs_section_chargers.check(&e, why, sizeof why), CH_LIFE);
 }
 
 int main(void)

@@ -17,7 +17,7 @@ static rs_entity ent;   /* a parameter to hang ranges on: other.growth */
 static rs_range range(double lo, double v, double hi, rs_dist d)
 {
     rs_entity_init(&ent, &rs_section_other);
-    rs_range g = {&ent, OT_GROWTH, lo, v, hi, d};
+    rs_range g = {&ent, OT_GROWTH, -1, lo, v, hi, d, 0, "other.growth"};
     return g;
 }
 
@@ -103,7 +103,7 @@ static void test_clamp(void **state)
     rs_range g = range(-0.4, 0, 0.4, RS_DIST_NORMAL);   /* growth: bounds -0.5 .. 1 */
     assert_rel(rs_draw_clamp(&g, -0.7), -0.5, 0);
     assert_rel(rs_draw_clamp(&g, 1.3), 1.0, 0);
-    rs_range r = {&ent, OT_RAMP, 0, 6, 12, RS_DIST_UNIFORM};   /* whole months */
+    rs_range r = {&ent, OT_RAMP, -1, 0, 6, 12, RS_DIST_UNIFORM, 0, "other.ramp_months"}; /* whole */
     assert_rel(rs_draw_clamp(&r, 6.6), 7, 0);
     assert_rel(rs_draw_clamp(&r, 6.4), 6, 0);
     rs_range d = range(0.3, 0.3, 0.3, RS_DIST_TRIANGULAR);     /* degenerate */

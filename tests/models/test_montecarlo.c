@@ -15,35 +15,47 @@
 #include <gsl/gsl_sort_ulong.h>
 #include <gsl/gsl_statistics_double.h>
 #include "fix_models.h"
+#include "../../models/draw.h"
 #include "../../models/montecarlo.h"
 #include "../../models/sketch.h"
 
-/* taus2's state layout is what rs_mc_seed_run assumes: filling it as GSL's
- * own taus2_set does gives the same numbers as gsl_rng_set; and the streams
- * of many runs start in distinct states (32-bit seeds would collide). */
+/* Random streams: a stream depends only on (seed, run, key), so a
+ * parameter draws the same values whatever other parameters exist; the
+ * states of many runs and keys are distinct (no 32-bit seed collisions);
+ * the generator's doubles lie in [0, 1). */
 static void test_run_streams(void **state)
 {
     (void)state;
-    gsl_rng *a = gsl_rng_alloc(gsl_rng_taus2), *b = gsl_rng_alloc(gsl_rng_taus2);
-    assert_int_equal(gsl_rng_taus2->size, 3 * sizeof(unsigned long));
-    gsl_rng_set(a, 12345);
-    unsigned long *st = gsl_rng_state(b);
-    st[0] = (69069UL * 12345UL) & 0xffffffffUL;
-    st[1] = (69069UL * st[0]) & 0xffffffffUL;
-    st[2] = (69069UL * st[1]) & 0xffffffffUL;
-    for (int i = 0; i < 6; i++)
-        gsl_rng_get(b);
+    gsl_rng *a = gsl_rng_alloc(rs_rng_stream), *b = gsl_rng_alloc(rs_rng_stream);
+    assert_non_null(a);
+    const uint64_t k1 = rs_stream_key("shops:east.rent"), k2 = rs_stream_key("shops:east.rent@3");
+    assert_true(k1 != k2);
+    /* the same (seed, run, key) gives the same numbers, whatever came before */
+    rs_stream_start(a, 7, 12, k1);
+    double x[5];
     for (int i = 0; i < 5; i++)
-        assert_int_equal(gsl_rng_get(a), gsl_rng_get(b));
-    /* 300,000 runs: their first two draws (64 bits) are all different */
-    const long n = 300000;
-    uint64_t *first = malloc(n * sizeof *first);
-    for (long r = 0; r < n; r++) {
-        rs_mc_seed_run(a, 1, r);
-        first[r] = (uint64_t)gsl_rng_get(a) << 32 | gsl_rng_get(a);
+        x[i] = gsl_rng_uniform(a);
+    rs_stream_start(b, 7, 11, k2);
+    for (int i = 0; i < 100; i++)
+        gsl_rng_uniform(b);
+    rs_stream_start(b, 7, 12, k1);
+    for (int i = 0; i < 5; i++) {
+        assert_true(x[i] == gsl_rng_uniform(b));
+        assert_true(x[i] >= 0 && x[i] < 1);
     }
-    gsl_sort_ulong((unsigned long *)first, 1, n);
-    for (long r = 1; r < n; r++)
+    /* 300,000 runs of one key, and 300,000 keys of one run: all states differ */
+    const long n = 300000;
+    uint64_t *first = malloc(2 * n * sizeof *first);
+    char label[32];
+    for (long r = 0; r < n; r++) {
+        rs_stream_start(a, 1, r, k1);
+        first[r] = (uint64_t)gsl_rng_get(a) << 32 | gsl_rng_get(a);
+        snprintf(label, sizeof label, "other:o%ld.income", r);
+        rs_stream_start(a, 1, 0, rs_stream_key(label));
+        first[n + r] = (uint64_t)gsl_rng_get(a) << 32 | gsl_rng_get(a);
+    }
+    gsl_sort_ulong((unsigned long *)first, 1, 2 * n);
+    for (long r = 1; r < 2 * n; r++)
         assert_true(first[r] != first[r - 1]);
     free(first);
     gsl_rng_free(a);

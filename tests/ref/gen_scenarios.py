@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Generate random but valid revsim scenario CSVs for cross-checking.
 
-Usage:  python3 gen_scenarios.py OUTDIR N SEED
+Usage:  python3 gen_scenarios.py OUTDIR N SEED [--features part1|part2]
 
 Writes OUTDIR/scen_000.csv ... scen_{N-1}.csv.  Same SEED -> same files.
+`--features part1` (the default) writes exactly the files this script has
+always written; `--features part2` writes scenarios that also exercise every
+part-2 key of MODEL.md (see gen_part2.py), with their included tables in
+OUTDIR/tables/ and their base files in OUTDIR/bases/.
 Every file sets `scenario,runs,0` so the simulator under test only computes
 the base case (some rows still carry low/high/dist columns, which must be
 accepted and ignored by the base case).
@@ -354,11 +358,35 @@ def gen_variant(rng, idx, base_name, base_names):
     return w
 
 
+def parse_args(argv):
+    """OUTDIR N SEED [--features part1|part2] -> (outdir, n, seed, features)."""
+    args, features = [], "part1"
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a == "--features" and i + 1 < len(argv):
+            features = argv[i + 1]
+            i += 2
+            continue
+        if a.startswith("--features="):
+            features = a.split("=", 1)[1]
+        else:
+            args.append(a)
+        i += 1
+    if len(args) != 3 or features not in ("part1", "part2"):
+        return None
+    return args[0], int(args[1]), int(args[2]), features
+
+
 def main(argv):
-    if len(argv) != 4:
-        print("usage: gen_scenarios.py OUTDIR N SEED", file=sys.stderr)
+    parsed = parse_args(argv)
+    if parsed is None:
+        print("usage: gen_scenarios.py OUTDIR N SEED [--features part1|part2]", file=sys.stderr)
         return 2
-    outdir, n, seed = argv[1], int(argv[2]), int(argv[3])
+    outdir, n, seed, features = parsed
+    if features == "part2":
+        import gen_part2
+        return gen_part2.generate(outdir, n, seed)
     rng = random.Random(seed)
     os.makedirs(outdir, exist_ok=True)
     made = []  # (filename, lever names, first community)

@@ -641,6 +641,13 @@ def build_section(sec, kind, keys, entries_for_section, lenient, required=True):
     return out
 
 
+def where_key(sec, ents, key):
+    """The location of SECTION's KEY row when it has one (file, row), else the section and key."""
+    if key in ents:
+        return where_of(sec, key, ents[key])
+    return "section %s, key %s" % (sec, key)
+
+
 def section_enabled(sec, ents):
     ent = ents.get("enabled")
     if ent is None:
@@ -652,13 +659,13 @@ def section_enabled(sec, ents):
     return bool(x)
 
 
-def parse_start(text):
+def parse_start(text, where="section scenario, key start"):
     """scenario start YYYY-MM -> (year, month); None when not given."""
     if not text:
         return None
     mt = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not mt or not (1 <= int(mt.group(2)) <= 12):
-        raise ScenarioError("section scenario, key start: '%s' is not YYYY-MM" % text)
+        raise ScenarioError("%s: '%s' is not YYYY-MM" % (where, text))
     return int(mt.group(1)), int(mt.group(2))
 
 
@@ -697,7 +704,7 @@ def parse_scenario(path, lenient=False):
             if c["collection_target"] is None:
                 c["collection_target"] = c["collection_start"]
             if c["ramp_start_month"] < 1:
-                raise ScenarioError("section %s, key ramp_start_month: must be >= 1" % sec)
+                raise ScenarioError("%s: must be >= 1" % where_key(sec, ents, "ramp_start_month"))
             c["name"] = name
             c["type"] = "community"
             scen["communities"].append(c)
@@ -708,18 +715,19 @@ def parse_scenario(path, lenient=False):
             lv = build_section(sec, kind, keys, ents, lenient, required=enabled)
             lv["name"] = name
             lv["type"] = kind
+            lv["_where_community"] = where_key(sec, ents, "community")
             if name in lever_names:
                 raise ScenarioError("section %s: lever name not unique" % sec)
             lever_names.add(name)
             if kind in KIND_LABELS and lv["kind"] and lv["kind"] not in KIND_LABELS[kind]:
-                raise ScenarioError("section %s, key kind: unknown kind '%s'" % (sec, lv["kind"]))
+                raise ScenarioError("%s: unknown kind '%s'" % (where_key(sec, ents, "kind"), lv["kind"]))
             if lv["start_month"] < 1:
-                raise ScenarioError("section %s, key start_month: must be >= 1" % sec)
+                raise ScenarioError("%s: must be >= 1" % where_key(sec, ents, "start_month"))
             if lv["size_max"] is not None:
                 if lv["size_max"] < 1:
-                    raise ScenarioError("section %s, key size_max: must be >= 1" % sec)
+                    raise ScenarioError("%s: must be >= 1" % where_key(sec, ents, "size_max"))
                 if lv["size_min"] > lv["size_max"]:
-                    raise ScenarioError("section %s, key size_min: must be <= size_max" % sec)
+                    raise ScenarioError("%s: must be <= size_max" % where_key(sec, ents, "size_min"))
             if enabled and kind == "chargers":
                 prices = [lv["price_per_session"], lv["price_per_kwh"]]
                 for k in ("price_per_session", "price_per_kwh"):
@@ -733,21 +741,21 @@ def parse_scenario(path, lenient=False):
             g = build_section(sec, kind, GRANT_KEYS, ents, lenient)
             g["name"] = name
             if g["month"] < 1:
-                raise ScenarioError("section %s, key month: must be >= 1" % sec)
+                raise ScenarioError("%s: must be >= 1" % where_key(sec, ents, "month"))
             scen["grants"].append(g)
         elif kind == "loan":
             enabled = section_enabled(sec, ents)
             ln = build_section(sec, kind, LOAN_KEYS, ents, lenient, required=enabled)
             ln["name"] = name
             if ln["month"] < 1:
-                raise ScenarioError("section %s, key month: must be >= 1" % sec)
+                raise ScenarioError("%s: must be >= 1" % where_key(sec, ents, "month"))
             if enabled:
                 n = loan_term_months(ln)
                 if n < 1:
-                    raise ScenarioError("section %s, key term_years: less than one month" % sec)
+                    raise ScenarioError("%s: less than one month" % where_key(sec, ents, "term_years"))
                 if ln["grace_months"] >= n:
-                    raise ScenarioError("section %s, key grace_months: must be < the term (%d months)"
-                                        % (sec, n))
+                    raise ScenarioError("%s: must be < the term (%d months)"
+                                        % (where_key(sec, ents, "grace_months"), n))
                 scen["loans"].append(ln)
         else:
             msg = "section %s: unknown section" % sec
@@ -763,10 +771,11 @@ def parse_scenario(path, lenient=False):
         raise ScenarioError("%s: horizon_years must be >= 1" % path)
     if sc["discount_rate"] <= -1:
         raise ScenarioError("%s: discount_rate must be > -1" % path)
+    sents = sections.get("scenario", {})
     if sc["stabilized_year"] is not None and not (1 <= sc["stabilized_year"] <= sc["horizon_years"]):
-        raise ScenarioError("section scenario, key stabilized_year: must lie in 1 .. horizon_years (%d)"
-                            % sc["horizon_years"])
-    sc["start_ym"] = parse_start(sc["start"])
+        raise ScenarioError("%s: must lie in 1 .. horizon_years (%d)"
+                            % (where_key("scenario", sents, "stabilized_year"), sc["horizon_years"]))
+    sc["start_ym"] = parse_start(sc["start"], where_key("scenario", sents, "start"))
     cnames = [c["name"] for c in scen["communities"]]
     for lv in scen["levers"]:
         c = lv["community"]
@@ -777,8 +786,7 @@ def parse_scenario(path, lenient=False):
         if c.startswith("community:"):
             c = c[len("community:"):]
         if c not in cnames:
-            raise ScenarioError("section %s:%s, key community: no community '%s'"
-                                % (lv["type"], lv["name"], c))
+            raise ScenarioError("%s: no community '%s'" % (lv["_where_community"], c))
         lv["community"] = c
     return scen
 
@@ -1631,6 +1639,9 @@ def run(scenario_path, outdir, lenient=False):
     for name, text in texts.items():
         with open(os.path.join(outdir, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
+    stale = os.path.join(outdir, "calendar.csv")
+    if "calendar.csv" not in texts and os.path.isfile(stale):
+        os.remove(stale)  # left by an earlier run of a scenario with a start
 
 
 def main(argv):

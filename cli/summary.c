@@ -1,0 +1,173 @@
+/* summary.c: the terminal summary of a run (summary.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../base/fmt.h"
+#include "../base/utf8.h"
+#include "summary.h"
+
+const char *rs_fmt_human(double v, char *buf, size_t n)
+{
+    return rs_fmt_short(v == 0 ? 0.0 : v, 0, buf, n);
+}
+
+/* Human form of a value of unit u with its unit. */
+static void human(const rs_scenario *s, rs_unit u, double v, char *buf, size_t n)
+{
+    char num[64], cur[64];
+    if (isnan(v)) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    switch (u) {
+    case RS_U_MONEY:
+        snprintf(buf, n, "%s %s", rs_fmt_group(v, 0, 0, num, sizeof num),
+                 rs_utf8_clean(s->scen.text[SC_CURRENCY], cur, sizeof cur));
+        break;
+    case RS_U_RATIO:
+    case RS_U_RATE:
+        snprintf(buf, n, "%.1f %%", 100.0 * v);
+        break;
+    case RS_U_PROB:
+        snprintf(buf, n, "%s", v >= 1.0 ? "yes" : "no");
+        break;
+    case RS_U_YEARS:
+        snprintf(buf, n, "%.1f years", v);
+        break;
+    case RS_U_TIMES:
+        snprintf(buf, n, "%.2f x", v);
+        break;
+    case RS_U_COUNT:
+        snprintf(buf, n, "%g", v);
+        break;
+    default:
+        snprintf(buf, n, "%s %g", rs_unit_name(u), v);
+    }
+}
+
+/* Whether metric k is worth a line: the financing, subsidy and tax lines
+ * only when the scenario has them. */
+static int shown(const rs_scenario *s, const rs_results *r, const rs_mc_results *mc, int k)
+{
+    if (rs_metrics[k].flags & RS_MF_NOSUMMARY)
+        return k != MT_STAB_YEAR;
+    switch (k) {
+    case MT_DEBT_SERVICE_TOTAL: case MT_DSCR_MIN: case MT_P_DSCR_ABOVE_1: case MT_DEBT_END:
+    case MT_NPV_EQUITY:
+        return s->nloan > 0;
+    case MT_TAX_TOTAL: case MT_SUBSIDY_TOTAL: case MT_INCOME_TAX_TOTAL:
+        return r->metric[k] != 0 || (mc && mc->metric[k][MC_MEAN] != 0);
+    case MT_MONTHS_BELOW_RESERVE:
+        return s->fund.v[FD_RESERVE] != 0;
+    default:
+        return 1;
+    }
+}
+
+void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
+                      const rs_mc_results *mc, const char *path)
+{
+    char name[512], shown_path[1024];
+    fprintf(fp, "%s  (%s; %d years, %d lever%s, %d communit%s)\n",
+            rs_utf8_clean(s->scen.text[SC_NAME], name, sizeof name),
+            rs_utf8_clean(path, shown_path, sizeof shown_path), r->years, r->nlev,
+            r->nlev == 1 ? "" : "s", r->ncom, r->ncom == 1 ? "y" : "ies");
+    if (mc)
+        fprintf(fp, "  %-36s %-18s %-18s %-18s %s\n", "", "base case", "P10", "P50", "P90");
+    for (int k = 0; k < MT_N; k++) {
+        char val[96];
+        if (!shown(s, r, mc, k))
+            continue;
+        human(s, rs_metrics[k].unit, r->metric[k], val, sizeof val);
+        if (k == MT_FUND_MIN && !isnan(r->metric[k]) && !mc) {
+            size_t used = strlen(val);
+            snprintf(val + used, sizeof val - used, "  (month %d)",
+                     (int)r->metric[MT_FUND_MIN_MONTH]);
+        }
+        if (!mc) {
+            fprintf(fp, "  %-36s %s\n", rs_metrics[k].label_en, val);
+            continue;
+        }
+        fprintf(fp, "  %-36s %-18s", rs_metrics[k].label_en, val);
+        if (rs_metrics[k].unit == RS_U_PROB) {
+            fprintf(fp, " probability %.1f %%\n", 100.0 * mc->metric[k][MC_MEAN]);
+            continue;
+        }
+        for (int q = MC_P10; q <= MC_P90; q++) {
+            human(s, rs_metrics[k].unit, mc->metric[k][q], val, sizeof val);
+            fprintf(fp, q < MC_P90 ? " %-18s" : " %s", val);
+        }
+        fprintf(fp, "\n");
+    }
+    if (mc)
+        fprintf(fp, "  (P10/P50/P90 over %ld Monte Carlo runs)\n", mc->runs);
+    for (int i = 0; i < s->nloan; i++) {
+        const double *v = s->loan[i].v;
+        char amt[64], nm[128], rep[32], grace[48] = "", cur[64];
+        rs_choice_name(s->loan[i].sec->params[LN_REPAY].choices, (int)v[LN_REPAY], rep,
+                       sizeof rep);
+        if (v[LN_GRACE] > 0)
+            snprintf(grace, sizeof grace, ", %g months interest only", v[LN_GRACE]);
+        fprintf(fp, "  loan %s: %s %s drawn in month %g at %.2f %% over %g years (%s%s)\n",
+                rs_utf8_clean(s->loan[i].name, nm, sizeof nm),
+                rs_fmt_group(v[LN_AMOUNT], 0, 0, amt, sizeof amt),
+                rs_utf8_clean(s->scen.text[SC_CURRENCY], cur, sizeof cur), v[LN_MONTH],
+                100 * v[LN_RATE], v[LN_TERM], rep, grace);
+    }
+}
+
+
+typedef struct {
+    const rs_results *r;
+    int l;
+} ranked;
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+    const ranked *a = pa, *b = pb;
+    double x = a->r->lev_metric[(size_t)a->l * LM_N + LM_NPV];
+    double y = b->r->lev_metric[(size_t)b->l * LM_N + LM_NPV];
+    if (x != y && !isnan(x) && !isnan(y))
+        return x < y ? 1 : -1;
+    return a->l - b->l;
+}
+
+void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int max)
+{
+    if (r->nlev == 0)
+        return;
+    ranked *rk = malloc((size_t)r->nlev * sizeof *rk);
+    if (!rk)
+        return;
+    for (int l = 0; l < r->nlev; l++)
+        rk[l] = (ranked){r, l};
+    qsort(rk, (size_t)r->nlev, sizeof *rk, cmp_ranked);
+    char name[160], kind[32];
+    fprintf(fp, "\n  %s %s %16s %16s %16s %9s %9s\n", rs_utf8_pad("Lever", 24, name, sizeof name),
+            rs_utf8_pad("kind", 8, kind, sizeof kind), "capex", "net inc. stab.", "NPV",
+            "payback", "covers");
+    const int n = r->nlev < max ? r->nlev : max;
+    for (int i = 0; i < n; i++) {
+        const int l = rk[i].l;
+        const double *m = r->lev_metric + (size_t)l * LM_N;
+        char c[48], ni[48], npv[48], pb[32], cov[32];
+        rs_fmt_group(m[LM_CAPEX_TOTAL], 0, 0, c, sizeof c);
+        rs_fmt_group(m[LM_NET_STAB], 0, 0, ni, sizeof ni);
+        rs_fmt_group(m[LM_NPV], 0, 0, npv, sizeof npv);
+        if (isnan(m[LM_PAYBACK]))
+            snprintf(pb, sizeof pb, "never");
+        else
+            snprintf(pb, sizeof pb, "%.1f y", m[LM_PAYBACK]);
+        if (isnan(m[LM_COVERAGE_SHARE]))
+            snprintf(cov, sizeof cov, "-");
+        else
+            snprintf(cov, sizeof cov, "%.1f %%", 100 * m[LM_COVERAGE_SHARE]);
+        fprintf(fp, "  %s %s %16s %16s %16s %9s %9s\n",
+                rs_utf8_pad(s->lev[l].name, 24, name, sizeof name),
+                rs_utf8_pad(s->lev[l].sec->name, 8, kind, sizeof kind), c, ni, npv, pb, cov);
+    }
+    if (r->nlev > n)
+        fprintf(fp, "  (%d more levers in lever_summary.csv)\n", r->nlev - n);
+    free(rk);
+}
