@@ -9,7 +9,10 @@
 
 CC      ?= gcc
 BUILD   ?= build
-PKGS    := libgsl-dev libcsv-dev libcmocka-dev gnuplot-nox fonts-wqy-microhei pkg-config
+PKGS    := libgsl-dev libcsv-dev libcmocka-dev gnuplot-nox fonts-wqy-microhei pkg-config \
+           libxlsxwriter-dev libglpk-dev libopenmpi-dev openmpi-bin
+# test-only tools: `make test-deps` (and .ci/run) install them, `make deps` does not
+TEST_PKGS := clang python3-openpyxl chromium poppler-utils
 WERROR  ?= -Werror
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 $(WERROR) -MMD -MP
@@ -18,7 +21,8 @@ CFLAGS  += $(SAN)
 LDFLAGS += $(SAN)
 PKGCFG  := $(shell pkg-config --cflags gsl cmocka 2>/dev/null)
 CFLAGS  += $(PKGCFG)
-LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv -lm -lpthread
+LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv \
+           $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter) -lglpk -lm -lpthread
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # ---- layers ------------------------------------------------------------------
@@ -56,12 +60,14 @@ TEST_LAYERS := base models io plots report cli
 TEST_BIN := $(foreach l,$(TEST_LAYERS),$(patsubst %.c,$(BUILD)/%,$(wildcard tests/$(l)/test_*.c)))
 
 .SECONDARY:
-.PHONY: all deps run test test-asan docs bench clean golden layers demo test-report
+.PHONY: all deps test-deps run test test-asan docs bench clean golden layers demo test-report
 all: $(BIN)
 
 # Install missing Debian packages (as root with apt-get; otherwise say how).
-deps:
-	@missing=""; for p in $(PKGS); do \
+deps: DEPS_LIST = $(PKGS)
+test-deps: DEPS_LIST = $(TEST_PKGS)
+deps test-deps:
+	@missing=""; for p in $(DEPS_LIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
