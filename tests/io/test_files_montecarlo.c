@@ -204,12 +204,92 @@ static void test_correlation_errors(void **state)
     }
 }
 
+/* The per-run values of metric k over `runs` runs of the scenario text. */
+static double *per_run(const char *name, const char *text, long runs, int k)
+{
+    rs_scenario s;
+    assert_int_equal(load(rs_test_file(rs_test_dir(), name, text), &s), 0);
+    rs_mc_opts o = {runs, 11, 2, NULL, NULL};
+    rs_mc_results *mc;
+    assert_int_equal(rs_mc_run(&s, &o, &mc), 0);
+    double *v = malloc((size_t)runs * sizeof *v);
+    for (long i = 0; i < runs; i++)
+        v[i] = mc->per_run[i * MT_N + k];
+    rs_mc_results_free(mc);
+    rs_scenario_release(&s);
+    return v;
+}
+
+/* Variants are paired on every parameter they share: adding an unrelated
+ * ranged lever (before the community, in another order) and an unrelated
+ * correlation leaves the community's draws, and so deficit_before,
+ * identical in every run. */
+static void test_pairing(void **state)
+{
+    (void)state;
+    static const char *com =
+        "community:a,area_m2,1000,800,1200\ncommunity:a,fee_rate,1\n"
+        "community:a,collection_start,0.5,0.3,0.7,pert\ncommunity:a,cost_annual,20000,15000,30000\n";
+    char a[1024], b[2048];
+    snprintf(a, sizeof a, "section,key,value,low,high,dist\n%sother:x,income,1000,500,2000\n", com);
+    snprintf(b, sizeof b, "section,key,value,low,high,dist\n"
+             "shops:s,count,3\nshops:s,area_m2,40\nshops:s,rent,30,20,40,normal\n"
+             "shops:s,occupancy_target,0.8,0.6,0.9\nshops:s,community,a\n"
+             "%sother:x,income,1000,500,2000\n"
+             "correlation,shops:s.rent|shops:s.occupancy_target,0.7\n", com);
+    const long n = 600;
+    double *x = per_run("pa.csv", a, n, MT_DEFICIT_BEFORE);
+    double *y = per_run("pb.csv", b, n, MT_DEFICIT_BEFORE);
+    for (long i = 0; i < n; i++)
+        if (x[i] != y[i]) {
+            print_error("run %ld: deficit_before %.17g vs %.17g\n", i, x[i], y[i]);
+            fail();
+        }
+    free(x);
+    free(y);
+}
+
+/* A template and its copy share inherited draws exactly: one charger lever
+ * of 100 ports, and the same as two levers of 50 ports, the second `like`
+ * the first, give the same percentiles of every metric to 1e-9. */
+static void test_template_draws(void **state)
+{
+    (void)state;
+    static const char *head =
+        "section,key,value,low,high,dist\nscenario,horizon_years,8\n"
+        "community:a,area_m2,50000\ncommunity:a,fee_rate,0.8\n"
+        "community:a,collection_start,0.6,0.4,0.8\ncommunity:a,cost_annual,500000,400000,600000\n"
+        "chargers:c,sessions_target,3,2,5,pert\nchargers:c,price_per_kwh,1.2,0.9,1.5\n"
+        "chargers:c,kwh_per_session,2\nchargers:c,electricity_cost,0.6,0.5,0.8,uniform\n"
+        "chargers:c,capex_per_port,1500,1200,2000\nchargers:c,life_years,5\n"
+        "chargers:c,ramp_months,18,12,24\n";
+    char one[2048], two[2048];
+    snprintf(one, sizeof one, "%schargers:c,ports,100\n", head);
+    snprintf(two, sizeof two, "%schargers:c,ports,50\nchargers:d,like,chargers:c\n", head);
+    rs_scenario s1, s2;
+    assert_int_equal(load(rs_test_file(rs_test_dir(), "one.csv", one), &s1), 0);
+    assert_int_equal(load(rs_test_file(rs_test_dir(), "two.csv", two), &s2), 0);
+    assert_int_equal(s2.nlev, 2);
+    rs_mc_opts o = {2000, 5, 2, NULL, NULL};
+    rs_mc_results *m1, *m2;
+    assert_int_equal(rs_mc_run(&s1, &o, &m1), 0);
+    assert_int_equal(rs_mc_run(&s2, &o, &m2), 0);
+    for (int k = 0; k < MT_N; k++)
+        for (int q = 0; q < MC_NSTAT; q++)
+            same(m2->metric[k][q], m1->metric[k][q], 1e-9, rs_metrics[k].name, "two levers");
+    rs_mc_results_free(m1);
+    rs_mc_results_free(m2);
+    rs_scenario_release(&s1);
+    rs_scenario_release(&s2);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_path_equals_base), cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_correlation),           cmocka_unit_test(test_correlation_errors),
+        cmocka_unit_test(test_pairing),               cmocka_unit_test(test_template_draws),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -103,6 +103,25 @@ static const struct bad_case {
      "t.csv:6: malformed CSV", RS_EDATA},
     {"not text", VALID "community:a,households,\xff\xfe\xff\n", "neither UTF-8 nor GBK", RS_EDATA},
     {"no key", VALID "community:a,,5\n", "t.csv:6: community:a: row has no key", RS_EDATA},
+    {"template cycle", VALID "other:a,like,other:b\nother:b,like,other:a\nother:a,income,1\n",
+     "t.csv:6: other:a.like: templates copy each other in a cycle: other:a -> other:b -> other:a",
+     RS_EDATA},
+    {"template of another kind", VALID "other:a,income,1\nshops:b,like,other:a\n",
+     "t.csv:7: shops:b.like: 'other:a' is a section of another kind", RS_EDATA},
+    {"no template", VALID "other:a,like,other:nope\n",
+     "t.csv:6: other:a.like: no section 'other:nope' to copy", RS_EDATA},
+    {"unscheduled key", VALID "other:a,income,1\nother:a,capex@3,5\n",
+     "t.csv:7: other:a.capex@3: 'capex' cannot be scheduled by year", RS_EDATA},
+    {"schedule year 1", VALID "other:a,income,1\nother:a,income@1,5\n",
+     "t.csv:7: other:a.income@1: '1' is not a year of a schedule", RS_EDATA},
+    {"schedule year twice", VALID "other:a,income,1\nother:a,income@3,5\nother:a,income@3.0,6\n",
+     "t.csv:8: other:a.income@3.0: year 3 of 'income' is also set by", RS_EDATA},
+    {"a fraction written as a whole number", VALID "other:a,income,1\nother:a,share_out,30\n",
+     "t.csv:7: other:a.share_out: value 30 is above the maximum 1 fraction (did you mean 30%?)",
+     RS_EDATA},
+    {"ten thousands", VALID "other:a,income,125万\n",
+     "t.csv:6: other:a.income: value '125万' is not a number (write the plain amount in CNY",
+     RS_EDATA},
     {"missing base", VALID "scenario,base,nowhere.csv\n",
      "t.csv:6: scenario.base: cannot open '", RS_ENOINPUT},
 };
@@ -296,10 +315,101 @@ static void test_ranges(void **state)
     rs_scenario_release(&s);
 }
 
+/* Templates: a copy takes every row of its template but `enabled` and
+ * `like`, its own rows replace the copied ones row by row (`rent` and
+ * `rent@3` are different rows), a template with enabled,0 is not simulated,
+ * and an incomplete disabled template is accepted. */
+static void test_templates(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    rs_error err = {0};
+    int rc = load(VALID "shops:tpl,enabled,0\nshops:tpl,count,4\nshops:tpl,area_m2,20\n"
+                        "shops:tpl,rent,30,25,35\nshops:tpl,rent@3,40\n"
+                        "shops:tpl,occupancy_target,0.9\n"
+                        "shops:a,like,shops:tpl\n"
+                        "shops:b,like,tpl\nshops:b,rent,50\n"
+                        "shops:c,like,shops:b\nshops:c,count,2\n"
+                        "chargers:half,enabled,0\nchargers:half,price_per_kwh,1\n",
+                  &s, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_int_equal(s.nlev, 3);
+    assert_string_equal(s.lev[0].name, "a");
+    assert_rel(s.lev[0].v[SH_COUNT], 4, 0);
+    assert_rel(s.lev[0].v[SH_RENT], 30, 0);
+    assert_int_equal(s.lev[0].nsteps, 1);          /* rent@3 copied */
+    assert_rel(s.lev[0].steps[0].value, 40, 0);
+    assert_rel(s.lev[0].v[LV_ENABLED], 1, 0);      /* enabled is never copied */
+    assert_rel(s.lev[1].v[SH_RENT], 50, 0);        /* its own rent ... */
+    assert_int_equal(s.lev[1].nsteps, 1);          /* ... keeps the template's rent@3 */
+    assert_rel(s.lev[2].v[SH_RENT], 50, 0);        /* c copies b, which copies tpl */
+    assert_rel(s.lev[2].v[SH_COUNT], 2, 0);
+    /* the ranged rent: a's inherited range (tpl's stream); b and c set their own rent */
+    assert_int_equal(s.nranges, 1);
+    assert_string_equal(s.ranges[0].label, "shops:tpl.rent");
+    assert_ptr_equal(s.ranges[0].e, &s.lev[0]);
+    rs_scenario_release(&s);
+}
+
+/* Tables: one section a row; KEY.low/.high/.note columns; the including
+ * file's own rows replace included rows wherever they stand; two tables may
+ * not set the same key; errors name the table, its row and the key. */
+static void test_tables(void **state)
+{
+    (void)state;
+    rs_test_file(dir, "com.csv", "section,area_m2,fee_rate,collection_start,cost_annual,"
+                                 "cost_annual.low,cost_annual.high,cost_annual.note\n"
+                                 "community:a,1000,1,0.5,20000,15000,25000,from the audit\n"
+                                 "community:b,2000,1.2,0.6,30000,,,\n");
+    rs_test_file(dir, "lev.csv", "section,community,income,like\n"
+                                 "other:x,a,100,\nother:y,b,200,\nother:z,b,,other:y\n");
+    rs_scenario s;
+    rs_error err = {0};
+    int rc = load("section,key,value\nscenario,include,com.csv\nscenario,include,lev.csv\n"
+                  "other:y,income,250\n", &s, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_int_equal(s.ncom, 2);
+    assert_int_equal(s.nlev, 3);
+    assert_rel(s.com[1].v[CM_COST], 30000, 0);
+    assert_int_equal(s.nranges, 1);
+    assert_rel(s.ranges[0].low, 15000, 0);
+    assert_rel(s.lev[1].v[OT_INCOME], 250, 0);    /* the including file's row wins */
+    assert_rel(s.lev[2].v[OT_INCOME], 250, 0);    /* and the copy copies the result */
+    assert_int_equal(s.lev[2].community, 1);
+    rs_scenario_release(&s);
+    /* an error inside an included table */
+    rs_test_file(dir, "bad.csv", "section,income\nother:x,lots\n");
+    memset(&err, 0, sizeof err);
+    rc = load(VALID "scenario,include,bad.csv\n", &s, &err);
+    assert_int_equal(rc, RS_EDATA);
+    assert_non_null(strstr(err.msg, "bad.csv:2: other:x.income: value 'lots' is not a number"));
+    rs_scenario_release(&s);
+    /* two tables setting the same key */
+    rs_test_file(dir, "dup.csv", "section,income\nother:x,5\n");
+    rs_test_file(dir, "dup2.csv", "section,income\nother:x,6\n");
+    memset(&err, 0, sizeof err);
+    rc = load(VALID "scenario,include,dup.csv\nscenario,include,dup2.csv\n", &s, &err);
+    assert_int_equal(rc, RS_EDATA);
+    assert_non_null(strstr(err.msg, "dup2.csv:2: other:x.income: also given by the included table"));
+    rs_scenario_release(&s);
+    /* a table that names a base */
+    rs_test_file(dir, "base.csv", "section,base\nscenario,x.csv\n");
+    memset(&err, 0, sizeof err);
+    rc = load(VALID "scenario,include,base.csv\n", &s, &err);
+    assert_int_equal(rc, RS_EDATA);
+    assert_non_null(strstr(err.msg, "base.csv:2: scenario.base: a table holds no base or include"));
+    rs_scenario_release(&s);
+}
+
 int main(void)
 {
     dir = rs_test_dir();
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_templates),   cmocka_unit_test(test_tables),
         cmocka_unit_test(test_bad_inputs),  cmocka_unit_test(test_field_too_long),
         cmocka_unit_test(test_missing_file), cmocka_unit_test(test_base_cycle),
         cmocka_unit_test(test_good_file),   cmocka_unit_test(test_gbk),
