@@ -186,3 +186,12 @@ void rs_print_warnings(const void *p, const char *cmd)
     for (int i = 0; i < src->nwarn; i++)
         fprintf(stderr, "revsim %s: warning: %s\n", cmd, src->warn[i]);
 }
+
+int rs_strict(const void *p, int strict, rs_error *err)
+{
+    const rs_source *src = p;
+    if (!strict || src->nwarn == 0)
+        return RS_OK;
+    return rs_error_set(err, RS_EDATA, "%s (an error with --strict; %d warning%s in all)",
+                        src->warn[0], src->nwarn, src->nwarn == 1 ? "" : "s");
+}

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include "../base/error.h"
 
 #define RS_OPT_HELP 1000
 
@@ -80,6 +81,10 @@ void rs_progress_bar(long done, long total, void *ctx);
 
 /* Print src's warnings, one line each: "revsim CMD: warning: ...". */
 void rs_print_warnings(const void *src, const char *cmd);
+
+/* With strict set, the first of src's warnings as an error (RS_EDATA):
+ * `--strict` makes advice binding. RS_OK otherwise. */
+int rs_strict(const void *src, int strict, rs_error *err);
 
 /* Print "revsim: MESSAGE" for err to stderr and return its code. */
 int rs_report(const char *cmd, int code, const char *msg);

@@ -14,7 +14,7 @@
 #include "plotopts.h"
 #include "../report/report.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT, OPT_STRICT };
 
 const rs_opt rs_compare_opts[] = {
     {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
@@ -25,6 +25,8 @@ const rs_opt rs_compare_opts[] = {
     RS_PLOT_OPTS,
     {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
+    {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
+     "as errors", OPT_STRICT},
     {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
@@ -32,7 +34,7 @@ const rs_opt rs_compare_opts[] = {
 typedef struct {
     const char *baseline, *outdir;
     rs_mc_args mc;
-    int quiet, report;
+    int quiet, report, strict;
     rs_plot_args plot;
 } cmp_args;
 
@@ -44,6 +46,7 @@ static int cmp_set(int id, const char *arg, void *ctx)
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_NOREPORT: a->report = 0; break;
+    case OPT_STRICT: a->strict = 1; break;
     default: {
         int rc = rs_mc_set(&a->mc, id, arg);
         return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
@@ -106,8 +109,6 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     int rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, &err);
     if (rc)
         goto out;
-    for (int i = 0; i < c.n; i++)
-        rs_print_warnings(&c.items[i].src, cmd->name);
     if (c.n < 2) {
         rc = rs_error_set(&err, RS_EUSAGE, "give at least two different scenario files (the "
                           "baseline counts as one)");
@@ -130,8 +131,11 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
         goto out;
     o.manifest = ".revsim-compare";
     if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
-                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)) ||
-        (rc = rs_compare_write_csv(&o, &c, &err)))
+                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)))
+        goto out;
+    for (int i = 0; i < c.n && !rc; i++)
+        rc = rs_strict(&c.items[i].src, a.strict, &err);
+    if (rc || (rc = rs_compare_write_csv(&o, &c, &err)))
         goto out;
     int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);
     if (!prc && a.report)
@@ -152,6 +156,8 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
 out:
     if (rc && o.dir)
         rs_outset_abort(&o);
+    for (int i = 0; i < c.n && !rc; i++)   /* the reader's and the results' warnings */
+        rs_print_warnings(&c.items[i].src, cmd->name);
     rs_compare_release(&c);
     return rc ? rs_report(cmd->name, rc, err.msg) : 0;
 }

@@ -11,7 +11,7 @@
 #include "plotopts.h"
 #include "../io/scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000 };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_STRICT };
 
 const rs_opt rs_run_opts[] = {
     {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
@@ -21,18 +21,21 @@ const rs_opt rs_run_opts[] = {
     {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
      OPT_EXCEL},
     {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
+    {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
+     "as errors", OPT_STRICT},
     {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 const rs_opt rs_check_opts[] = {
+    {"strict", 0, NULL, "treat warnings as errors", OPT_STRICT},
     {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct {
     const char *outdir;
-    int quiet, excel;
+    int quiet, excel, strict;
     rs_mc_args mc;
     rs_plot_args plot;
 } run_args;
@@ -44,6 +47,7 @@ static int run_set(int id, const char *arg, void *ctx)
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_EXCEL: a->excel = 1; break;
+    case OPT_STRICT: a->strict = 1; break;
     default: {
         int rc = rs_mc_set(&a->mc, id, arg);
         return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
@@ -78,7 +82,6 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_source_init(&src);
     if ((rc = rs_scenario_load(&s, &src, path, &err)))
         goto out;
-    rs_print_warnings(&src, cmd->name);
     if (!(r = rs_results_alloc(&s))) {
         rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
         goto out;
@@ -92,6 +95,9 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         goto out;
     o.manifest = ".revsim-run";
     rs_model_run(&s, r);
+    rs_scenario_check_results(&src, &s, r);
+    if ((rc = rs_strict(&src, a.strict, &err)))   /* then one error line, no warnings */
+        goto out;
     long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {
         rs_mc_opts mo = {runs,
@@ -120,6 +126,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);
         rs_print_levers(stdout, &s, r, 20);
+        rs_print_communities(stdout, &s, r, 20);
         printf("wrote %d CSV files", ncsv);
         if (ncharts > 0)
             printf(" and %d charts", ncharts);
@@ -128,6 +135,8 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
 out:
     if (rc)
         rs_outset_abort(&o);
+    else   /* a failed run says one thing: its error */
+        rs_print_warnings(&src, cmd->name);
     rs_results_free(r);
     rs_mc_results_free(mc);
     rs_scenario_release(&s);
@@ -135,15 +144,18 @@ out:
     return rc ? rs_report(cmd->name, rc, err.msg) : 0;
 }
 
-static int no_opts(int id, const char *arg, void *ctx)
+static int check_set(int id, const char *arg, void *ctx)
 {
-    (void)id; (void)arg; (void)ctx;
+    (void)arg;
+    if (id == OPT_STRICT)
+        *(int *)ctx = 1;
     return 0;
 }
 
 int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
 {
-    int at = rs_opt_parse(argc, argv, rs_check_opts, cmd, no_opts, NULL);
+    int strict = 0;
+    int at = rs_opt_parse(argc, argv, rs_check_opts, cmd, check_set, &strict);
     if (at == -2)
         return 0;
     const char *path = rs_one_arg(argc, argv, at, cmd);
@@ -155,8 +167,16 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
     rs_scenario_init(&s);
     rs_source_init(&src);
     int rc = rs_scenario_load(&s, &src, path, &err);
-    if (!rc)
-        rs_print_warnings(&src, cmd->name);
+    rs_results *r = rc ? NULL : rs_results_alloc(&s);
+    if (!rc && !r)
+        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+    if (!rc) {   /* the base case, for the results' plausibility */
+        rs_model_run(&s, r);
+        rs_scenario_check_results(&src, &s, r);
+        if (!(rc = rs_strict(&src, strict, &err)))
+            rs_print_warnings(&src, cmd->name);
+    }
+    rs_results_free(r);
     if (!rc)
         printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
                "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,

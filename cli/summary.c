@@ -51,7 +51,7 @@ static void human(const rs_scenario *s, rs_unit u, double v, char *buf, size_t n
 static int shown(const rs_scenario *s, const rs_results *r, const rs_mc_results *mc, int k)
 {
     if (rs_metrics[k].flags & RS_MF_NOSUMMARY)
-        return k != MT_STAB_YEAR;
+        return 0;
     switch (k) {
     case MT_DEBT_SERVICE_TOTAL: case MT_DSCR_MIN: case MT_P_DSCR_ABOVE_1: case MT_DEBT_END:
     case MT_NPV_EQUITY:
@@ -170,4 +170,57 @@ void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int ma
     if (r->nlev > n)
         fprintf(fp, "  (%d more levers in lever_summary.csv)\n", r->nlev - n);
     free(rk);
+}
+
+typedef struct {
+    double shortfall;
+    int c;
+} short_row;
+
+static int by_shortfall(const void *pa, const void *pb)
+{
+    const short_row *a = pa, *b = pb;
+    if (a->shortfall != b->shortfall)
+        return a->shortfall < b->shortfall ? 1 : -1;
+    return a->c - b->c;
+}
+
+void rs_print_communities(FILE *fp, const rs_scenario *s, const rs_results *r, int max)
+{
+    if (r->ncom < 2)
+        return;
+    const int Y = r->years, sy = (int)r->metric[MT_STAB_YEAR];
+    short_row *rows = malloc((size_t)r->ncom * sizeof *rows);
+    if (!rows)
+        return;
+    int n = 0;
+    for (int c = 0; c < r->ncom; c++) {
+        const size_t at = (size_t)c * Y + sy - 1;
+        const double deficit = r->y_com_cost[at] - r->y_com_fee[at], net = r->y_com_net[at];
+        if (deficit > 0 && net < deficit)
+            rows[n++] = (short_row){deficit - net, c};
+    }
+    char name[160], a[48], b[48], d[48], cov[32];
+    if (n == 0) {
+        fprintf(fp, "\n  every community's deficit is covered in the stabilized year (year %d)\n", sy);
+        free(rows);
+        return;
+    }
+    qsort(rows, (size_t)n, sizeof *rows, by_shortfall);
+    fprintf(fp, "\n  %d of %d communit%s still in deficit in the stabilized year (year %d):\n", n,
+            r->ncom, r->ncom == 1 ? "y" : "ies", sy);
+    fprintf(fp, "  %s %16s %16s %16s %9s\n", rs_utf8_pad("Community", 24, name, sizeof name),
+            "deficit", "net income", "shortfall", "covers");
+    for (int i = 0; i < n && i < max; i++) {
+        const int c = rows[i].c;
+        const size_t at = (size_t)c * Y + sy - 1;
+        const double deficit = r->y_com_cost[at] - r->y_com_fee[at];
+        snprintf(cov, sizeof cov, "%.1f %%", 100 * rs_coverage(r->y_com_net[at], deficit));
+        fprintf(fp, "  %s %16s %16s %16s %9s\n", rs_utf8_pad(s->com[c].name, 24, name, sizeof name),
+                rs_fmt_group(deficit, 0, 0, a, sizeof a), rs_fmt_group(r->y_com_net[at], 0, 0, b, sizeof b),
+                rs_fmt_group(rows[i].shortfall, 0, 0, d, sizeof d), cov);
+    }
+    if (n > max)
+        fprintf(fp, "  (%d more in communities.csv)\n", n - max);
+    free(rows);
 }

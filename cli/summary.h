@@ -17,6 +17,11 @@ void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
  * payback and share of the deficit covered, by NPV (at most `max` rows). */
 void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int max);
 
+/* Print the communities still in deficit in the stabilized year, by
+ * shortfall (deficit - net income), at most `max` rows; one line when every
+ * community is covered; nothing for a single community. */
+void rs_print_communities(FILE *fp, const rs_scenario *s, const rs_results *r, int max);
+
 /* v for a terminal: thousands separators from 1,000 up, else 4 significant
  * digits; "-" for NaN. Returns buf. */
 const char *rs_fmt_human(double v, char *buf, size_t n);

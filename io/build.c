@@ -14,6 +14,7 @@
 #include <strings.h>
 #include "../base/fmt.h"
 #include "../models/draw.h"
+#include "../models/plausible.h"
 #include "scenario.h"
 
 /* --------------------------------------------------------- suggestions */
@@ -700,6 +701,56 @@ static int finish_entity(build *b, int i, int ncom, int first_com, rs_error *err
                         r ? r->file : e->file, r ? r->line : e->line, sname, want, hint);
 }
 
+/* Warnings for values far outside their typical range (models/plausible.c):
+ * advice, not errors (--strict makes them errors). */
+static void typical_values(build *b)
+{
+    for (int i = 0; i < b->nent; i++) {
+        const rs_entity *e = &b->ent[i];
+        if (disabled(e))
+            continue;
+        char sname[RS_NAME_MAX + 32];
+        rs_entity_section(e, sname, sizeof sname);
+        for (int k = 0; k < e->sec->nparams; k++) {
+            const rs_typical *t = b->prow[i][k] >= 0 ? rs_typical_for(e, k) : NULL;
+            if (t && rs_typical_outside(t, e->v[k])) {
+                const rs_row *r = &b->src->rows[b->prow[i][k]];
+                rs_source_warn(b->src, "%s:%d: %s.%s: %g is outside the typical %g to %g%s%s: "
+                               "check the value (typical: %s)", r->file, r->line, sname, r->key,
+                               e->v[k], t->low, t->high, *e->sec->params[k].unit ? " " : "",
+                               e->sec->params[k].unit, t->source);
+            }
+        }
+    }
+    for (int s = 0; s < b->nstep; s++) {
+        const step_b *st = &b->step[s];
+        const rs_entity *e = &b->ent[st->ent];
+        const rs_typical *t = disabled(e) ? NULL : rs_typical_for(e, st->param);
+        if (t && rs_typical_outside(t, st->value)) {
+            const rs_row *r = &b->src->rows[st->row];
+            rs_source_warn(b->src, "%s:%d: %s.%s: %g is outside the typical %g to %g: "
+                           "check the value (typical: %s)", r->file, r->line, r->section, r->key, st->value,
+                           t->low, t->high, t->source);
+        }
+    }
+}
+
+void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_results *r)
+{
+    const char *file = src->nfiles ? src->files[0] : "scenario";
+    for (int k = 0; k < MT_N; k++) {
+        const rs_typical *t = rs_typical_metric(k);
+        const double v = r->metric[k];
+        if (!t || isnan(v) || !rs_typical_outside(t, v))
+            continue;
+        if (k == MT_IRR && r->metric[MT_CAPEX_TOTAL] == 0)
+            continue;   /* no investment: no rate of return to judge */
+        rs_source_warn(src, "%s: result %s = %g is outside the typical %g to %g: %s", file,
+                       rs_metrics[k].name, v, t->low, t->high, t->source);
+    }
+    (void)s;
+}
+
 /* ---------------------------------------------------------- correlations */
 
 /* Range index of the stream that "SECTION.KEY" names (a template row names
@@ -1042,6 +1093,7 @@ int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
         rc = finish_entity(&b, i, ncom, first_com, err);
     if (rc)
         goto out;
+    typical_values(&b);
 
     if (!(where = malloc((size_t)(b.nent ? b.nent : 1) * sizeof *where))) {
         rc = oom(err);

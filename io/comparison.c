@@ -106,6 +106,7 @@ int rs_compare_run(rs_compare *c, long runs, long long seed, int threads,
             !(it->sweep = calloc((size_t)(it->s.nranges ? it->s.nranges : 1), sizeof *it->sweep)))
             return rs_error_set(err, RS_ESOFTWARE, "out of memory");
         rs_model_run(&it->s, it->r);
+        rs_scenario_check_results(&it->src, &it->s, it->r);
         if (rs_sweep(&it->s, MT_NPV, it->sweep, &it->nsweep, &it->npv_base) != RS_S_OK)
             return rs_error_set(err, RS_ESOFTWARE, "out of memory");
         if (c->runs > 0) {

@@ -56,6 +56,10 @@ void rs_source_warn(rs_source *src, const char *fmt, ...) __attribute__((format(
  * and is filled (release it on error too). Warnings go to src. */
 int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err);
 
+/* Warnings for results far outside their typical range (a coverage of
+ * 3,000%, an IRR of 500% a year), added to src like the reader's own. */
+void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_results *r);
+
 /* rs_source_read + rs_scenario_build. */
 int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error *err);
 
@@ -63,8 +67,7 @@ int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error 
  * Returns 0 on success. */
 int rs_parse_number(const char *text, double *out);
 
-/* The row that a value of s comes from, as "SECTION.KEY" text into buf:
- * used by reports to show assumptions. (Trims, nothing else.) */
+/* s without leading and trailing ASCII white space (in place); returns s. */
 char *rs_trim(char *s);
 
 #endif

@@ -28,7 +28,7 @@ const rs_metric_def rs_metrics[MT_N] = {
                           "首个覆盖年份", "never", "从未覆盖"},
     [MT_YEARS_COVERED] = {"years_covered", RS_U_COUNT, 0, "Years with the deficit covered",
                           "亏损获覆盖年数", NONE},
-    [MT_STAB_YEAR] = {"stabilized_year", RS_U_YEAR, RS_MF_NOSUMMARY, "Stabilized year", "稳定年",
+    [MT_STAB_YEAR] = {"stabilized_year", RS_U_YEAR, 0, "Stabilized year", "稳定年",
                       NONE},
     [MT_CAPEX_TOTAL] = {"capex_total", RS_U_MONEY, 0, "Investment (capex) total", "总投资",
                         NONE},

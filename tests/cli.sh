@@ -197,4 +197,14 @@ check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-al
 expect "too many levers" 65 "$bin" check "$tmp/many.csv"
 check "too many levers: message" 'grep -q "many.csv:100005: other:o99999.income: more than 100000 communities and levers together" "$tmp/err"'
 
+# plausibility: far outside the typical range is a warning, --strict an error
+printf 'section,key,value,low,high\nscenario,base,%s/scenarios/yongfengli.csv\nshops:idle-shops,rent,350,300,400\n' "$(pwd)" >"$tmp/implaus.csv"
+expect "implausible value: a warning" 0 "$bin" check "$tmp/implaus.csv"
+check "implausible value: names row, key, typical range" 'grep -q "implaus.csv:3: shops:idle-shops.rent: 350 is outside the typical 5 to 300 CNY/m2/month" "$tmp/err"'
+check "implausible result: named" 'grep -q "result coverage_stabilized = .* is outside the typical 0 to 10" "$tmp/err"'
+expect "implausible value with --strict: an error" 65 "$bin" check --strict "$tmp/implaus.csv"
+expect "run --strict fails" 65 "$bin" run -q --no-plots --runs 0 --strict "$tmp/implaus.csv" -o "$tmp/strict"
+check "run --strict writes nothing" '[ ! -e "$tmp/strict/annual.csv" ]'
+expect "the examples pass --strict" 0 "$bin" check --strict scenarios/chidian.csv
+
 done_testing
