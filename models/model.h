@@ -299,6 +299,7 @@ extern const rs_metric_def rs_lever_series[LY_N];
  * + 4 communities) + years x (30 + 8 levers + 4 communities) + 8 levers). */
 typedef struct {
     int months, years, nlev, ncom;
+    int no_lever_irr;   /* set by the caller: skip each lever's IRR (the costly part) */
     /* monthly portfolio series */
     double *revenue, *net, *capex, *fee, *cost, *gap, *cf, *surplus, *fund,
            *grants, *dcf;

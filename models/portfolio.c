@@ -205,7 +205,7 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     lm[LM_CAPEX_TOTAL] = sum(k, M);
     lm[LM_SUBSIDY_TOTAL] = sum(sub, M);
     lm[LM_NPV] = rs_npv(cf, M, s->scen.v[SC_DISCOUNT]);
-    lm[LM_IRR] = rs_irr(cf, M);
+    lm[LM_IRR] = r->no_lever_irr ? NAN : rs_irr(cf, M);
     lm[LM_PAYBACK] = rs_payback(cf, M);
 }
 
