@@ -11,9 +11,9 @@
 
 const rs_typical rs_typicals[] = {
     /* community management */
-    {"community", "fee_rate", NULL, 0.2, 5, "old estates charge 0.3-1.5 CNY/m2/month, new ones up to "
+    {"community", "fee_rate", NULL, 0, 5, "old estates charge 0.3-1.5 CNY/m2/month, new ones up to "
      "about 4 (" MARKET ")"},
-    {"community", "collection_start", NULL, 0.1, 1, MARKET},
+    {"community", "collection_start", NULL, 0, 1, MARKET},
     /* shops */
     {"shops", "rent", NULL, 5, 300, "street shops in county towns rent for 20-120 CNY/m2/month (" MARKET ")"},
     {"shops", "rent_uplift", NULL, -0.3, 1.0, "unified leasing raised rents by 60% at Yongfengli (" FIELD ")"},

@@ -197,6 +197,13 @@ check "warning: start after the horizon" 'grep -q "warn.csv:4: other:merchant-al
 expect "too many levers" 65 "$bin" check "$tmp/many.csv"
 check "too many levers: message" 'grep -q "many.csv:100005: other:o99999.income: more than 100000 communities and levers together" "$tmp/err"'
 
+# solve sizes a loan: income 20,000 a month; a 0% loan of A over one year is
+# repaid A/12 a month in months 2..13, so year 1 has 11 payments and
+# dscr_min = 240,000 / (11 A / 12) = 1.3 at A = 2,880,000 / 14.3 = 201,398.6
+printf 'section,key,value\nscenario,horizon_years,2\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,0\ncommunity:a,collection_start,0\ncommunity:a,cost_annual,0\nother:x,income,20000\nloan:bond,amount,100000\nloan:bond,term_years,1\n' >"$tmp/loan.csv"
+expect "solve for a loan amount" 0 "$bin" solve "$tmp/loan.csv" --for loan:bond.amount --metric dscr_min --target 1.3 --bracket 10000:1000000
+check "solve: the amount by hand (201,398.6)" 'grep -Eq "^loan:bond,amount,201(398\.6|399)" "$tmp/stdout"'
+
 # plausibility: far outside the typical range is a warning, --strict an error
 printf 'section,key,value,low,high\nscenario,base,%s/scenarios/yongfengli.csv\nshops:idle-shops,rent,350,300,400\n' "$(pwd)" >"$tmp/implaus.csv"
 expect "implausible value: a warning" 0 "$bin" check "$tmp/implaus.csv"
