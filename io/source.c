@@ -400,7 +400,7 @@ static int table_rows(rs_table *t, const char *shown, rowlist *l, rs_error *err)
         char *k = rs_trim(t->fields[h][c]);
         of[c] = -1;
         if (!*k)
-            continue;
+            continue;   /* a column without a header must stay empty (checked per row) */
         ncols = c + 1;
         key[c] = k;
         what[c] = V;
@@ -454,8 +454,12 @@ static int table_rows(rs_table *t, const char *shown, rowlist *l, rs_error *err)
                     rc = rs_error_set(err, RS_EDATA, "%s:%d: scenario.%s: a table holds no "
                                       "base or include", shown, t->lines[i], key[c]);
         for (int c = 1; c < nh && c < t->nfields[i] && !rc; c++) {
-            if (!key[c])
+            if (!key[c]) {
+                if (*rs_trim(t->fields[i][c]))
+                    rc = rs_error_set(err, RS_EDATA, "%s:%d: %s: a value in column %d, which "
+                                      "has no key in the header", shown, t->lines[i], sec, c + 1);
                 continue;
+            }
             const char *cell = rs_trim(t->fields[i][c]);
             if (what[c] != V) {
                 int d = of[c];

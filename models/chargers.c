@@ -75,8 +75,8 @@ static int chargers_check(const rs_entity *e, char *why, size_t n)
         return e->set[CH_PPS] && !e->set[CH_PPK] ? CH_PPS : CH_PPK;
     }
     if (e->v[CH_LIFE] > 0 && renewal_months(e) < 1) {
-        snprintf(why, n, "life_years must be 0 or at least 1/12 (one month), got %g",
-                 e->v[CH_LIFE]);
+        snprintf(why, n, "life_years must be 0 or at least 1/24 (it rounds to at least one "
+                 "month), got %g", e->v[CH_LIFE]);
         return CH_LIFE;
     }
     return -1;

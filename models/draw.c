@@ -73,7 +73,7 @@ double rs_draw_clamp(const rs_range *g, double x)
 {
     const rs_param *p = &g->e->sec->params[g->param];
     if (p->type == RS_P_INT)
-        x = nearbyint(x);
+        x = round(x);   /* half away from zero, as every rounding of the model */
     if (x < p->min)
         x = p->min;
     if (x > p->max)

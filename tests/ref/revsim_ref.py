@@ -2,7 +2,7 @@
 """Independent reference implementation of the revsim base case.
 
 Derived only from /work/shared/MODEL.md (the contract, parts 1 and 2) and
-docs/model-notes.md (the readings where the contract is ambiguous).
+docs/model.md (formerly docs/model-notes.md) (the readings where the contract is ambiguous).
 It deliberately does not share any code or structure with the C simulator,
 so that the two can be cross-checked.
 

@@ -2,7 +2,7 @@
 """Hand-computed checks of revsim_ref.py.  Run: python3 selftest.py
 
 Each expected number below was worked out by hand from MODEL.md and
-docs/model-notes.md (the arithmetic is in the comments), not by running the
+docs/model.md (formerly docs/model-notes.md) (the arithmetic is in the comments), not by running the
 reference.
 """
 
