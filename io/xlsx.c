@@ -7,6 +7,7 @@
  * (control characters, bytes that are not UTF-8) and written as a string,
  * after a ' when it would look like a formula, as in the CSV files. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1096,14 +1097,13 @@ static void charts_run(wbk *w, lxw_worksheet *ws, const item *it)
     const int Y = r->years, a0 = it->row[WS_ANNUAL], a1 = a0 + Y - 1;
     const int yc = w->multi;   /* Annual's year column */
     int at = 0;
-    /* revenue by lever, stacked */
-    lxw_chart *c = chart_new(w, LXW_CHART_COLUMN_STACKED,
-                             L(w, "Annual revenue by lever", "各项目年度收入"));
-    for (int l = 0; l < r->nlev && l < XL_SERIES; l++)
-        chart_series(w, c, WS_ANNUAL, yc, WS_ANNUAL, lcol(w, WS_ANNUAL, it->lev[l]), a0, a1,
-                     WS_LEVER_SUMMARY, it->row[WS_LEVER_SUMMARY] + l, w->multi);
-    value_axis(w, c, RS_U_MONEY);
-    if (r->nlev > 0) {
+    lxw_chart *c;
+    if (r->nlev > 0) {   /* revenue by lever, stacked (Excel draws at most 255 series) */
+        c = chart_new(w, LXW_CHART_COLUMN_STACKED, L(w, "Annual revenue by lever", "各项目年度收入"));
+        for (int l = 0; l < r->nlev && l < XL_SERIES; l++)
+            chart_series(w, c, WS_ANNUAL, yc, WS_ANNUAL, lcol(w, WS_ANNUAL, it->lev[l]), a0, a1,
+                         WS_LEVER_SUMMARY, it->row[WS_LEVER_SUMMARY] + l, w->multi);
+        value_axis(w, c, RS_U_MONEY);
         place(w, ws, c, at, CHART_COL);
         at += CHART_ROWS;
     }
@@ -1232,6 +1232,12 @@ static int book_open(wbk *w, rs_outset *o, const char *file, item *it, int n, in
     if (!tmp)
         return w->rc = err->code;
     w->file = o->final[o->n - 1];
+    /* libxlsxwriter opens the file only at the end, and prints its own
+     * message when it cannot: find out first */
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp || fclose(fp) != 0)
+        return w->rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot write: %s", w->file,
+                                    strerror(errno));
     if (!(w->wb = workbook_new(tmp))) {
         fail_oom(w);
         return w->rc;
