@@ -163,8 +163,8 @@ static void put_text(wbk *w, lxw_worksheet *ws, int row, int col, const char *s,
     if (w->rc || !s || !*s)
         return;
     size_t n = strlen(s);
-    if (n > XL_TEXT - 1)
-        n = XL_TEXT - 1;
+    if (n > XL_TEXT - 2)   /* room for the ' */
+        n = XL_TEXT - 2;
     char *buf = malloc(n + 2);
     if (!buf) {
         fail_oom(w);
@@ -172,7 +172,7 @@ static void put_text(wbk *w, lxw_worksheet *ws, int row, int col, const char *s,
     }
     rs_utf8_clean(s, buf + 1, n + 1);
     const char *t = buf + 1;
-    if (rs_csv_formula_like(t) && strlen(t) < XL_TEXT - 1) {
+    if (rs_csv_formula_like(t)) {
         buf[0] = '\'';
         t = buf;
     }
@@ -202,6 +202,18 @@ static void put_formula(wbk *w, lxw_worksheet *ws, int row, int col, lxw_format 
                                                        f, v)
                          : worksheet_write_formula_str(ws, (lxw_row_t)row, (lxw_col_t)col, buf,
                                                        f, ""));
+}
+
+/* The shortest text of v that reads back as v (for numbers in formulas),
+ * into buf (>= 32 bytes). */
+static const char *num_text(double v, char *buf)
+{
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, 32, "%.*g", p, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
 }
 
 /* A formula that sums the cells of one column, rows r0..r1 of sheet. */
@@ -630,7 +642,7 @@ static void summary_base(wbk *w, lxw_worksheet *ws, int row, int col, const item
     const int a0 = it->row[WS_ANNUAL], m0 = it->row[WS_MONTHLY];
     const int ac = scol(w, WS_ANNUAL, sr), mc = scol(w, WS_MONTHLY, sr);
     lxw_format *f = w->unit[d->unit];
-    char a[260];
+    char a[260], x[32];
     switch (metric_formulas[i].f) {
     case F_YEAR1:
     case F_STAB:
@@ -651,12 +663,14 @@ static void summary_base(wbk *w, lxw_worksheet *ws, int row, int col, const item
                     range(w, WS_MONTHLY, m0, mc, m0 + M - 1, mc, 0, a));
         break;
     case F_NPV:   /* monthly cash flows discounted at (1+r)^(1/12)-1: (1+r)^(-m/12) */
-        put_formula(w, ws, row, col, f, v, "=NPV((1+%.17g)^(1/12)-1,%s)",
-                    it->s->scen.v[SC_DISCOUNT], range(w, WS_MONTHLY, m0, mc, m0 + M - 1, mc, 0, a));
+        put_formula(w, ws, row, col, f, v, "=NPV((1+%s)^(1/12)-1,%s)",
+                    num_text(it->s->scen.v[SC_DISCOUNT], x),
+                    range(w, WS_MONTHLY, m0, mc, m0 + M - 1, mc, 0, a));
         break;
     case F_BELOW:
-        put_formula(w, ws, row, col, f, v, "=COUNTIF(%s,\"<%.17g\")",
-                    range(w, WS_MONTHLY, m0, mc, m0 + M - 1, mc, 0, a), it->s->fund.v[FD_RESERVE]);
+        put_formula(w, ws, row, col, f, v, "=COUNTIF(%s,\"<%s\")",
+                    range(w, WS_MONTHLY, m0, mc, m0 + M - 1, mc, 0, a),
+                    num_text(it->s->fund.v[FD_RESERVE], x));
         break;
     case F_NONE:
         put_metric(w, ws, row, col, d, v);

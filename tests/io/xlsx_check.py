@@ -35,6 +35,10 @@ import xml.etree.ElementTree as ET
 
 import openpyxl
 
+# the reference model's readers of scenario text (UTF-8 or GBK) and values ("60%")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ref"))
+from revsim_ref import parse_number, read_text  # noqa: E402
+
 SHEETS = {  # key: (English, Chinese)
     "comparison": ("Comparison", "方案比较"),
     "cmp_annual": ("Comparison by year", "逐年比较"),
@@ -400,16 +404,6 @@ def check_summary_units(wbv, sheet, csv_path, zh, label, group=None):
     report(not bad, "%s: Summary units shown in the language" % label, bad)
 
 
-def read_text(path):
-    """A scenario file's text: UTF-8 (with or without BOM) or GBK, as revsim reads it."""
-    with open(path, "rb") as f:
-        data = f.read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
 def read_source_row(path, line, cache={}):
     """The cells of line `line` of scenario file `path` by header name."""
     if path not in cache:
@@ -422,9 +416,11 @@ def read_source_row(path, line, cache={}):
 
 
 def value_of(text):
-    if text.endswith("%") and number(text[:-1]) is not None:
-        return number(text[:-1]) / 100
-    return number(text)
+    try:
+        v = parse_number(text)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
 
 
 def check_assumptions(wbv, sheet, top, label, group=None):
