@@ -351,6 +351,8 @@ static lxw_worksheet *sheet(wbk *w, int k, int cols)
     }
     worksheet_freeze_panes(ws, HDR, (lxw_col_t)cols);
     check(w, worksheet_set_row(ws, 0, 45, NULL));
+    /* a formula among values of its column is meant so: no green marks */
+    check(w, worksheet_ignore_errors(ws, LXW_IGNORE_FORMULA_DIFFERS, "A1:XFD1048576"));
     return ws;
 }
 
