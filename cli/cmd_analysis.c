@@ -12,18 +12,22 @@
 #include "cli.h"
 #include "../io/csvin.h"
 #include "../io/results.h"
+#include "../io/workbook.h"
 #include "summary.h"
 #include "plotopts.h"
 #include "../io/scenario.h"
 
 enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_METRIC = 4000, OPT_FOR, OPT_TARGET, OPT_BRACKET,
-       OPT_SHAPE, OPT_AS };
+       OPT_SHAPE, OPT_AS, OPT_EXCEL, OPT_NOXLSX };
 
 const rs_opt rs_sweep_opts[] = {
     {"metric", 'm', "NAME", "summary metric to sweep (default npv; see summary.csv)", OPT_METRIC},
     {"output", 'o', "DIR", "output folder for tornado.csv (default out/<scenario stem>/)",
      OPT_OUTPUT},
     RS_PLOT_OPTS,
+    {"excel", 0, NULL, "start tornado.csv with a UTF-8 BOM so Excel shows Chinese names",
+     OPT_EXCEL},
+    {"no-xlsx", 0, NULL, "write no " RS_WORKBOOK_SWEEP_FILE, OPT_NOXLSX},
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
     {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
@@ -52,7 +56,7 @@ const rs_opt rs_fit_opts[] = {
 typedef struct {
     const char *metric, *outdir, *forp, *bracket, *as;
     const char *target;
-    int quiet, shape;
+    int quiet, shape, excel, xlsx;
     rs_plot_args plot;
 } an_args;
 
@@ -67,6 +71,8 @@ static int an_set(int id, const char *arg, void *ctx)
     case OPT_BRACKET: a->bracket = arg; break;
     case OPT_AS: a->as = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
+    case OPT_EXCEL: a->excel = 1; break;
+    case OPT_NOXLSX: a->xlsx = 0; break;
     case OPT_SHAPE: {
         int k = rs_choice_index("linear|logistic", arg);
         if (k < 0) {
@@ -117,6 +123,7 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
 {
     an_args a = {0};
     a.metric = "npv";
+    a.xlsx = 1;
     rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_sweep_opts, cmd, an_set, &a);
     if (at == -2)
@@ -157,7 +164,7 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
         a.outdir = dirbuf;
     }
     rs_csv c;
-    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)))
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))
         goto out;
     o.manifest = ".revsim-sweep";
     if ((rc = rs_outset_csv(&o, "tornado.csv", &c, &err)))
@@ -193,6 +200,9 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
     }
     if ((rc = rs_csv_close(&c, &o, &err)))
         goto out;
+    if (a.xlsx && (rc = rs_workbook_sweep(&o, &s, &src, metric, base, rows, nrows,
+                                          a.plot.opts.lang == RS_LANG_ZH, &err)))
+        goto out;
     if ((rc = rs_plot_tornado_maybe(&o, &s, metric, base, bars, nrows, &a.plot, &err)))
         goto out;
     if ((rc = rs_outset_commit(&o, &err)))
@@ -215,8 +225,8 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd)
         }
         if (nrows > 20)
             printf("  (%d more in tornado.csv)\n", nrows - 20);
-        printf("wrote tornado.csv%s to %s/\n", a.plot.enabled ? " and the tornado chart" : "",
-               a.outdir);
+        printf("wrote tornado.csv%s%s to %s/\n", a.xlsx ? ", " RS_WORKBOOK_SWEEP_FILE : "",
+               a.plot.enabled ? " and the tornado chart" : "", a.outdir);
     }
 out:
     if (rc)

@@ -10,11 +10,13 @@
 #include "cli.h"
 #include "../io/comparison.h"
 #include "../io/results.h"
+#include "../io/workbook.h"
 #include "summary.h"
 #include "plotopts.h"
 #include "../report/report.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT, OPT_STRICT };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT, OPT_STRICT, OPT_EXCEL,
+       OPT_NOXLSX };
 
 const rs_opt rs_compare_opts[] = {
     {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
@@ -24,6 +26,9 @@ const rs_opt rs_compare_opts[] = {
                "Monte Carlo seed for every scenario (default: the baseline's `seed`)"),
     RS_PLOT_OPTS,
     {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
+    {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
+     OPT_EXCEL},
+    {"no-xlsx", 0, NULL, "write no results.xlsx", OPT_NOXLSX},
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
     {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
      "as errors", OPT_STRICT},
@@ -34,7 +39,7 @@ const rs_opt rs_compare_opts[] = {
 typedef struct {
     const char *baseline, *outdir;
     rs_mc_args mc;
-    int quiet, report, strict;
+    int quiet, report, strict, excel, xlsx;
     rs_plot_args plot;
 } cmp_args;
 
@@ -47,6 +52,8 @@ static int cmp_set(int id, const char *arg, void *ctx)
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_NOREPORT: a->report = 0; break;
     case OPT_STRICT: a->strict = 1; break;
+    case OPT_EXCEL: a->excel = 1; break;
+    case OPT_NOXLSX: a->xlsx = 0; break;
     default: {
         int rc = rs_mc_set(&a->mc, id, arg);
         return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
@@ -90,6 +97,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     cmp_args a = {0};
     rs_mc_args_init(&a.mc);
     a.report = 1;
+    a.xlsx = 1;
     rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_compare_opts, cmd, cmp_set, &a);
     if (at == -2)
@@ -127,7 +135,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     }
     if (!a.outdir)
         a.outdir = "out/compare";
-    if ((rc = rs_outset_init(&o, a.outdir, 0, &err)))   /* before the long part */
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))   /* before the long part */
         goto out;
     o.manifest = ".revsim-compare";
     if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
@@ -136,6 +144,8 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     for (int i = 0; i < c.n && !rc; i++)
         rc = rs_strict(&c.items[i].src, a.strict, &err);
     if (rc || (rc = rs_compare_write_csv(&o, &c, &err)))
+        goto out;
+    if (a.xlsx && (rc = rs_workbook_compare(&o, &c, a.plot.opts.lang == RS_LANG_ZH, &err)))
         goto out;
     int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);
     if (!prc && a.report)
@@ -150,8 +160,9 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
         if (c.horizons_differ)
             printf("note: horizons differ; comparison_annual.csv covers the %d years every "
                    "scenario has\n", c.years);
-        printf("wrote comparison.csv, comparison_annual.csv%s%s to %s/\n",
-               a.plot.enabled ? ", charts" : "", a.report ? ", report.html" : "", a.outdir);
+        printf("wrote comparison.csv, comparison_annual.csv%s%s%s to %s/\n",
+               a.xlsx ? ", " RS_WORKBOOK_FILE : "", a.plot.enabled ? ", charts" : "",
+               a.report ? ", report.html" : "", a.outdir);
     }
 out:
     if (rc && o.dir)

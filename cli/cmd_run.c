@@ -7,11 +7,12 @@
 #include <unistd.h>
 #include "cli.h"
 #include "../io/results.h"
+#include "../io/workbook.h"
 #include "summary.h"
 #include "plotopts.h"
 #include "../io/scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_STRICT };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_STRICT, OPT_NOXLSX };
 
 const rs_opt rs_run_opts[] = {
     {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
@@ -20,6 +21,7 @@ const rs_opt rs_run_opts[] = {
     RS_PLOT_OPTS,
     {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
      OPT_EXCEL},
+    {"no-xlsx", 0, NULL, "write no results.xlsx", OPT_NOXLSX},
     {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
     {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
      "as errors", OPT_STRICT},
@@ -35,7 +37,7 @@ const rs_opt rs_check_opts[] = {
 
 typedef struct {
     const char *outdir;
-    int quiet, excel, strict;
+    int quiet, excel, strict, xlsx;
     rs_mc_args mc;
     rs_plot_args plot;
 } run_args;
@@ -48,6 +50,7 @@ static int run_set(int id, const char *arg, void *ctx)
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_EXCEL: a->excel = 1; break;
     case OPT_STRICT: a->strict = 1; break;
+    case OPT_NOXLSX: a->xlsx = 0; break;
     default: {
         int rc = rs_mc_set(&a->mc, id, arg);
         return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
@@ -59,6 +62,7 @@ static int run_set(int id, const char *arg, void *ctx)
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
 {
     run_args a = {0};
+    a.xlsx = 1;
     rs_mc_args_init(&a.mc);
     rs_plot_args_init(&a.plot);
     int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
@@ -114,6 +118,9 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     int ncsv = 0;
     if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, &err)))
         goto out;
+    if (a.xlsx && (rc = rs_workbook_run(&o, &s, &src, r, mc, a.plot.opts.lang == RS_LANG_ZH,
+                                        &err)))
+        goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
     const int n0 = o.n;
     int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, &err);
@@ -127,7 +134,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         rs_print_summary(stdout, &s, r, mc, path);
         rs_print_levers(stdout, &s, r, 20);
         rs_print_communities(stdout, &s, r, 20);
-        printf("wrote %d CSV files", ncsv);
+        printf("wrote %d CSV files%s", ncsv, a.xlsx ? ", " RS_WORKBOOK_FILE : "");
         if (ncharts > 0)
             printf(" and %d charts", ncharts);
         printf(" to %s/\n", a.outdir);

@@ -40,13 +40,18 @@ static void sep(rs_csv *c)
         c->failed = 1;
 }
 
+int rs_csv_formula_like(const char *s)
+{
+    return s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                 s[0] == '\r');
+}
+
 void rs_csv_text(rs_csv *c, const char *s)
 {
     sep(c);
     if (!s)
         return;
-    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-                  s[0] == '\t' || s[0] == '\r';
+    int formula = rs_csv_formula_like(s);
     size_t n = strlen(s);
     int quote = formula || strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
     if (!quote) {

@@ -27,6 +27,11 @@ void rs_csv_num(rs_csv *c, double v);
 void rs_csv_int(rs_csv *c, long v);
 void rs_csv_endrow(rs_csv *c);
 
+/* 1 when a spreadsheet would run text s as a formula (it starts with
+ * = + - @, tab or carriage return): such text is written after a ' (CSV
+ * files and workbooks alike). */
+int rs_csv_formula_like(const char *s);
+
 /* Text form of a number as written to CSV ("" for NaN) into buf[32]. */
 const char *rs_fmt_num(double v, char *buf);
 

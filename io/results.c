@@ -2,6 +2,7 @@
  * comes from rs_series, rs_metrics, rs_lever_series or rs_lever_metrics. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "../base/fmt.h"
 #include "results.h"
@@ -72,6 +73,39 @@ static int write_monthly(rs_outset *o, const rs_scenario *s, const rs_results *r
     return rs_csv_close(&c, o, err);
 }
 
+void rs_calendar_span(int y0, int m0, int months, int first, int *cy, int *last)
+{
+    *cy = y0 + (m0 - 1 + first - 1) / 12;
+    *last = first;
+    while (*last < months && y0 + (m0 - 1 + *last) / 12 == *cy)
+        (*last)++;
+}
+
+void rs_period_totals(const rs_results *r, int first, int last, double *total, double *lev)
+{
+    for (int k = 0; k < SR_N; k++) {
+        const double *v = rs_series_months(r, k);
+        total[k] = 0.0;
+        if (!v)
+            continue;
+        if (rs_series[k].kind == RS_SK_STOCK) {
+            total[k] = v[last - 1];
+        } else {
+            for (int m = first; m <= last; m++)
+                total[k] += v[m - 1];
+        }
+    }
+    for (int k = 0; k < SR_N; k++)
+        if (rs_series[k].kind == RS_SK_RATIO)
+            total[k] = rs_series_ratio(k, total[rs_series[k].num], total[rs_series[k].den]);
+    for (int l = 0; lev && l < r->nlev; l++) {
+        double acc = 0.0;
+        for (int m = first; m <= last; m++)
+            acc += r->lev_gross[(size_t)l * r->months + m - 1];
+        lev[l] = acc;
+    }
+}
+
 /* calendar.csv: the columns of annual.csv summed over calendar years
  * (flows), at the last simulated month of each (stocks), or recomputed
  * from the sums (ratios). */
@@ -88,40 +122,24 @@ static int write_calendar(rs_outset *o, const rs_scenario *s, const rs_results *
     rs_csv_text(&c, "calendar_year");
     rs_csv_text(&c, "months");
     series_header(&c, s);
-    const int M = r->months;
-    for (int first = 1; first <= M;) {
-        const int cy = y0 + (m0 - 1 + first - 1) / 12;
-        int last = first;
-        while (last < M && y0 + (m0 - 1 + last) / 12 == cy)
-            last++;
+    double *lev = malloc(((size_t)r->nlev + 1) * sizeof *lev);
+    if (!lev) {
+        rs_csv_close(&c, o, err);
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    }
+    for (int first = 1, cy, last; first <= r->months; first = last + 1) {
+        double total[SR_N];
+        rs_calendar_span(y0, m0, r->months, first, &cy, &last);
+        rs_period_totals(r, first, last, total, lev);
         rs_csv_int(&c, cy);
         rs_csv_int(&c, last - first + 1);
-        double total[SR_N];
-        for (int k = 0; k < SR_N; k++) {
-            const double *v = rs_series_months(r, k);
-            total[k] = 0.0;
-            if (!v)
-                continue;
-            if (rs_series[k].kind == RS_SK_STOCK) {
-                total[k] = v[last - 1];
-            } else {
-                for (int m = first; m <= last; m++)
-                    total[k] += v[m - 1];
-            }
-        }
         for (int k = 0; k < SR_N; k++)
-            rs_csv_num(&c, rs_series[k].kind == RS_SK_RATIO
-                               ? rs_series_ratio(k, total[rs_series[k].num], total[rs_series[k].den])
-                               : total[k]);
-        for (int l = 0; l < r->nlev; l++) {
-            double acc = 0.0;
-            for (int m = first; m <= last; m++)
-                acc += r->lev_gross[(size_t)l * M + m - 1];
-            rs_csv_num(&c, acc);
-        }
+            rs_csv_num(&c, total[k]);
+        for (int l = 0; l < r->nlev; l++)
+            rs_csv_num(&c, lev[l]);
         rs_csv_endrow(&c);
-        first = last + 1;
     }
+    free(lev);
     return rs_csv_close(&c, o, err);
 }
 

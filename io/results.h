@@ -20,4 +20,15 @@ int rs_write_results(rs_outset *o, const rs_scenario *s, const rs_results *r,
  * scenario's currency). */
 const char *rs_metric_unit(const rs_scenario *s, int k);
 
+/* Calendar years of a run that starts in month m0 (1..12) of year y0: the
+ * calendar year *cy that programme month `first` (1-based) falls in, and
+ * its last month *last (at most `months`). */
+void rs_calendar_span(int y0, int m0, int months, int first, int *cy, int *last);
+
+/* The columns of annual.csv after `year` over months first..last of r
+ * (calendar.csv's rule): flows summed, stocks at month `last`, ratios from
+ * the sums, into total[SR_N]; each lever's revenue summed into
+ * lev[r->nlev] (lev may be NULL). */
+void rs_period_totals(const rs_results *r, int first, int last, double *total, double *lev);
+
 #endif

@@ -150,7 +150,7 @@ expect "output is a file" 73 "$bin" compare -q --no-plots "$tmp/a.csv" "$tmp/b.c
 expect "report without charts" 0 "$bin" compare -q --no-plots --runs 50 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r0"
 check "report without charts: says so, no chart" \
     'grep -q "Charts were not drawn (--no-plots)" "$tmp/r0/report.html" && ! grep -q "<svg" "$tmp/r0/report.html" &&
-     [ "$(ls "$tmp/r0" | tr "\n" " ")" = "comparison.csv comparison_annual.csv report.html " ]'
+     [ "$(ls "$tmp/r0" | tr "\n" " ")" = "comparison.csv comparison_annual.csv report.html results.xlsx " ]'
 expect "--no-report" 0 "$bin" compare -q --no-plots --no-report --runs 0 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r1"
 check "--no-report: no report.html" '[ ! -e "$tmp/r1/report.html" ] && [ -s "$tmp/r1/comparison.csv" ]'
 expect "gnuplot missing" 0 env REVSIM_GNUPLOT=/nonexistent/gnuplot "$bin" compare -q --runs 50 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r2"
@@ -159,7 +159,7 @@ check "gnuplot missing: warning, CSVs and report without charts" \
      grep -q "gnuplot was not found" "$tmp/r2/report.html" && ! ls "$tmp/r2" | grep -q "\.png$"'
 expect "gnuplot fails" 69 env REVSIM_GNUPLOT=/bin/false "$bin" compare -q --runs 50 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r3"
 check "gnuplot fails: CSVs only, no chart, no report" \
-    '[ "$(ls "$tmp/r3" | tr "\n" " ")" = "comparison.csv comparison_annual.csv " ]'
+    '[ "$(ls "$tmp/r3" | tr "\n" " ")" = "comparison.csv comparison_annual.csv results.xlsx " ]'
 if command -v gnuplot >/dev/null 2>&1; then
     expect "charts and report" 0 "$bin" compare -q --runs 50 --format svg "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r4"
     for f in compare_revenue_gain.svg compare_coverage.svg compare_npv.svg report.html; do
