@@ -11,60 +11,39 @@
 #include "plotopts.h"
 #include "../io/scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000 };
-
-const rs_opt rs_run_opts[] = {
-    {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
-    RS_MC_OPTS("Monte Carlo runs (default: the scenario's `runs`, 1000; 0 = none)",
-               "Monte Carlo seed (default: the scenario's `seed`, 1)"),
-    RS_PLOT_OPTS,
-    {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
-     OPT_EXCEL},
-    {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
-    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
-    {NULL, 0, NULL, NULL, 0},
-};
-
-const rs_opt rs_check_opts[] = {
-    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
-    {NULL, 0, NULL, NULL, 0},
-};
-
 typedef struct {
     const char *outdir;
     int quiet, excel;
     rs_mc_args mc;
     rs_plot_args plot;
 } run_args;
+static run_args run_a;   /* what rs_run_opts binds; reset by every rs_cmd_run */
 
-static int run_set(int id, const char *arg, void *ctx)
-{
-    run_args *a = ctx;
-    switch (id) {
-    case OPT_OUTPUT: a->outdir = arg; break;
-    case OPT_QUIET: a->quiet = 1; break;
-    case OPT_EXCEL: a->excel = 1; break;
-    default: {
-        int rc = rs_mc_set(&a->mc, id, arg);
-        return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
-    }
-    }
-    return 0;
-}
+const rs_option rs_run_opts[] = {
+    OPT_STRING('o', "output", &run_a.outdir, "DIR",
+               "output folder (default out/<scenario file stem>/)"),
+    OPT_MC(&run_a.mc, "the scenario's"),
+    OPT_PLOTS(&run_a.plot),
+    OPT_EXCEL(&run_a.excel),
+    OPT_BOOL('q', "quiet", &run_a.quiet, "print no summary"),
+    OPT_END(),
+};
 
-int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
+const rs_option rs_check_opts[] = {
+    OPT_END(),
+};
+
+int rs_cmd_run(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    run_args a = {0};
-    rs_mc_args_init(&a.mc);
+    run_args a = {NULL, 0, 0, RS_MC_ARGS_INIT, {0}};
     rs_plot_args_init(&a.plot);
-    int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
-    if (at == -2)
-        return 0;
-    const char *path = rs_one_arg(argc, argv, at, cmd);
-    if (!path)
-        return RS_EUSAGE;
+    run_a = a;
+    int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+    if (rc)
+        return rc;
+    a = run_a;
+    const char *path = argv[at];
 
-    rs_error err = {0};
     rs_scenario s;
     rs_source src;
     rs_results *r = NULL;
@@ -72,15 +51,14 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_outset o;
     memset(&o, 0, sizeof o);
     char dirbuf[4096];
-    int rc;
 
     rs_scenario_init(&s);
     rs_source_init(&src);
-    if ((rc = rs_scenario_load(&s, &src, path, &err)))
+    if ((rc = rs_scenario_load(&s, &src, path, err)))
         goto out;
     rs_print_warnings(&src, cmd->name);
     if (!(r = rs_results_alloc(&s))) {
-        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
         goto out;
     }
     if (!a.outdir) {
@@ -88,7 +66,7 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         a.outdir = dirbuf;
     }
     /* the folder is checked before a long Monte Carlo, not after it */
-    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, err)))
         goto out;
     o.manifest = ".revsim-run";
     rs_model_run(&s, r);
@@ -101,18 +79,18 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
                          NULL};
         rs_status st = rs_mc_run(&s, &mo, &mc);
         if (st != RS_S_OK) {
-            rc = rs_error_set(&err, rs_status_code(st), "Monte Carlo: %s", rs_strerror(st));
+            rc = rs_error_set(err, rs_status_code(st), "Monte Carlo: %s", rs_strerror(st));
             goto out;
         }
     }
     int ncsv = 0;
-    if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, &err)))
+    if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, err)))
         goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
     const int n0 = o.n;
-    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, &err);
+    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, cmd->name, err);
     const int ncharts = o.n - n0;
-    if ((rc = rs_outset_commit(&o, &err)))
+    if ((rc = rs_outset_commit(&o, err)))
         goto out;
     rc = prc;
     if (rc)
@@ -120,10 +98,11 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);
         rs_print_levers(stdout, &s, r, 20);
-        printf("wrote %d CSV files", ncsv);
+        char n1[48], n2[48], dir[4096];
+        printf("wrote %s", rs_count(ncsv, "CSV file", "CSV files", n1, sizeof n1));
         if (ncharts > 0)
-            printf(" and %d charts", ncharts);
-        printf(" to %s/\n", a.outdir);
+            printf(" and %s", rs_count(ncharts, "chart", "charts", n2, sizeof n2));
+        printf(" to %s/\n", rs_tty(a.outdir, dir, sizeof dir));
     }
 out:
     if (rc)
@@ -132,36 +111,32 @@ out:
     rs_mc_results_free(mc);
     rs_scenario_release(&s);
     rs_source_release(&src);
-    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+    return rc;
 }
 
-static int no_opts(int id, const char *arg, void *ctx)
+int rs_cmd_check(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    (void)id; (void)arg; (void)ctx;
-    return 0;
-}
-
-int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
-{
-    int at = rs_opt_parse(argc, argv, rs_check_opts, cmd, no_opts, NULL);
-    if (at == -2)
-        return 0;
-    const char *path = rs_one_arg(argc, argv, at, cmd);
-    if (!path)
-        return RS_EUSAGE;
-    rs_error err = {0};
+    int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+    if (rc)
+        return rc;
+    const char *path = argv[at];
     rs_scenario s;
     rs_source src;
     rs_scenario_init(&s);
     rs_source_init(&src);
-    int rc = rs_scenario_load(&s, &src, path, &err);
-    if (!rc)
+    rc = rs_scenario_load(&s, &src, path, err);
+    if (!rc) {
+        char p[4096], name[512], c[5][64];
         rs_print_warnings(&src, cmd->name);
-    if (!rc)
-        printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
-               "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,
-               (int)s.scen.v[SC_HORIZON]);
+        printf("%s: ok (%s; %s, %s, %s, %s, %s)\n", rs_tty(path, p, sizeof p),
+               rs_tty(s.scen.text[SC_NAME], name, sizeof name),
+               rs_count(s.ncom, "community", "communities", c[0], sizeof c[0]),
+               rs_count(s.nlev, "lever", "levers", c[1], sizeof c[1]),
+               rs_count(s.nranges, "ranged parameter", "ranged parameters", c[2], sizeof c[2]),
+               rs_count(s.ncorr, "correlation", "correlations", c[3], sizeof c[3]),
+               rs_count((long)s.scen.v[SC_HORIZON], "year", "years", c[4], sizeof c[4]));
+    }
     rs_scenario_release(&s);
     rs_source_release(&src);
-    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+    return rc;
 }
