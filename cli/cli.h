@@ -1,7 +1,22 @@
 /* cli.h: what main.c and the cmd_*.c files share: option rows that bind
  * their variables (git's OPT_* style) and drive getopt_long, the usage line
  * and --help; the command table row; the one warning function; small
- * helpers (counted nouns, terminal-safe text, the progress bar). */
+ * helpers (counted nouns, terminal-safe text, the progress bar).
+ *
+ * A new option is one row in its command's table, bound to a field of the
+ * command's file-scope argument struct (which the command resets to its
+ * defaults before parsing). A new command is one row in main.c's table and
+ * one cmd_*.c holding its table and
+ *     int rs_cmd_x(int argc, char **argv, const rs_command *cmd, rs_error *err)
+ *     {
+ *         x_a = (x_args){defaults};
+ *         int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+ *         if (rc)
+ *             return rc;          (RS_HELP or a usage error: main prints it)
+ *         ... argv[at] is the first operand; return 0, or a code with err filled
+ *     }
+ * Commands print results to stdout; warnings only through rs_warn; errors
+ * never (main prints err, and the usage line after a usage error). */
 #ifndef RS_CLI_H
 #define RS_CLI_H
 
