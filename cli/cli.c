@@ -125,6 +125,9 @@ int rs_opt_parse(int argc, char **argv, const rs_command *cmd, int *at, rs_error
     for (int k = 0; k < n; k++) {
         lo[k] = (struct option){t[k].lng, takes_value(&t[k]) ? required_argument : no_argument,
                                 NULL, OPT_ID0 + k};
+        if (t[k].shrt == 'h' || strcmp(t[k].lng, "help") == 0)
+            return rs_error_set(err, RS_ESOFTWARE, "'%s': -h/--help is every command's own",
+                                cmd->name);
         if (t[k].shrt) {
             shorts[j++] = t[k].shrt;
             if (takes_value(&t[k]))

@@ -94,7 +94,7 @@ static int load_one(const char *path, const rs_command *cmd, rs_scenario *s, rs_
 
 int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    sweep_args a = {"npv", NULL, 0, 0, {0}};
+    sweep_args a = {.metric = "npv"};
     rs_plot_args_init(&a.plot);
     sweep_a = a;
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
@@ -260,7 +260,7 @@ static const char *param_text(const rs_param *p, double x, char *buf, size_t n)
 
 int rs_cmd_solve(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    solve_a = (solve_args){NULL, NULL, NULL, NULL};
+    solve_a = (solve_args){0};
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
     if (rc)
         return rc;
@@ -552,7 +552,7 @@ static void fit_row(rs_csv *c, const char *sec, const rs_param *p, double v, dou
 
 int rs_cmd_fit(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    fit_a = (fit_args){RS_SHAPE_LOGISTIC, NULL};
+    fit_a = (fit_args){.shape = RS_SHAPE_LOGISTIC};
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
     if (rc)
         return rc;

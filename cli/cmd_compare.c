@@ -48,7 +48,7 @@ static void print_table(const rs_compare *c)
     for (int i = 0; i < c->n; i++) {
         const rs_cmp_item *it = &c->items[i];
         const double *m = it->r->metric;
-        char cov[32], pc[32] = "-", rv[48], g[48], npv[48], gn[48];
+        char cov[32], pc[32] = "n/a", rv[48], g[48], npv[48], gn[48];
         if (isnan(m[MT_COVERAGE_STAB]))
             snprintf(cov, sizeof cov, "%s", rs_metrics[MT_COVERAGE_STAB].empty_en);
         else
@@ -75,7 +75,7 @@ static void print_table(const rs_compare *c)
 
 int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    cmp_args a = {NULL, NULL, RS_MC_ARGS_INIT, 0, 1, 0, {0}};
+    cmp_args a = {.mc = RS_MC_ARGS_INIT, .report = 1};
     rs_plot_args_init(&a.plot);
     cmp_a = a;
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);

@@ -129,7 +129,7 @@ static void print_section(const rs_section *sec, int md, int zh)
 
 int rs_cmd_params(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    params_a = (params_args){0, 0};
+    params_a = (params_args){0};
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
     if (rc)
         return rc;

@@ -35,7 +35,7 @@ const rs_option rs_check_opts[] = {
 
 int rs_cmd_run(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    run_args a = {NULL, 0, 0, RS_MC_ARGS_INIT, {0}};
+    run_args a = {.mc = RS_MC_ARGS_INIT};
     rs_plot_args_init(&a.plot);
     run_a = a;
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
