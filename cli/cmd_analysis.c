@@ -2,7 +2,6 @@
  * `revsim solve` (the value of one parameter that makes a metric hit a
  * target) and `revsim fit` (a ramp fitted to observed monthly values). */
 #define _POSIX_C_SOURCE 200809L
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
