@@ -60,7 +60,7 @@ TEST_LAYERS := base models io plots report cli
 TEST_BIN := $(foreach l,$(TEST_LAYERS),$(patsubst %.c,$(BUILD)/%,$(wildcard tests/$(l)/test_*.c)))
 
 .SECONDARY:
-.PHONY: all deps test-deps run test test-asan docs bench clean golden layers demo test-report
+.PHONY: all deps test-deps run test test-asan docs bench clean golden layers demo test-report readme
 all: $(BIN)
 
 # Install missing Debian packages (as root with apt-get; otherwise say how).
@@ -122,6 +122,11 @@ layers: $(ARCHIVES)
 # docs/parameters.md is generated from the parameter tables.
 docs: $(BIN)
 	$(BIN) params --markdown > docs/parameters.md
+
+# Rewrite the sample outputs in README.md and docs/*.md (marked `<!-- sample`;
+# tests/readme.sh checks them; review the diff!).
+readme: $(BIN)
+	python3 tests/readme.py --update $(BIN)
 
 # Rewrite the golden outputs of the example scenarios (review the diff!).
 golden: $(BIN) $(BUILD)/tests/plots/test_plots

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../base/utf8.h"
 #include "cli.h"
 #include "../io/comparison.h"
 #include "../io/results.h"
@@ -15,110 +16,87 @@
 #include "plotopts.h"
 #include "../report/report.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT, OPT_STRICT, OPT_EXCEL,
-       OPT_NOXLSX };
-
-const rs_opt rs_compare_opts[] = {
-    {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
-     OPT_BASELINE},
-    {"output", 'o', "DIR", "output folder (default out/compare/)", OPT_OUTPUT},
-    RS_MC_OPTS("Monte Carlo runs for every scenario (default: the baseline's `runs`)",
-               "Monte Carlo seed for every scenario (default: the baseline's `seed`)"),
-    RS_PLOT_OPTS,
-    {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
-    {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
-     OPT_EXCEL},
-    {"no-xlsx", 0, NULL, "write no results.xlsx", OPT_NOXLSX},
-    {"quiet", 'q', NULL, "print no table", OPT_QUIET},
-    {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
-     "as errors", OPT_STRICT},
-    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
-    {NULL, 0, NULL, NULL, 0},
-};
-
 typedef struct {
     const char *baseline, *outdir;
     rs_mc_args mc;
-    int quiet, report, strict, excel, xlsx;
+    int quiet, report, excel, strict, xlsx;
     rs_plot_args plot;
 } cmp_args;
+static cmp_args cmp_a;   /* what rs_compare_opts binds; reset by every rs_cmd_compare */
 
-static int cmp_set(int id, const char *arg, void *ctx)
-{
-    cmp_args *a = ctx;
-    switch (id) {
-    case OPT_BASELINE: a->baseline = arg; break;
-    case OPT_OUTPUT: a->outdir = arg; break;
-    case OPT_QUIET: a->quiet = 1; break;
-    case OPT_NOREPORT: a->report = 0; break;
-    case OPT_STRICT: a->strict = 1; break;
-    case OPT_EXCEL: a->excel = 1; break;
-    case OPT_NOXLSX: a->xlsx = 0; break;
-    default: {
-        int rc = rs_mc_set(&a->mc, id, arg);
-        return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
-    }
-    }
-    return 0;
-}
+const rs_option rs_compare_opts[] = {
+    OPT_STRING('b', "baseline", &cmp_a.baseline, "FILE",
+               "the scenario gains are measured against (default: the first)"),
+    OPT_STRING('o', "output", &cmp_a.outdir, "DIR", "output folder (default out/compare/)"),
+    OPT_MC(&cmp_a.mc, "the baseline's"),
+    OPT_PLOTS(&cmp_a.plot),
+    OPT_EXCEL(&cmp_a.excel),
+    OPT_SET_INT(0, "no-report", &cmp_a.report, 0, "write no report.html"),
+    OPT_SET_INT(0, "no-xlsx", &cmp_a.xlsx, 0, "write no results.xlsx"),
+    OPT_BOOL(0, "strict", &cmp_a.strict,
+             "treat warnings (values or results far outside their typical ranges) as errors"),
+    OPT_BOOL('q', "quiet", &cmp_a.quiet, "print no table"),
+    OPT_END(),
+};
 
+/* The comparison table: one row a scenario, ids and currency cleaned and
+ * padded by display width; empty values in the metric table's words; the
+ * P(covered) column only after Monte Carlo. */
 static void print_table(const rs_compare *c)
 {
-    const char *cur = c->items[c->baseline].s.scen.text[SC_CURRENCY];
-    printf("%-28s %14s %14s %14s %14s %9s %10s\n", "scenario", "revenue stab.", "gain",
-           "npv", "npv gain", "coverage", "P(covered)");
+    char cur[64], id[160];
+    rs_tty(c->items[c->baseline].s.scen.text[SC_CURRENCY], cur, sizeof cur);
+    const int mc = c->runs > 0;
+    printf("%s %14s %14s %14s %14s %10s%s\n", rs_utf8_pad("scenario", 28, id, sizeof id),
+           "revenue stab.", "gain", "npv", "npv gain", "coverage", mc ? " P(covered)" : "");
     for (int i = 0; i < c->n; i++) {
         const rs_cmp_item *it = &c->items[i];
         const double *m = it->r->metric;
-        char cov[32], pc[32], rv[48], g[48], npv[48], gn[48];
+        char cov[32], pc[32] = "n/a", rv[48], g[48], npv[48], gn[48];
         if (isnan(m[MT_COVERAGE_STAB]))
-            snprintf(cov, sizeof cov, "-");
+            snprintf(cov, sizeof cov, "%s", rs_metrics[MT_COVERAGE_STAB].empty_en);
         else
             snprintf(cov, sizeof cov, "%.1f%%", 100 * m[MT_COVERAGE_STAB]);
         if (it->mc)
             snprintf(pc, sizeof pc, "%.1f%%", 100 * it->mc->metric[MT_P_COVERED_STAB][MC_MEAN]);
-        else
-            snprintf(pc, sizeof pc, "-");
-        printf("%-28.28s %14s %14s %14s %14s %9s %10s%s\n", it->id,
+        printf("%s %14s %14s %14s %14s %10s", rs_utf8_pad(it->id, 28, id, sizeof id),
                rs_fmt_human(m[MT_REVENUE_STAB], rv, sizeof rv),
                rs_fmt_human(rs_compare_gain(c, i, MT_REVENUE_STAB), g, sizeof g),
                rs_fmt_human(m[MT_NPV], npv, sizeof npv),
-               rs_fmt_human(rs_compare_gain(c, i, MT_NPV), gn, sizeof gn), cov, pc,
-               i == c->baseline ? "  (baseline)" : "");
+               rs_fmt_human(rs_compare_gain(c, i, MT_NPV), gn, sizeof gn), cov);
+        if (mc)
+            printf(" %10s", pc);
+        printf("%s\n", i == c->baseline ? "  (baseline)" : "");
     }
     printf("(amounts in %s; gains over the baseline", cur);
-    if (c->runs > 0)
-        printf("; Monte Carlo: %ld runs, seed %lu, for every scenario", c->runs, c->seed);
+    if (mc) {
+        char r[48];
+        printf("; Monte Carlo: %s, seed %lu, for every scenario",
+               rs_count(c->runs, "run", "runs", r, sizeof r), c->seed);
+    }
     printf(")\n");
 }
 
-int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
+int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    cmp_args a = {0};
-    rs_mc_args_init(&a.mc);
-    a.report = 1;
-    a.xlsx = 1;
+    cmp_args a = {.mc = RS_MC_ARGS_INIT, .report = 1, .xlsx = 1};
     rs_plot_args_init(&a.plot);
-    int at = rs_opt_parse(argc, argv, rs_compare_opts, cmd, cmp_set, &a);
-    if (at == -2)
-        return 0;
-    if (at < 0)
-        return RS_EUSAGE;
-    if (argc - at < 1 || (argc - at < 2 && !a.baseline)) {
-        fprintf(stderr, "revsim compare: give at least two scenario files\nusage: revsim %s\n",
-                cmd->usage);
-        return RS_EUSAGE;
-    }
+    cmp_a = a;
+    int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+    if (rc)
+        return rc;
+    a = cmp_a;
+    if (argc - at < 1 || (argc - at < 2 && !a.baseline))
+        return rs_error_set(err, RS_EUSAGE, "give at least two scenario files");
     rs_compare c;
-    rs_error err = {0};
     rs_outset o;
     memset(&o, 0, sizeof o);
     rs_compare_init(&c);
-    int rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, &err);
+    rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, err);
     if (rc)
         goto out;
     if (c.n < 2) {
-        rc = rs_error_set(&err, RS_EUSAGE, "give at least two different scenario files (the "
+        rc = rs_error_set(err, RS_EUSAGE, "give at least two different scenario files (the "
                           "baseline counts as one)");
         goto out;
     }
@@ -127,7 +105,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     for (int i = 0; i < c.n; i++) {
         const char *ci = c.items[i].s.scen.text[SC_CURRENCY];
         if (cur && ci && strcmp(ci, cur) != 0) {
-            rc = rs_error_set(&err, RS_EDATA, "%s: scenario.currency: '%s' differs from the "
+            rc = rs_error_set(err, RS_EDATA, "%s: scenario.currency: '%s' differs from the "
                               "baseline's '%s'; amounts in different currencies cannot be compared",
                               c.items[i].path, ci, cur);
             goto out;
@@ -135,22 +113,22 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     }
     if (!a.outdir)
         a.outdir = "out/compare";
-    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))   /* before the long part */
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, err)))   /* before the long part */
         goto out;
     o.manifest = ".revsim-compare";
     if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
-                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, &err)))
+                             isatty(2) && !a.quiet ? rs_progress_bar : NULL, err)))
         goto out;
     for (int i = 0; i < c.n && !rc; i++)
-        rc = rs_strict(&c.items[i].src, a.strict, &err);
-    if (rc || (rc = rs_compare_write_csv(&o, &c, &err)))
+        rc = rs_strict(&c.items[i].src, a.strict, err);
+    if (rc || (rc = rs_compare_write_csv(&o, &c, err)))
         goto out;
-    if (a.xlsx && (rc = rs_workbook_compare(&o, &c, a.plot.opts.lang == RS_LANG_ZH, &err)))
+    if (a.xlsx && (rc = rs_workbook_compare(&o, &c, a.plot.opts.lang == RS_LANG_ZH, err)))
         goto out;
-    int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);
+    int prc = rs_plot_compare_maybe(&o, &c, &a.plot, cmd->name, err);
     if (!prc && a.report)
-        prc = rs_report_write(&o, &c, &a.plot, &err);
-    if ((rc = rs_outset_commit(&o, &err)))
+        prc = rs_report_write(&o, &c, &a.plot, err);
+    if ((rc = rs_outset_commit(&o, err)))
         goto out;
     rc = prc;
     if (rc)
@@ -160,9 +138,10 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
         if (c.horizons_differ)
             printf("note: horizons differ; comparison_annual.csv covers the %d years every "
                    "scenario has\n", c.years);
+        char dir[4096];
         printf("wrote comparison.csv, comparison_annual.csv%s%s%s to %s/\n",
                a.xlsx ? ", " RS_WORKBOOK_FILE : "", a.plot.enabled ? ", charts" : "",
-               a.report ? ", report.html" : "", a.outdir);
+               a.report ? ", report.html" : "", rs_tty(a.outdir, dir, sizeof dir));
     }
 out:
     if (rc && o.dir)
@@ -170,5 +149,5 @@ out:
     for (int i = 0; i < c.n && !rc; i++)   /* the reader's and the results' warnings */
         rs_print_warnings(&c.items[i].src, cmd->name);
     rs_compare_release(&c);
-    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+    return rc;
 }

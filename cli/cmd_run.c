@@ -12,67 +12,45 @@
 #include "plotopts.h"
 #include "../io/scenario.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_EXCEL = 2000, OPT_STRICT, OPT_NOXLSX };
-
-const rs_opt rs_run_opts[] = {
-    {"output", 'o', "DIR", "output folder (default out/<scenario file stem>/)", OPT_OUTPUT},
-    RS_MC_OPTS("Monte Carlo runs (default: the scenario's `runs`, 1000; 0 = none)",
-               "Monte Carlo seed (default: the scenario's `seed`, 1)"),
-    RS_PLOT_OPTS,
-    {"excel", 0, NULL, "start CSV files with a UTF-8 BOM so Excel shows Chinese names",
-     OPT_EXCEL},
-    {"no-xlsx", 0, NULL, "write no results.xlsx", OPT_NOXLSX},
-    {"quiet", 'q', NULL, "print no summary", OPT_QUIET},
-    {"strict", 0, NULL, "treat warnings (values or results far outside their typical ranges) "
-     "as errors", OPT_STRICT},
-    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
-    {NULL, 0, NULL, NULL, 0},
-};
-
-const rs_opt rs_check_opts[] = {
-    {"strict", 0, NULL, "treat warnings as errors", OPT_STRICT},
-    {"help", 'h', NULL, "show this help", RS_OPT_HELP},
-    {NULL, 0, NULL, NULL, 0},
-};
-
 typedef struct {
     const char *outdir;
     int quiet, excel, strict, xlsx;
     rs_mc_args mc;
     rs_plot_args plot;
 } run_args;
+static run_args run_a;   /* what rs_run_opts binds; reset by every rs_cmd_run */
 
-static int run_set(int id, const char *arg, void *ctx)
-{
-    run_args *a = ctx;
-    switch (id) {
-    case OPT_OUTPUT: a->outdir = arg; break;
-    case OPT_QUIET: a->quiet = 1; break;
-    case OPT_EXCEL: a->excel = 1; break;
-    case OPT_STRICT: a->strict = 1; break;
-    case OPT_NOXLSX: a->xlsx = 0; break;
-    default: {
-        int rc = rs_mc_set(&a->mc, id, arg);
-        return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
-    }
-    }
-    return 0;
-}
+const rs_option rs_run_opts[] = {
+    OPT_STRING('o', "output", &run_a.outdir, "DIR",
+               "output folder (default out/<scenario file stem>/)"),
+    OPT_MC(&run_a.mc, "the scenario's"),
+    OPT_PLOTS(&run_a.plot),
+    OPT_EXCEL(&run_a.excel),
+    OPT_SET_INT(0, "no-xlsx", &run_a.xlsx, 0, "write no results.xlsx"),
+    OPT_BOOL(0, "strict", &run_a.strict,
+             "treat warnings (values or results far outside their typical ranges) as errors"),
+    OPT_BOOL('q', "quiet", &run_a.quiet, "print no summary"),
+    OPT_END(),
+};
 
-int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
+static int check_strict;   /* what rs_check_opts binds */
+
+const rs_option rs_check_opts[] = {
+    OPT_BOOL(0, "strict", &check_strict, "treat warnings as errors"),
+    OPT_END(),
+};
+
+int rs_cmd_run(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    run_args a = {0};
-    a.xlsx = 1;
-    rs_mc_args_init(&a.mc);
+    run_args a = {.mc = RS_MC_ARGS_INIT, .xlsx = 1};
     rs_plot_args_init(&a.plot);
-    int at = rs_opt_parse(argc, argv, rs_run_opts, cmd, run_set, &a);
-    if (at == -2)
-        return 0;
-    const char *path = rs_one_arg(argc, argv, at, cmd);
-    if (!path)
-        return RS_EUSAGE;
+    run_a = a;
+    int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+    if (rc)
+        return rc;
+    a = run_a;
+    const char *path = argv[at];
 
-    rs_error err = {0};
     rs_scenario s;
     rs_source src;
     rs_results *r = NULL;
@@ -80,14 +58,13 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
     rs_outset o;
     memset(&o, 0, sizeof o);
     char dirbuf[4096];
-    int rc;
 
     rs_scenario_init(&s);
     rs_source_init(&src);
-    if ((rc = rs_scenario_load(&s, &src, path, &err)))
+    if ((rc = rs_scenario_load(&s, &src, path, err)))
         goto out;
     if (!(r = rs_results_alloc(&s))) {
-        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
         goto out;
     }
     if (!a.outdir) {
@@ -95,12 +72,12 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         a.outdir = dirbuf;
     }
     /* the folder is checked before a long Monte Carlo, not after it */
-    if ((rc = rs_outset_init(&o, a.outdir, a.excel, &err)))
+    if ((rc = rs_outset_init(&o, a.outdir, a.excel, err)))
         goto out;
     o.manifest = ".revsim-run";
     rs_model_run(&s, r);
     rs_scenario_check_results(&src, &s, r);
-    if ((rc = rs_strict(&src, a.strict, &err)))   /* then one error line, no warnings */
+    if ((rc = rs_strict(&src, a.strict, err)))   /* then one error line, no warnings */
         goto out;
     long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {
@@ -111,21 +88,21 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
                          NULL};
         rs_status st = rs_mc_run(&s, &mo, &mc);
         if (st != RS_S_OK) {
-            rc = rs_error_set(&err, rs_status_code(st), "Monte Carlo: %s", rs_strerror(st));
+            rc = rs_error_set(err, rs_status_code(st), "Monte Carlo: %s", rs_strerror(st));
             goto out;
         }
     }
     int ncsv = 0;
-    if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, &err)))
+    if ((rc = rs_write_results(&o, &s, r, mc, &ncsv, err)))
         goto out;
     if (a.xlsx && (rc = rs_workbook_run(&o, &s, &src, r, mc, a.plot.opts.lang == RS_LANG_ZH,
-                                        &err)))
+                                        err)))
         goto out;
     /* a failing gnuplot leaves no chart, but the CSV files are still written */
     const int n0 = o.n;
-    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, &err);
+    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, cmd->name, err);
     const int ncharts = o.n - n0;
-    if ((rc = rs_outset_commit(&o, &err)))
+    if ((rc = rs_outset_commit(&o, err)))
         goto out;
     rc = prc;
     if (rc)
@@ -134,10 +111,12 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd)
         rs_print_summary(stdout, &s, r, mc, path);
         rs_print_levers(stdout, &s, r, 20);
         rs_print_communities(stdout, &s, r, 20);
-        printf("wrote %d CSV files%s", ncsv, a.xlsx ? ", " RS_WORKBOOK_FILE : "");
+        char n1[48], n2[48], dir[4096];
+        printf("wrote %s%s", rs_count(ncsv, "CSV file", "CSV files", n1, sizeof n1),
+               a.xlsx ? ", " RS_WORKBOOK_FILE : "");
         if (ncharts > 0)
-            printf(" and %d charts", ncharts);
-        printf(" to %s/\n", a.outdir);
+            printf(" and %s", rs_count(ncharts, "chart", "charts", n2, sizeof n2));
+        printf(" to %s/\n", rs_tty(a.outdir, dir, sizeof dir));
     }
 out:
     if (rc)
@@ -148,48 +127,44 @@ out:
     rs_mc_results_free(mc);
     rs_scenario_release(&s);
     rs_source_release(&src);
-    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+    return rc;
 }
 
-static int check_set(int id, const char *arg, void *ctx)
+int rs_cmd_check(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
-    (void)arg;
-    if (id == OPT_STRICT)
-        *(int *)ctx = 1;
-    return 0;
-}
-
-int rs_cmd_check(int argc, char **argv, const rs_command *cmd)
-{
-    int strict = 0;
-    int at = rs_opt_parse(argc, argv, rs_check_opts, cmd, check_set, &strict);
-    if (at == -2)
-        return 0;
-    const char *path = rs_one_arg(argc, argv, at, cmd);
-    if (!path)
-        return RS_EUSAGE;
-    rs_error err = {0};
+    check_strict = 0;
+    int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
+    if (rc)
+        return rc;
+    const char *path = argv[at];
+    const int strict = check_strict;
     rs_scenario s;
     rs_source src;
     rs_scenario_init(&s);
     rs_source_init(&src);
-    int rc = rs_scenario_load(&s, &src, path, &err);
+    rc = rs_scenario_load(&s, &src, path, err);
     rs_results *r = rc ? NULL : rs_results_alloc(&s);
     if (!rc && !r)
-        rc = rs_error_set(&err, RS_ESOFTWARE, "out of memory");
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     if (!rc) {   /* the base case, for the results' plausibility */
         r->no_lever_irr = 1;
         rs_model_run(&s, r);
         rs_scenario_check_results(&src, &s, r);
-        if (!(rc = rs_strict(&src, strict, &err)))
+        if (!(rc = rs_strict(&src, strict, err)))
             rs_print_warnings(&src, cmd->name);
     }
     rs_results_free(r);
-    if (!rc)
-        printf("%s: ok (%s; %d communities, %d levers, %d ranged parameters, %d correlations, "
-               "%d years)\n", path, s.scen.text[SC_NAME], s.ncom, s.nlev, s.nranges, s.ncorr,
-               (int)s.scen.v[SC_HORIZON]);
+    if (!rc) {
+        char p[4096], name[512], c[5][64];
+        printf("%s: ok (%s; %s, %s, %s, %s, %s)\n", rs_tty(path, p, sizeof p),
+               rs_tty(s.scen.text[SC_NAME], name, sizeof name),
+               rs_count(s.ncom, "community", "communities", c[0], sizeof c[0]),
+               rs_count(s.nlev, "lever", "levers", c[1], sizeof c[1]),
+               rs_count(s.nranges, "ranged parameter", "ranged parameters", c[2], sizeof c[2]),
+               rs_count(s.ncorr, "correlation", "correlations", c[3], sizeof c[3]),
+               rs_count((long)s.scen.v[SC_HORIZON], "year", "years", c[4], sizeof c[4]));
+    }
     rs_scenario_release(&s);
     rs_source_release(&src);
-    return rc ? rs_report(cmd->name, rc, err.msg) : 0;
+    return rc;
 }

@@ -1,16 +1,13 @@
-/* main.c: the revsim command line. One table row per command; each command's
- * option table drives both getopt_long and its --help. Only this file prints
- * errors and picks the exit status. */
+/* main.c: the revsim command line. One table row per command (name,
+ * function, operands, summary, option table); usage lines and --help are
+ * generated from the option tables. Only this file prints errors and picks
+ * the exit status (warnings: rs_warn in cli.c). */
 #define _POSIX_C_SOURCE 200809L
-#include <getopt.h>
 #include <gsl/gsl_errno.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+#include "../base/utf8.h"
 #include "cli.h"
-#include "../io/results.h"
-#include "../io/scenario.h"
 
 #ifndef RS_VERSION
 #define RS_VERSION "0.1.0"
@@ -19,25 +16,20 @@
 /* ------------------------------------------------------------- commands */
 
 static const rs_command commands[] = {
-    {"run", rs_cmd_run,
-     "run SCENARIO [-o DIR] [--runs N] [--seed S] [--threads N] [--format png|svg|pdf] "
-     "[--lang en|zh] [--no-plots] [--excel] [-q]",
-     "run a scenario: summary to the terminal, CSV files to the output folder",
-     rs_run_opts},
-    {"check", rs_cmd_check, "check SCENARIO", "validate a scenario file; write nothing",
+    {"run", rs_cmd_run, "SCENARIO", 1, 1,
+     "run a scenario: summary to the terminal, CSV files to the output folder", rs_run_opts},
+    {"check", rs_cmd_check, "SCENARIO", 1, 1, "validate a scenario file; write nothing",
      rs_check_opts},
-    {"sweep", rs_cmd_sweep, "sweep SCENARIO [--metric NAME] [-o DIR]",
+    {"sweep", rs_cmd_sweep, "SCENARIO", 1, 1,
      "move each ranged parameter to its low and high: tornado.csv and chart", rs_sweep_opts},
-    {"solve", rs_cmd_solve, "solve SCENARIO --for SECTION.KEY --metric NAME --target X "
-     "[--bracket A:B]", "find the value of one parameter that makes a metric hit a target",
-     rs_solve_opts},
-    {"fit", rs_cmd_fit, "fit HISTORY.csv [--shape logistic|linear] [--as SECTION.QUANTITY]",
+    {"solve", rs_cmd_solve, "SCENARIO", 1, 1,
+     "find the value of one parameter that makes a metric hit a target", rs_solve_opts},
+    {"fit", rs_cmd_fit, "HISTORY.csv", 1, 1,
      "fit a ramp (start, target, ramp_months) to observed monthly values", rs_fit_opts},
-    {"compare", rs_cmd_compare, "compare A.csv B.csv ... [--baseline A.csv] [-o DIR] [--runs N] "
-     "[--seed S] [--lang en|zh] [--no-report]",
+    {"compare", rs_cmd_compare, "A.csv B.csv ...", 0, -1,
      "compare scenarios (same runs and seed): gains over a baseline, charts, report.html",
      rs_compare_opts},
-    {"params", rs_cmd_params, "params [SECTION] [--markdown]",
+    {"params", rs_cmd_params, "[SECTION]", 0, 1,
      "list every section and parameter with unit, default, range and meaning",
      rs_params_opts},
 };
@@ -58,6 +50,19 @@ static void usage(FILE *fp)
                 "             69 a helper tool failed, 70 internal error, 73 output not writable\n");
 }
 
+/* Print the error of command cmd ("revsim CMD: MESSAGE", cleaned for the
+ * terminal; a usage error adds the usage line) and return its code. */
+static int report(const rs_command *cmd, int rc, const rs_error *err)
+{
+    char clean[sizeof err->msg + 8];
+    const char *msg = err->msg[0] ? rs_utf8_clean(err->msg, clean, sizeof clean)
+                                  : "internal error: a failure left no message";
+    fprintf(stderr, "revsim %s: %s\n", cmd->name, msg);
+    if (rc == RS_EUSAGE)
+        rs_command_usage(stderr, cmd);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -75,8 +80,17 @@ int main(int argc, char **argv)
         return RS_OK;
     }
     for (int i = 0; i < ncommands; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return commands[i].fn(argc - 1, argv + 1, &commands[i]);
-    fprintf(stderr, "revsim: '%s' is not a command; see 'revsim --help'\n", name);
+        if (strcmp(commands[i].name, name) == 0) {
+            rs_error err = {0};
+            int rc = commands[i].fn(argc - 1, argv + 1, &commands[i], &err);
+            if (rc == RS_HELP) {
+                rs_command_help(stdout, &commands[i]);
+                return RS_OK;
+            }
+            return rc ? report(&commands[i], rc, &err) : RS_OK;
+        }
+    char clean[256];
+    fprintf(stderr, "revsim: '%s' is not a command; see 'revsim --help'\n",
+            rs_utf8_clean(name, clean, sizeof clean));
     return RS_EUSAGE;
 }

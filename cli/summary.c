@@ -5,22 +5,25 @@
 #include <string.h>
 #include "../base/fmt.h"
 #include "../base/utf8.h"
+#include "cli.h"
 #include "summary.h"
 
 const char *rs_fmt_human(double v, char *buf, size_t n)
 {
-    return rs_fmt_short(v == 0 ? 0.0 : v, 0, buf, n);
+    return rs_fmt_short(v == 0 ? 0.0 : v, RS_FMT_NA, buf, n);
 }
 
-/* Human form of a value of unit u with its unit. */
-static void human(const rs_scenario *s, rs_unit u, double v, char *buf, size_t n)
+/* Human form of value v of metric d with its unit; an empty value (NaN, or
+ * +infinity for a "never" metric in Monte Carlo) in d's own words ("never",
+ * "no deficit", "n/a"). */
+static void human(const rs_scenario *s, const rs_metric_def *d, double v, char *buf, size_t n)
 {
     char num[64], cur[64];
-    if (isnan(v)) {
-        snprintf(buf, n, "-");
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", d->empty_en ? d->empty_en : "n/a");
         return;
     }
-    switch (u) {
+    switch (d->unit) {
     case RS_U_MONEY:
         snprintf(buf, n, "%s %s", rs_fmt_group(v, 0, 0, num, sizeof num),
                  rs_utf8_clean(s->scen.text[SC_CURRENCY], cur, sizeof cur));
@@ -42,7 +45,7 @@ static void human(const rs_scenario *s, rs_unit u, double v, char *buf, size_t n
         snprintf(buf, n, "%g", v);
         break;
     default:
-        snprintf(buf, n, "%s %g", rs_unit_name(u), v);
+        snprintf(buf, n, "%s %g", rs_unit_name(d->unit), v);
     }
 }
 
@@ -68,18 +71,20 @@ static int shown(const rs_scenario *s, const rs_results *r, const rs_mc_results 
 void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
                       const rs_mc_results *mc, const char *path)
 {
-    char name[512], shown_path[1024];
-    fprintf(fp, "%s  (%s; %d years, %d lever%s, %d communit%s)\n",
+    char name[512], shown_path[1024], c[3][48], pad[160];
+    fprintf(fp, "%s  (%s; %s, %s, %s)\n",
             rs_utf8_clean(s->scen.text[SC_NAME], name, sizeof name),
-            rs_utf8_clean(path, shown_path, sizeof shown_path), r->years, r->nlev,
-            r->nlev == 1 ? "" : "s", r->ncom, r->ncom == 1 ? "y" : "ies");
+            rs_utf8_clean(path, shown_path, sizeof shown_path),
+            rs_count(r->years, "year", "years", c[0], sizeof c[0]),
+            rs_count(r->nlev, "lever", "levers", c[1], sizeof c[1]),
+            rs_count(r->ncom, "community", "communities", c[2], sizeof c[2]));
     if (mc)
         fprintf(fp, "  %-36s %-18s %-18s %-18s %s\n", "", "base case", "P10", "P50", "P90");
     for (int k = 0; k < MT_N; k++) {
         char val[96];
         if (!shown(s, r, mc, k))
             continue;
-        human(s, rs_metrics[k].unit, r->metric[k], val, sizeof val);
+        human(s, &rs_metrics[k], r->metric[k], val, sizeof val);
         if (k == MT_FUND_MIN && !isnan(r->metric[k]) && !mc) {
             size_t used = strlen(val);
             snprintf(val + used, sizeof val - used, "  (month %d)",
@@ -89,19 +94,20 @@ void rs_print_summary(FILE *fp, const rs_scenario *s, const rs_results *r,
             fprintf(fp, "  %-36s %s\n", rs_metrics[k].label_en, val);
             continue;
         }
-        fprintf(fp, "  %-36s %-18s", rs_metrics[k].label_en, val);
+        fprintf(fp, "  %-36s %s", rs_metrics[k].label_en, rs_utf8_pad(val, 18, pad, sizeof pad));
         if (rs_metrics[k].unit == RS_U_PROB) {
             fprintf(fp, " probability %.1f %%\n", 100.0 * mc->metric[k][MC_MEAN]);
             continue;
         }
         for (int q = MC_P10; q <= MC_P90; q++) {
-            human(s, rs_metrics[k].unit, mc->metric[k][q], val, sizeof val);
-            fprintf(fp, q < MC_P90 ? " %-18s" : " %s", val);
+            human(s, &rs_metrics[k], mc->metric[k][q], val, sizeof val);
+            fprintf(fp, " %s", q < MC_P90 ? rs_utf8_pad(val, 18, pad, sizeof pad) : val);
         }
         fprintf(fp, "\n");
     }
     if (mc)
-        fprintf(fp, "  (P10/P50/P90 over %ld Monte Carlo runs)\n", mc->runs);
+        fprintf(fp, "  (P10/P50/P90 over %s)\n",
+                rs_count(mc->runs, "Monte Carlo run", "Monte Carlo runs", c[0], sizeof c[0]));
     for (int i = 0; i < s->nloan; i++) {
         const double *v = s->loan[i].v;
         char amt[64], nm[128], rep[32], grace[48] = "", cur[64];
@@ -144,7 +150,7 @@ void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int ma
         rk[l] = (ranked){r, l};
     qsort(rk, (size_t)r->nlev, sizeof *rk, cmp_ranked);
     char name[160], kind[32];
-    fprintf(fp, "\n  %s %s %16s %16s %16s %9s %9s\n", rs_utf8_pad("Lever", 24, name, sizeof name),
+    fprintf(fp, "\n  %s %s %16s %16s %16s %9s %10s\n", rs_utf8_pad("Lever", 24, name, sizeof name),
             rs_utf8_pad("kind", 8, kind, sizeof kind), "capex", "net inc. stab.", "NPV",
             "payback", "covers");
     const int n = r->nlev < max ? r->nlev : max;
@@ -155,20 +161,23 @@ void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int ma
         rs_fmt_group(m[LM_CAPEX_TOTAL], 0, 0, c, sizeof c);
         rs_fmt_group(m[LM_NET_STAB], 0, 0, ni, sizeof ni);
         rs_fmt_group(m[LM_NPV], 0, 0, npv, sizeof npv);
-        if (isnan(m[LM_PAYBACK]))
-            snprintf(pb, sizeof pb, "never");
+        if (!isfinite(m[LM_PAYBACK]))
+            snprintf(pb, sizeof pb, "%s", rs_lever_metrics[LM_PAYBACK].empty_en);
         else
             snprintf(pb, sizeof pb, "%.1f y", m[LM_PAYBACK]);
-        if (isnan(m[LM_COVERAGE_SHARE]))
-            snprintf(cov, sizeof cov, "-");
+        if (!isfinite(m[LM_COVERAGE_SHARE]))
+            snprintf(cov, sizeof cov, "%s", rs_lever_metrics[LM_COVERAGE_SHARE].empty_en);
         else
             snprintf(cov, sizeof cov, "%.1f %%", 100 * m[LM_COVERAGE_SHARE]);
-        fprintf(fp, "  %s %s %16s %16s %16s %9s %9s\n",
+        fprintf(fp, "  %s %s %16s %16s %16s %9s %10s\n",
                 rs_utf8_pad(s->lev[l].name, 24, name, sizeof name),
                 rs_utf8_pad(s->lev[l].sec->name, 8, kind, sizeof kind), c, ni, npv, pb, cov);
     }
-    if (r->nlev > n)
-        fprintf(fp, "  (%d more levers in lever_summary.csv)\n", r->nlev - n);
+    if (r->nlev > n) {
+        char more[48];
+        fprintf(fp, "  (%s more in lever_summary.csv)\n",
+                rs_count(r->nlev - n, "lever", "levers", more, sizeof more));
+    }
     free(rk);
 }
 

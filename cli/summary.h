@@ -23,7 +23,7 @@ void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int ma
 void rs_print_communities(FILE *fp, const rs_scenario *s, const rs_results *r, int max);
 
 /* v for a terminal: thousands separators from 1,000 up, else 4 significant
- * digits; "-" for NaN. Returns buf. */
+ * digits; "n/a" for NaN. Returns buf. */
 const char *rs_fmt_human(double v, char *buf, size_t n);
 
 #endif

@@ -213,5 +213,106 @@ expect "implausible value with --strict: an error" 65 "$bin" check --strict "$tm
 expect "run --strict fails" 65 "$bin" run -q --no-plots --runs 0 --strict "$tmp/implaus.csv" -o "$tmp/strict"
 check "run --strict writes nothing" '[ ! -e "$tmp/strict/annual.csv" ]'
 expect "the examples pass --strict" 0 "$bin" check --strict scenarios/chidian.csv
+# ---- the command line itself: generated usage, errors only from main ---------------------
+expect "usage error" 2 "$bin" run --bogus "$tmp/good.csv"
+check "usage error: the message, then the generated usage line" \
+    '[ "$(sed -n 1p "$tmp/err")" = "revsim run: unknown option '"'"'--bogus'"'"'" ] &&
+     sed -n 2p "$tmp/err" | grep -q "^usage: revsim run SCENARIO \[--output DIR\] \[--runs N\]"'
+expect "missing operand" 2 "$bin" check
+check "missing operand: says what" 'grep -q "^revsim check: missing SCENARIO$" "$tmp/err"'
+expect "extra operand" 2 "$bin" check "$tmp/good.csv" "$tmp/bad.csv"
+check "extra operand: names it" 'grep -q "^revsim check: unexpected argument .*bad.csv.$" "$tmp/err"'
+expect "required option" 2 "$bin" solve "$tmp/good.csv" --metric npv --target 0
+check "required option: named" 'grep -q "option .--for SECTION.KEY. is required" "$tmp/err"'
+for c in run check sweep solve fit compare params; do
+    "$bin" $c --help >"$tmp/help" 2>&1
+    # every option row of the help is in the usage line (both come from the table)
+    if awk '/^usage:/,/^$/ { u = u $0 } /^  (-., )?    --|^  -., --/ {
+              for (i = 1; i <= NF; i++) if ($i ~ /^--/) { o = $i; sub(/,$/, "", o); if (o != "--help") need[o] = 1 } }
+            END { for (o in need) if (index(u, "[" o) == 0 && index(u, " " o " ") == 0) { print o; bad = 1 } exit bad }' "$tmp/help" >"$tmp/missing"
+    then ok "$c --help: usage line names every option"
+    else bad "$c --help: usage line lacks $(tr '\n' ' ' <"$tmp/missing")"; fi
+done
+check "only main and rs_warn write to stderr" \
+    '[ "$(grep -l "stderr" cli/*.c | tr "\n" " ")" = "cli/cli.c cli/main.c " ] &&
+     [ "$(grep -c "fprintf(stderr" cli/cli.c)" = 3 ]'
+
+# ---- terminal text: control characters stripped, Chinese aligned, counted nouns --------------
+printf 'section,key,value,low,high\nscenario,name,Esc\033[31mName\nscenario,currency,\033]0;x\007元\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,1\ncommunity:a,collection_start,0.5\ncommunity:a,cost_annual,20000\nother:东街商铺,income,1000,500,2000\nother:东街商铺,capex,6000,3000,9000\nother:x,income,100\ncorrelation,other:东街商铺.income|other:东街商铺.capex,0.3\n' >"$tmp/esc.csv"
+expect "run: escapes in name and currency" 0 "$bin" run -n 20 --no-plots "$tmp/esc.csv" -o "$tmp/esc"
+check "run: no control character reaches the terminal" '! LC_ALL=C grep -q "[[:cntrl:]]" "$tmp/stdout" && grep -q "^Esc \[31mName  (" "$tmp/stdout" && grep -q " 元" "$tmp/stdout"'
+check "run: lever table aligned with a Chinese name" \
+    '[ "$(sed -n "/^  Lever /,/^wrote/p" "$tmp/stdout" | grep -v "^wrote" | while IFS= read -r l; do printf "%s\n" "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)" = 1 ]'
+expect "check: counted nouns" 0 "$bin" check "$tmp/esc.csv"
+check "check: 1 community, 1 correlation, no escape" \
+    'grep -q "; 1 community, 2 levers, 2 ranged parameters, 1 correlation, 10 years)$" "$tmp/stdout" && ! LC_ALL=C grep -q "[[:cntrl:]]" "$tmp/stdout"'
+expect "sweep: Chinese lever names" 0 "$bin" sweep --no-plots "$tmp/esc.csv" -o "$tmp/esc"
+check "sweep: columns aligned by display width, name cleaned" \
+    '[ "$(grep "^  [0-9]" "$tmp/stdout" | sed "s/ [0-9,.-]* \.\. .*//" | while IFS= read -r l; do printf "%s\n" "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u)" = 45 ] && ! LC_ALL=C grep -q "[[:cntrl:]]" "$tmp/stdout"'
+printf 'section,key,value\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,1\ncommunity:a,collection_start,0.5\ncommunity:a,cost_annual,20000\nother:x,income,100\n' >"$tmp/one.csv"
+expect "run: one of everything" 0 "$bin" run -n 1 --no-plots "$tmp/one.csv" -o "$tmp/one"
+check "run: 1 lever, 1 community, 1 Monte Carlo run" \
+    'grep -q "(.*one.csv; 10 years, 1 lever, 1 community)$" "$tmp/stdout" && grep -q "(P10/P50/P90 over 1 Monte Carlo run)$" "$tmp/stdout"'
+printf 'section,key,value\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,10\ncommunity:a,collection_start,1\ncommunity:a,cost_annual,1000\nother:x,income,10\nother:x,capex,1000000\n' >"$tmp/nodef.csv"
+expect "run: no deficit, never paid back" 0 "$bin" run --runs 0 --no-plots "$tmp/nodef.csv" -o "$tmp/nodef"
+check "run: empty values in the metric table's words, never a bare -" \
+    'grep -q "^  Coverage, stabilized year  *no deficit$" "$tmp/stdout" && grep -q "^  Payback  *never$" "$tmp/stdout" &&
+     grep -q "^  x .*never no deficit$" "$tmp/stdout" && ! grep -q " -$" "$tmp/stdout"'
+# the reader's hints reach the user
+for v in "rent,125万:not 125万 or 150元" "rent,150元:not 125万 or 150元" "rent,１２:not full-width" "occupancy_target,90:did you mean 90%?"; do
+    row=${v%%:*}; hint=${v#*:}
+    printf 'section,key,value\ncommunity:a,area_m2,1000\ncommunity:a,fee_rate,1\ncommunity:a,collection_start,0.5\ncommunity:a,cost_annual,20000\nshops:s,count,3\nshops:s,area_m2,20\nshops:s,%s\n' "$row" >"$tmp/hint.csv"
+    [ "${row%%,*}" = rent ] && printf 'shops:s,occupancy_target,0.9\n' >>"$tmp/hint.csv" || printf 'shops:s,rent,30\n' >>"$tmp/hint.csv"
+    expect "hint for '$row'" 65 "$bin" check "$tmp/hint.csv"
+    check "hint for '$row': $hint" 'grep -qF "$hint" "$tmp/err"'
+done
+printf 'section,key,value\ncommunity:东街小区,area_m2,1000\ncommunity:东街小区,fee_rate,1\ncommunity:东街小区,collection_start,0.5\ncommunity:东街小区,cost_annual,20000\ncommunity:西街,area_m2,1000\ncommunity:西街,fee_rate,1\ncommunity:西街,collection_start,0.5\ncommunity:西街,cost_annual,20000\nother:x,income,100\nother:x,community,东街小去\n' >"$tmp/typo.csv"
+expect "community typo" 65 "$bin" check "$tmp/typo.csv"
+check "community typo: did you mean" 'grep -q "names no community .东街小去. (did you mean .东街小区.?)" "$tmp/err"'
+printf 'section,key,value\nscenario,name,ok\n\033[2Jcommunity:a,area_m2,x\033[31my\n' >"$tmp/escerr.csv"
+expect "escapes in an error message" 65 "$bin" check "$tmp/escerr.csv"
+check "error message cleaned" '! LC_ALL=C grep -q "[[:cntrl:]]" "$tmp/err"'
+
+# ---- solve prints the digits the unit needs ---------------------------------------------------
+expect "solve a share" 0 "$bin" solve scenarios/yongfengli.csv --for shops:idle-shops.rent_uplift --metric coverage_stabilized --target 1 --bracket -0.5:1
+check "solve a share: a percent to 0.01%, the row to 4 decimals" \
+    'grep -q "^shops:idle-shops.rent_uplift = 15.01% makes coverage_stabilized = 1 (searched -50% .. 100%; base value 60%)$" "$tmp/stdout" &&
+     grep -q "^shops:idle-shops,rent_uplift,0.1501$" "$tmp/stdout"'
+expect "solve money" 0 "$bin" solve "$tmp/an.csv" --for other:x.income --metric npv --target 100
+check "solve money: to the fen" 'grep -q "^other:x.income = 508.33 makes npv = 100 " "$tmp/stdout" && grep -q "^other:x,income,508.33$" "$tmp/stdout"'
+
+# ---- --excel for every command that writes CSV ------------------------------------------------
+expect "sweep --excel" 0 "$bin" sweep -q --no-plots --excel "$tmp/an.csv" -o "$tmp/swx"
+check "sweep --excel: tornado.csv starts with a BOM" '[ "$(head -c 3 "$tmp/swx/tornado.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
+
+# ---- fit: rows check accepts, written with libcsv, estimation error said plainly ----------------
+expect "fit says what the intervals are" 0 "$bin" fit "$tmp/hist.csv"
+check "fit: estimation error, not forecast uncertainty" 'grep -q "estimation error" "$tmp/stdout" && grep -q "not forecast uncertainty" "$tmp/stdout"'
+for q in parking:p.utilization shops:s.occupancy; do
+    cp "$tmp/hist.csv" "$tmp/a,b \"c\".csv"
+    expect "fit --as $q, a path with a comma and quotes" 0 "$bin" fit "$tmp/a,b \"c\".csv" --as $q
+    { sed -n '/^section,key,value,low,high,dist,unit,note$/,$p' "$tmp/stdout"
+      printf 'community:a,area_m2,1000,,,,,\ncommunity:a,fee_rate,1,,,,,\ncommunity:a,collection_start,0.5,,,,,\ncommunity:a,cost_annual,20000,,,,,\n'
+      case $q in parking*) printf 'parking:p,spaces,10,,,,,\nparking:p,fee,100,,,,,\n';;
+                 *) printf 'shops:s,count,2,,,,,\nshops:s,area_m2,20,,,,,\nshops:s,rent,30,,,,,\n';; esac; } >"$tmp/fitted2.csv"
+    expect "fit --as $q: the rows pass check" 0 "$bin" check "$tmp/fitted2.csv"
+    check "fit --as $q: ranges kept" 'grep -q "3 ranged parameters" "$tmp/stdout"'
+done
+expect "fit --as parking occupancy" 2 "$bin" fit "$tmp/hist.csv" --as parking:p.occupancy
+check "fit --as parking occupancy: points to utilization" 'grep -q "parking has no occupancy_start/occupancy_target; its ramp quantity is utilization (--as parking:p.utilization)" "$tmp/err"'
+expect "fit --as unknown section" 2 "$bin" fit "$tmp/hist.csv" --as lots:p.occupancy
+check "fit --as unknown section: the list" 'grep -q "unknown section type .lots.; fit writes rows for community:NAME.collection, shops:NAME.occupancy, parking:NAME.utilization, chargers:NAME.sessions$" "$tmp/err"'
+printf 'month,value\n1,0\n6,2\n7,0\n8,1e308\n' >"$tmp/wild.csv"
+expect "fit of wild values" 65 "$bin" fit "$tmp/wild.csv" --as shops:s.occupancy
+check "fit of wild values: no garbage printed" '[ ! -s "$tmp/stdout" ]'
+
+# ---- params: every section, Chinese labels ----------------------------------------------------
+for sec in scenario community shops parking chargers other fund grant loan optimize correlation loan:bank; do
+    expect "params $sec" 0 "$bin" params "$sec"
+done
+expect "params --lang zh" 0 "$bin" params --lang zh community
+check "params --lang zh: label_zh next to the key" 'grep -q "^  fee_rate  *物业费单价  *CNY/m2/month " "$tmp/stdout" && grep -q "^community:NAME  小区物业  -  " "$tmp/stdout"'
+check "params --lang zh: columns aligned by display width" \
+    '[ "$(grep "^  [a-z]" "$tmp/stdout" | sed "s/^\(  [^ ]*  *[^ ]*  *\).*/\1/" | while IFS= read -r l; do printf "%s\n" "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)" = 1 ]'
 
 done_testing

@@ -189,4 +189,21 @@ sed -i 's|^scenario,base,yongfengli.csv|scenario,base,永丰里永丰里永丰�
 expect "long Chinese ids" 0 "$bin" compare -q --runs 0 --no-plots --no-report "$tmp/shops.csv" "$tmp/永丰里永丰里永丰里永丰里永丰里永丰里.csv" -o "$tmp/u8"
 check "ids are valid UTF-8, cut to 40 bytes" 'cut -d, -f1 "$tmp/u8/comparison.csv" | iconv -f UTF-8 -t UTF-8 >/dev/null && grep -q "^永丰里永丰里永丰里永丰里永," "$tmp/u8/comparison.csv"'
 
+# ---- the table: aligned by display width, empty words, --excel, counted runs ---------------------
+cp "$tmp/a.csv" "$tmp/东街.csv"
+expect "Chinese id" 0 "$bin" compare --no-plots --no-report --runs 1 --excel "$tmp/东街.csv" "$tmp/b.csv" -o "$tmp/zh"
+check "table aligned by display width" \
+    '[ "$(sed -n "1,3p" "$tmp/stdout" | sed "s/  (baseline)$//" | while IFS= read -r l; do printf "%s\n" "$l" | LC_ALL=C.UTF-8 wc -L; done | sort -u | wc -l)" = 1 ]'
+check "1 run, with a P(covered) column" 'grep -q "Monte Carlo: 1 run, seed" "$tmp/stdout" && head -1 "$tmp/stdout" | grep -q " P(covered)$"'
+check "compare --excel: comparison CSVs start with a BOM" \
+    '[ "$(head -c 3 "$tmp/zh/comparison.csv" | od -An -tx1 | tr -d " ")" = efbbbf ] &&
+     [ "$(head -c 3 "$tmp/zh/comparison_annual.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]'
+printf 'section,key,value\nscenario,base,a.csv\ncommunity:c,cost_annual,0\n' >"$tmp/nodef.csv"
+expect "no deficit, no Monte Carlo" 0 "$bin" compare --no-plots --no-report --runs 0 "$tmp/a.csv" "$tmp/nodef.csv" -o "$tmp/nd"
+check "no deficit in words; no P(covered) column without Monte Carlo" \
+    'grep -q "^nodef .* no deficit$" "$tmp/stdout" && ! grep -q "P(covered)" "$tmp/stdout" && ! grep -q " - " "$tmp/stdout"'
+expect "compare --help" 0 "$bin" compare --help
+check "compare usage names --format, --threads, --no-plots, --quiet" \
+    'sed -n "/^usage:/,/^$/p" "$tmp/stdout" | tr "\n" " " | grep -q "\[--threads N\].*\[--format png|svg|pdf\].*\[--no-plots\].*\[--quiet\]"'
+
 done_testing

@@ -253,11 +253,11 @@ static void test_plot_input(void **state)
     char out[600];
     snprintf(out, sizeof out, "%s/plots", dir);
     assert_int_equal(rs_outset_init(&o, out, 0, &err), RS_OK);
-    assert_int_equal(rs_plot_compare_maybe(&o, &c, &a, &err), RS_OK);
+    assert_int_equal(rs_plot_compare_maybe(&o, &c, &a, "compare", &err), RS_OK);
     assert_int_equal(o.n, 0);
     a.enabled = 1;
     a.opts.gnuplot = "/nonexistent/gnuplot";
-    assert_int_equal(rs_plot_compare_maybe(&o, &c, &a, &err), RS_OK);
+    assert_int_equal(rs_plot_compare_maybe(&o, &c, &a, "compare", &err), RS_OK);
     assert_int_equal(o.n, 0);
     assert_int_equal(err.code, 0);
     assert_string_equal(err.msg, "");
