@@ -96,6 +96,13 @@ int rs_mc_threads(const rs_mc_args *a);
 #define OPT_EXCEL(x) \
     OPT_BOOL(0, "excel", x, "start CSV files with a UTF-8 BOM so Excel shows Chinese names")
 
+/* --no-xlsx (clears the int *x; the workbook is named `file`) and --strict
+ * (sets *x) for the commands that have them. */
+#define OPT_NO_XLSX(x, file) OPT_SET_INT(0, "no-xlsx", x, 0, "write no " file)
+#define OPT_STRICT(x) \
+    OPT_BOOL(0, "strict", x, "treat warnings (values or results far outside their typical " \
+             "ranges) as errors")
+
 /* ------------------------------------------------------------- commands */
 
 /* One command: a row of main.c's table. `args` is the usage of its

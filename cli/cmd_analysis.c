@@ -43,7 +43,7 @@ const rs_option rs_sweep_opts[] = {
                "output folder for tornado.csv (default out/<scenario stem>/)"),
     OPT_PLOTS(&sweep_a.plot),
     OPT_EXCEL(&sweep_a.excel),
-    OPT_SET_INT(0, "no-xlsx", &sweep_a.xlsx, 0, "write no " RS_WORKBOOK_SWEEP_FILE),
+    OPT_NO_XLSX(&sweep_a.xlsx, RS_WORKBOOK_SWEEP_FILE),
     OPT_BOOL('q', "quiet", &sweep_a.quiet, "print no table"),
     OPT_END(),
 };

@@ -32,9 +32,8 @@ const rs_option rs_compare_opts[] = {
     OPT_PLOTS(&cmp_a.plot),
     OPT_EXCEL(&cmp_a.excel),
     OPT_SET_INT(0, "no-report", &cmp_a.report, 0, "write no report.html"),
-    OPT_SET_INT(0, "no-xlsx", &cmp_a.xlsx, 0, "write no results.xlsx"),
-    OPT_BOOL(0, "strict", &cmp_a.strict,
-             "treat warnings (values or results far outside their typical ranges) as errors"),
+    OPT_NO_XLSX(&cmp_a.xlsx, RS_WORKBOOK_FILE),
+    OPT_STRICT(&cmp_a.strict),
     OPT_BOOL('q', "quiet", &cmp_a.quiet, "print no table"),
     OPT_END(),
 };

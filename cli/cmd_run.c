@@ -26,9 +26,8 @@ const rs_option rs_run_opts[] = {
     OPT_MC(&run_a.mc, "the scenario's"),
     OPT_PLOTS(&run_a.plot),
     OPT_EXCEL(&run_a.excel),
-    OPT_SET_INT(0, "no-xlsx", &run_a.xlsx, 0, "write no results.xlsx"),
-    OPT_BOOL(0, "strict", &run_a.strict,
-             "treat warnings (values or results far outside their typical ranges) as errors"),
+    OPT_NO_XLSX(&run_a.xlsx, RS_WORKBOOK_FILE),
+    OPT_STRICT(&run_a.strict),
     OPT_BOOL('q', "quiet", &run_a.quiet, "print no summary"),
     OPT_END(),
 };
