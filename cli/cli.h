@@ -42,6 +42,10 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd);
 extern const rs_opt rs_run_opts[], rs_check_opts[], rs_params_opts[], rs_sweep_opts[],
     rs_solve_opts[], rs_fit_opts[], rs_compare_opts[];
 
+/* `revsim optimize` (cmd_optimize.c). */
+int rs_cmd_optimize(int argc, char **argv, const rs_command *cmd);
+extern const rs_opt rs_optimize_opts[];
+
 /* The one SCENARIO argument after options (at = rs_opt_parse's result), or
  * NULL after printing a usage error (also when at < 0). */
 const char *rs_one_arg(int argc, char **argv, int at, const rs_command *cmd);

@@ -37,6 +37,10 @@ static const rs_command commands[] = {
      "[--seed S] [--lang en|zh] [--no-report]",
      "compare scenarios (same runs and seed): gains over a baseline, charts, report.html",
      rs_compare_opts},
+    {"optimize", rs_cmd_optimize, "optimize SCENARIO [-o DIR] [--samples K] [--confidence A] "
+     "[--time-limit S] [--format png|svg|pdf] [--lang en|zh] [--no-plots] [-q]",
+     "the best sizes of the sized levers under space, budget and coverage limits (GLPK)",
+     rs_optimize_opts},
     {"params", rs_cmd_params, "params [SECTION] [--markdown]",
      "list every section and parameter with unit, default, range and meaning",
      rs_params_opts},
