@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/fmt.h"
 #include "draw.h"
 #include "finance.h"
 #include "lever.h"
@@ -608,6 +609,7 @@ enum { SOL_OPT, SOL_FEAS, SOL_INFEAS, SOL_NONE };
 typedef struct {
     int status;
     double obj, t;               /* GLPK's objective; the max-min t */
+    double bound;                /* the best bound on obj (MILP; NaN unknown) */
     double *x;                   /* [ncol + 1] decision columns */
     double *z;                   /* [K]: 1 when run k must hold (runs without soft rows: 1) */
     double *dual;                /* [nrow]: row duals of the LP (0 for rows left out) */
@@ -640,7 +642,7 @@ static void glp_fail(void *info)
 
 typedef struct {
     const rs_opt_opts *o;
-    double t0, last, gap;
+    double t0, last, gap, bound;
     long nodes;
 } cbinfo;
 
@@ -654,16 +656,17 @@ static void glp_progress(glp_tree *T, void *info)
     glp_prob *lp = glp_ios_get_prob(T);
     const int has = glp_mip_status(lp) == GLP_FEAS;
     c->gap = has ? glp_ios_mip_gap(T) : NAN;
+    const int best = glp_ios_best_node(T);
+    if (best)
+        c->bound = glp_ios_node_bound(T, best);
     if (!c->o->progress)
         return;
     const double now = glp_time();
     if (glp_ios_reason(T) != GLP_IBINGO && now - c->last < 250)
         return;
     c->last = now;
-    const int best = glp_ios_best_node(T);
     rs_opt_progress p = {"solving", 0, 0, (now - c->t0) / 1000, c->nodes, has,
-                         has ? glp_mip_obj_val(lp) : NAN,
-                         best ? glp_ios_node_bound(T, best) : NAN, c->gap};
+                         has ? glp_mip_obj_val(lp) : NAN, best ? c->bound : NAN, c->gap};
     c->o->progress(&p, c->o->ctx);
 }
 
@@ -733,14 +736,14 @@ static void build_lp(const problem *P, const spec *q, layout *L, glp_prob *lp)
     glp_add_cols(lp, P->ncol);
     for (int c = 1; c <= P->ncol; c++) {
         const int binary = P->cint[c] && P->clo[c] >= 0 && P->chi[c] <= 1;
+        if (!q->lp && P->cint[c])   /* before the bounds: GLP_BV would reset them */
+            glp_set_col_kind(lp, c, GLP_IV);
         if (q->lp && binary && q->fix)
             glp_set_col_bnds(lp, c, GLP_FX, q->fix[c], q->fix[c]);
         else if (P->clo[c] == P->chi[c])
             glp_set_col_bnds(lp, c, GLP_FX, P->clo[c], P->clo[c]);
         else
             glp_set_col_bnds(lp, c, GLP_DB, P->clo[c], P->chi[c]);
-        if (!q->lp && P->cint[c])
-            glp_set_col_kind(lp, c, binary ? GLP_BV : GLP_IV);
         if (q->goal == G_MAIN)
             glp_set_obj_coef(lp, c, P->cobj[c]);
     }
@@ -764,12 +767,12 @@ static void build_lp(const problem *P, const spec *q, layout *L, glp_prob *lp)
         if (!SOFT(r->kind) || !row_in(q, r) || L->zc[r->run])
             continue;
         L->zc[r->run] = glp_add_cols(lp, 1);
-        if (q->lp && q->zfix)
+        if (!q->lp)   /* binary: bounds 0..1 */
+            glp_set_col_kind(lp, L->zc[r->run], GLP_BV);
+        else if (q->zfix)
             glp_set_col_bnds(lp, L->zc[r->run], GLP_FX, q->zfix[r->run], q->zfix[r->run]);
         else
             glp_set_col_bnds(lp, L->zc[r->run], GLP_DB, 0, 1);
-        if (!q->lp)
-            glp_set_col_kind(lp, L->zc[r->run], GLP_BV);
         if (q->goal == G_MAXSHARE)
             glp_set_obj_coef(lp, L->zc[r->run], 1);
     }
@@ -834,7 +837,7 @@ static rs_status solve(const problem *P, const spec *q, const rs_opt_opts *o, so
         free(st);
         return RS_S_NOMEM;
     }
-    st->cb = (cbinfo){o, 0, 0, NAN, 0};
+    st->cb = (cbinfo){o, 0, 0, NAN, NAN, 0};
     sol->status = SOL_NONE;
     sol->gap = NAN;
     glp_term_out(GLP_OFF);
@@ -898,6 +901,7 @@ static rs_status solve(const problem *P, const spec *q, const rs_opt_opts *o, so
     sol->seconds = (glp_time() - t0) / 1000;
     sol->nodes = st->cb.nodes;
     sol->gap = sol->status == SOL_OPT ? 0 : st->cb.gap;
+    sol->bound = sol->status == SOL_OPT ? sol->obj : st->cb.bound;
     glp_delete_prob(lp);
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
@@ -978,16 +982,22 @@ static void diagnose_hard(const problem *P, rs_opt_issue *is)
               "above its size_min");
 }
 
-/* Limits that cannot be met: each soft limit alone against the hard
- * ones, as close as the best mix comes; else they conflict. */
+/* How long a diagnosis solve may take: --time-limit, else 10 s. */
+#define DIAG_SECONDS 10.0
+
+/* Limits that cannot be met: each soft limit alone against the hard ones
+ * and how close the best mix comes (with samples: in how many of them it
+ * can hold); else they conflict. A solve stopped by the time limit still
+ * proves a limit impossible when its best bound falls short. */
 static rs_status diagnose(const problem *P, const rs_opt_opts *o, rs_opt_issue *is)
 {
     const rs_scenario *s = P->s;
+    const double secs = o->time_limit > 0 ? o->time_limit : DIAG_SECONDS;
     solution sol;
     rs_status rc;
     if (solution_init(&sol, P))
         return RS_S_NOMEM;
-    spec q = {0, G_MAIN, 0, 0, NULL, NULL, o->time_limit};
+    spec q = {0, G_MAIN, 0, 0, NULL, NULL, secs};
     if ((rc = solve(P, &q, o, &sol, is)) != RS_S_OK)
         goto out;
     if (sol.status == SOL_INFEAS) {
@@ -996,81 +1006,110 @@ static rs_status diagnose(const problem *P, const rs_opt_opts *o, rs_opt_issue *
         goto out;
     }
     char a[64], b[64], names[160] = "";
+    int nsoft = 0, unsure = 0, first = -1;
     for (int k = R_COV; k <= R_DSCR; k++) {
         if (!P->has[k])
             continue;
+        nsoft++;
+        first = first < 0 ? k : first;
         snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
                  names[0] ? ", " : "", s->opt.sec->params[soft_param[k]].name);
-        int rows = 0;
+        long rows = 0, runs = 0;
         for (int i = 0; i < P->nrow; i++)
-            rows += P->row[i].kind == k;
+            if (P->row[i].kind == k) {
+                rows++;
+                int seen = 0;
+                for (int j = 0; j < i && !seen; j++)
+                    seen = P->row[j].kind == k && P->row[j].run == P->row[i].run;
+                runs += !seen;
+            }
         if (!rows)
             continue;    /* holds whatever the sizes */
         const double lim = s->opt.v[soft_param[k]];
         if (P->K > 0) {   /* the most runs it can hold in */
-            spec m = {1u << k, G_MAXSHARE, k, 0, NULL, NULL, o->time_limit};
+            spec m = {1u << k, G_MAXSHARE, k, 0, NULL, NULL, secs};
             if ((rc = solve(P, &m, o, &sol, is)) != RS_S_OK)
                 goto out;
-            if (sol.status != SOL_OPT && sol.status != SOL_FEAS)
-                continue;
-            long held = 0;
-            for (int r = 0; r < P->K; r++)
-                held += sol.z[r] > 0.5;
-            if (held >= P->need)
+            long most = P->K;
+            if (sol.status == SOL_OPT) {
+                most = 0;
+                for (int r = 0; r < P->K; r++)
+                    most += sol.z[r] > 0.5;
+            } else if (isfinite(sol.bound)) {
+                most = (long)floor(sol.bound + 1e-6) + (P->K - runs);
+            }
+            unsure |= sol.status != SOL_OPT;
+            if (most >= P->need)
                 continue;
             issue_set(is, &s->opt, soft_param[k], "%g holds in at most %ld of the %d Monte "
                       "Carlo samples (%s) within the space and budget, short of the confidence "
-                      "%s", lim, held, P->K, pct((double)held / P->K, a, sizeof a),
+                      "%s", lim, most, P->K, pct((double)most / P->K, a, sizeof a),
                       pct(P->conf, b, sizeof b));
             rc = RS_S_INPUT;
             goto out;
         }
-        spec m = {0, G_MAXMIN, k, 0, NULL, NULL, o->time_limit};
+        spec m = {0, G_MAXMIN, k, 0, NULL, NULL, secs};
         if ((rc = solve(P, &m, o, &sol, is)) != RS_S_OK)
             goto out;
-        if (sol.status != SOL_OPT && sol.status != SOL_FEAS)
+        const double best = sol.status == SOL_OPT ? sol.t : sol.bound;
+        unsure |= sol.status != SOL_OPT;
+        if (!isfinite(best) || at_least(best, lim))
             continue;
-        if (at_least(sol.t, lim))
-            continue;
-        /* the row that keeps the best mix from it */
+        /* the row that keeps the best mix found from it */
         const orow *worst = NULL;
         double wv = INFINITY;
-        for (int i = 0; i < P->nrow; i++)
+        for (int i = 0; sol.status != SOL_NONE && i < P->nrow; i++)
             if (P->row[i].kind == k && row_value(P, &P->row[i], sol.x) < wv)
                 wv = row_value(P, &P->row[i], sol.x), worst = &P->row[i];
+        const char *most = sol.status == SOL_OPT ? "" : "at most ";
+        char money[64];
         switch (k) {
         case R_COV:
             issue_set(is, &s->opt, OP_MIN_COV, "%g cannot be met: the best mix within the space "
-                      "and budget covers %s of the deficit in the stabilized year %d", lim,
-                      pct(sol.t, a, sizeof a), P->sy);
+                      "and budget covers %s%s of the deficit in the stabilized year %d", lim, most,
+                      pct(best, a, sizeof a), P->sy);
             break;
         case R_COV_EACH:
             issue_set(is, &s->opt, OP_MIN_COV_EACH, "%g cannot be met: within the space and "
-                      "budget the best mix covers community %s's deficit only %s in the "
-                      "stabilized year %d", lim, worst ? s->com[worst->com].name : "?",
-                      pct(sol.t, a, sizeof a), P->sy);
+                      "budget the best mix covers community %s's deficit %s%s in the stabilized "
+                      "year %d", lim, worst ? s->com[worst->com].name : "?", most,
+                      pct(best, a, sizeof a), P->sy);
             break;
         case R_FUND:
             issue_set(is, &s->opt, OP_FUND_NONNEG, "1 cannot be met: whatever the sizes within "
-                      "the space and budget, the fund falls to %.0f or below (month %d)", sol.t,
-                      worst ? worst->when : 0);
+                      "the space and budget, the fund falls to %s%s (month %d)",
+                      sol.status == SOL_OPT ? "" : "at least ",
+                      rs_fmt_group(best, 0, 0, money, sizeof money), worst ? worst->when : 0);
             break;
         default:
             issue_set(is, &s->opt, OP_MIN_DSCR, "%g cannot be met: the best mix within the space "
-                      "and budget reaches a DSCR of only %.3f (year %d)", lim, sol.t,
+                      "and budget reaches a DSCR of %s%.3f (year %d)", lim, most, best,
                       worst ? worst->when : 0);
         }
         rc = RS_S_INPUT;
         goto out;
     }
-    issue_set(is, &s->opt, soft_param[R_COV], "the limits %s can each be met%s, but not all "
-              "together within the space and budget", names,
-              P->K > 0 ? " in the share confidence of the samples" : "");
-    for (int k = R_COV; k <= R_DSCR; k++)
-        if (P->has[k]) {
-            is->param = soft_param[k];
-            break;
-        }
+    const char *together = P->K > 0 ? " in the share confidence of the samples with one mix" : "";
+    if (unsure && nsoft == 1 && P->K > 0)
+        issue_set(is, &s->opt, soft_param[first], "%g cannot hold in %s of the %d Monte Carlo "
+                  "samples with one mix within the space and budget (counting in how many it "
+                  "can stopped after %g s)", s->opt.v[soft_param[first]],
+                  pct(P->conf, a, sizeof a), P->K, secs);
+    else if (unsure && nsoft == 1)
+        issue_set(is, &s->opt, soft_param[first], "%g cannot be met within the space and budget "
+                  "(how close the best mix comes was not found within %g s)",
+                  s->opt.v[soft_param[first]], secs);
+    else if (unsure)
+        issue_set(is, &s->opt, soft_param[first], "the limits %s cannot be met%s within the "
+                  "space and budget (finding which of them fails stopped after %g s)", names,
+                  together, secs);
+    else if (nsoft > 1)
+        issue_set(is, &s->opt, soft_param[first], "the limits %s can each be met%s, but not "
+                  "all together within the space and budget", names,
+                  P->K > 0 ? " in the share confidence of the samples" : "");
+    else
+        issue_set(is, &s->opt, soft_param[first], "cannot be met%s within the space and budget",
+                  together);
     rc = RS_S_INPUT;
 out:
     solution_release(&sol);
@@ -1419,8 +1458,15 @@ rs_status rs_opt_run(const rs_scenario *s, const rs_opt_opts *o, rs_opt_result *
         best.x[c] = round(best.x[c]);
     for (int k = 0; k < P.K; k++)
         best.z[k] = round(best.z[k]);
-    for (int j = 0; j < P.J; j++)
+    for (int j = 0; j < P.J; j++) {
         sz[j] = best.x[P.d[j].col];
+        if (sz[j] < P.d[j].lo || sz[j] > P.d[j].hi) {
+            issue_set(is, NULL, -1, "internal: GLPK chose size %g outside %g..%g", sz[j],
+                      P.d[j].lo, P.d[j].hi);
+            rc = RS_S_NUMERIC;
+            goto out;
+        }
+    }
     res->objective = P.obj;
     res->samples = P.K;
     res->fresh = P.K > 0 ? (o->fresh > 0 ? o->fresh : 0) : 0;
