@@ -80,13 +80,14 @@ static void progress(const rs_opt_progress *p, void *ctx)
 {
     char line[200], best[48] = "-", gap[32] = "-";
     int *shown = ctx;
-    if (strcmp(p->phase, "solving") == 0) {
+    if (strcmp(p->phase, "solving") == 0 || strcmp(p->phase, "diagnosing") == 0) {
         if (p->has_best)
             rs_fmt_group(p->best, 0, 0, best, sizeof best);
         if (p->has_best && isfinite(p->gap))
             snprintf(gap, sizeof gap, "%.2f %%", 100 * p->gap);
-        snprintf(line, sizeof line, "optimize: solving, %.1f s, %ld nodes, best %s, gap %s",
-                 p->seconds, p->nodes, best, gap);
+        snprintf(line, sizeof line, "optimize: %s, %.1f s, %ld nodes, best %s, gap %s",
+                 p->phase[0] == 's' ? "solving" : "finding the limit that fails", p->seconds,
+                 p->nodes, best, gap);
     } else {
         snprintf(line, sizeof line, "optimize: %s Monte Carlo runs, %ld of %ld", p->phase,
                  p->done, p->total);
@@ -275,8 +276,7 @@ int rs_cmd_optimize(int argc, char **argv, const rs_command *cmd)
         rc = issue_error(&src, path, st, &is, &err);
         goto out;
     }
-    int ncsv = 0;
-    if ((rc = rs_write_optimum(&o, &s, res, path, &ncsv, &err)))
+    if ((rc = rs_write_optimum(&o, &s, res, path, NULL, &err)))
         goto out;
     const int n0 = o.n;
     int prc = RS_OK;
@@ -300,7 +300,6 @@ int rs_cmd_optimize(int argc, char **argv, const rs_command *cmd)
             printf(" and %d chart%s", ncharts, ncharts == 1 ? "" : "s");
         printf(" to %s/\n", a.outdir);
     }
-    (void)ncsv;
 out:
     if (rc)
         rs_outset_abort(&o);

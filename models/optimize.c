@@ -603,6 +603,7 @@ typedef struct {
     int lp;                      /* sizes continuous, binaries fixed to fix[] and zfix[] */
     const double *fix, *zfix;
     double time_limit;           /* seconds, <= 0 none */
+    int diagnose;                /* a search for the limit that fails (progress) */
 } spec;
 
 enum { SOL_OPT, SOL_FEAS, SOL_INFEAS, SOL_NONE };
@@ -642,6 +643,7 @@ static void glp_fail(void *info)
 
 typedef struct {
     const rs_opt_opts *o;
+    const char *phase;
     double t0, last, gap, bound;
     long nodes;
 } cbinfo;
@@ -665,7 +667,7 @@ static void glp_progress(glp_tree *T, void *info)
     if (glp_ios_reason(T) != GLP_IBINGO && now - c->last < 250)
         return;
     c->last = now;
-    rs_opt_progress p = {"solving", 0, 0, (now - c->t0) / 1000, c->nodes, has,
+    rs_opt_progress p = {c->phase, 0, 0, (now - c->t0) / 1000, c->nodes, has,
                          has ? glp_mip_obj_val(lp) : NAN, best ? c->bound : NAN, c->gap};
     c->o->progress(&p, c->o->ctx);
 }
@@ -837,7 +839,8 @@ static rs_status solve(const problem *P, const spec *q, const rs_opt_opts *o, so
         free(st);
         return RS_S_NOMEM;
     }
-    st->cb = (cbinfo){o, 0, 0, NAN, NAN, 0};
+    st->cb = (cbinfo){o, q->goal == G_MAIN && !q->diagnose ? "solving" : "diagnosing", 0, 0, NAN,
+                      NAN, 0};
     sol->status = SOL_NONE;
     sol->gap = NAN;
     glp_term_out(GLP_OFF);
@@ -997,7 +1000,7 @@ static rs_status diagnose(const problem *P, const rs_opt_opts *o, rs_opt_issue *
     rs_status rc;
     if (solution_init(&sol, P))
         return RS_S_NOMEM;
-    spec q = {0, G_MAIN, 0, 0, NULL, NULL, secs};
+    spec q = {0, G_MAIN, 0, 0, NULL, NULL, secs, 1};
     if ((rc = solve(P, &q, o, &sol, is)) != RS_S_OK)
         goto out;
     if (sol.status == SOL_INFEAS) {
@@ -1027,7 +1030,7 @@ static rs_status diagnose(const problem *P, const rs_opt_opts *o, rs_opt_issue *
             continue;    /* holds whatever the sizes */
         const double lim = s->opt.v[soft_param[k]];
         if (P->K > 0) {   /* the most runs it can hold in */
-            spec m = {1u << k, G_MAXSHARE, k, 0, NULL, NULL, secs};
+            spec m = {1u << k, G_MAXSHARE, k, 0, NULL, NULL, secs, 1};
             if ((rc = solve(P, &m, o, &sol, is)) != RS_S_OK)
                 goto out;
             long most = P->K;
@@ -1048,7 +1051,7 @@ static rs_status diagnose(const problem *P, const rs_opt_opts *o, rs_opt_issue *
             rc = RS_S_INPUT;
             goto out;
         }
-        spec m = {0, G_MAXMIN, k, 0, NULL, NULL, secs};
+        spec m = {0, G_MAXMIN, k, 0, NULL, NULL, secs, 1};
         if ((rc = solve(P, &m, o, &sol, is)) != RS_S_OK)
             goto out;
         const double best = sol.status == SOL_OPT ? sol.t : sol.bound;
@@ -1350,7 +1353,7 @@ static rs_status shadow_prices(const problem *P, const rs_opt_opts *o, const sol
     unsigned soft = 0;
     for (int k = R_COV; k <= R_DSCR; k++)
         soft |= (unsigned)P->has[k] << k;
-    spec q = {soft, G_MAIN, 0, 1, best->x, best->z, o->time_limit};
+    spec q = {soft, G_MAIN, 0, 1, best->x, best->z, o->time_limit, 0};
     rs_status rc = solve(P, &q, o, &sol, is);
     if (rc != RS_S_OK) {
         solution_release(&sol);
@@ -1436,7 +1439,7 @@ rs_status rs_opt_run(const rs_scenario *s, const rs_opt_opts *o, rs_opt_result *
     unsigned soft = 0;
     for (int k = R_COV; k <= R_DSCR; k++)
         soft |= (unsigned)P.has[k] << k;
-    spec q = {soft, G_MAIN, 0, 0, NULL, NULL, o->time_limit};
+    spec q = {soft, G_MAIN, 0, 0, NULL, NULL, o->time_limit, 0};
     if ((rc = solve(&P, &q, o, &best, is)) != RS_S_OK)
         goto out;
     if (best.status == SOL_INFEAS) {

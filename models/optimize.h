@@ -14,7 +14,7 @@
 
 /* Where the optimiser is, for a progress line. */
 typedef struct {
-    const char *phase;     /* "sampling", "solving", "checking" */
+    const char *phase;     /* "sampling", "solving", "diagnosing" (which limit fails), "checking" */
     long done, total;      /* sampling and checking: runs done of total */
     double seconds;        /* since the solve began */
     long nodes;            /* branch-and-bound nodes so far */

@@ -41,6 +41,24 @@ static void parking(rs_entity *e, const char *name, double max)
     rs_test_set(e, "size_max", max);
 }
 
+/* Shops sized 0..max: 10 m2 at 10 CNY/m2 fully let from month 1, 100 a
+ * shop a month, and an opex_fixed of 250 a month paid from the first shop:
+ * over the year NPV(n) = 1,200 n - 3,000 for n >= 1, 0 for n = 0. */
+static void shops(rs_entity *e, const char *name, double max)
+{
+    rs_entity_init(e, &rs_section_shops);
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->community = 0;
+    rs_test_set(e, "count", 1);
+    rs_test_set(e, "area_m2", 10);
+    rs_test_set(e, "rent", 10);
+    rs_test_set(e, "occupancy_start", 1);
+    rs_test_set(e, "occupancy_target", 1);
+    rs_test_set(e, "ramp_months", 0);
+    rs_test_set(e, "opex_fixed", 250);
+    rs_test_set(e, "size_max", max);
+}
+
 static rs_opt_result *optimize(const rs_scenario *s, rs_status want, rs_opt_issue *is)
 {
     rs_opt_opts o;
@@ -119,28 +137,15 @@ static void test_space(void **state)
     rs_test_scenario_free(s);
 }
 
-/* Shops: 10 m2 at 10 CNY/m2 fully let, 100 a shop a month, and an
- * opex_fixed of 250 a month paid from the first shop: NPV(n) = 1,200 n -
- * 3,000 for n >= 1, 0 for n = 0. Up to 2 shops: none (2 shops lose 600);
- * up to 4: all 4 (1,800). */
+/* Shops whose opex_fixed is paid from the first shop (shops()): up to 2
+ * shops, none (2 shops lose 600); up to 4, all 4 (1,800). */
 static void test_opex_fixed(void **state)
 {
     (void)state;
     const double max[2] = {2, 4}, size[2] = {0, 4}, npv[2] = {0, 1800};
     for (int i = 0; i < 2; i++) {
         rs_scenario *s = scenario(1);
-        rs_entity *e = &s->lev[0];
-        rs_entity_init(e, &rs_section_shops);
-        snprintf(e->name, sizeof e->name, "sh");
-        e->community = 0;
-        rs_test_set(e, "count", 1);
-        rs_test_set(e, "area_m2", 10);
-        rs_test_set(e, "rent", 10);
-        rs_test_set(e, "occupancy_start", 1);
-        rs_test_set(e, "occupancy_target", 1);
-        rs_test_set(e, "ramp_months", 0);
-        rs_test_set(e, "opex_fixed", 250);
-        rs_test_set(e, "size_max", max[i]);
+        shops(&s->lev[0], "sh", max[i]);
         rs_opt_issue is;
         rs_opt_result *res = optimize(s, RS_S_OK, &is);
         assert_rel(res->choice[0].size, size[i], 0);
@@ -192,28 +197,18 @@ static void test_fund_min(void **state)
 
 /* Two levers, limits that leave room: both at their maximum. Parking 10
  * spaces (5,800) and 4 shops (1,800, as above): NPV 7,600; space 10 x 2 +
- * 4 x 30 = 140 of 1,000 m2, budget 5,000 of 1,000,000, coverage (10,800
- * + 1,800 + ... ) net 10,800 + 4,800 - 3,000 = 12,600 of a 12,000
- * deficit: 105 %, above 1. */
+ * 4 x 30 = 140 of 1,000 m2 (slack 860), budget 5,000 of 1,000,000;
+ * net income 10,800 (parking) + 4,800 - 3,000 (shops) = 12,600 of a
+ * 12,000 deficit: coverage 105 %, 5 points above the limit of 1. Neither
+ * space nor budget binds: both shadow prices are 0. */
 static void test_all_at_max(void **state)
 {
     (void)state;
     rs_scenario *s = scenario(2);
     parking(&s->lev[0], "p", 10);
     rs_test_set(&s->lev[0], "space_per_unit", 2);
-    rs_entity *e = &s->lev[1];
-    rs_entity_init(e, &rs_section_shops);
-    snprintf(e->name, sizeof e->name, "sh");
-    e->community = 0;
-    rs_test_set(e, "count", 1);
-    rs_test_set(e, "area_m2", 10);
-    rs_test_set(e, "rent", 10);
-    rs_test_set(e, "occupancy_start", 1);
-    rs_test_set(e, "occupancy_target", 1);
-    rs_test_set(e, "ramp_months", 0);
-    rs_test_set(e, "opex_fixed", 250);
-    rs_test_set(e, "size_max", 4);
-    rs_test_set(e, "space_per_unit", 30);
+    shops(&s->lev[1], "sh", 4);
+    rs_test_set(&s->lev[1], "space_per_unit", 30);
     rs_test_set(&s->opt, "space_m2", 1000);
     rs_test_set(&s->opt, "budget", 1e6);
     rs_test_set(&s->opt, "min_coverage", 1);
