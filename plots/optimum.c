@@ -45,6 +45,12 @@ static int draw(ochart *c, const rs_scenario *s, const rs_opt_result *res)
     const int n = res->nchoice < RS_OPTIMUM_MAX ? res->nchoice : RS_OPTIMUM_MAX;
     char line2[512], f[160];
     objective_line(c, s, res, line2, sizeof line2);
+    if (res->nchoice > n) {
+        char more[128];
+        rs_gp_text(more, sizeof more, L(c, "  ·  the first %d of %d levers", "  ·  前%d个项目（共%d个）"),
+                   n, res->nchoice);
+        strncat(line2, more, sizeof line2 - strlen(line2) - 1);
+    }
     rs_gp_head(&c->pen, "revsim optimize chart", STEM,
                L(c, "Chosen sizes against their maxima", "各项目最优规模与上限"), line2);
     rs_gp_cmd(c->pen.b, "$bars << EOD\n# x_mid y x_from x_to y_from y_to: the range, then the "
@@ -60,7 +66,7 @@ static int draw(ochart *c, const rs_scenario *s, const rs_opt_result *res)
     }
     rs_gp_cmd(c->pen.b, "EOD\n");
     /* lever names fill the left of the page, the sizes the right */
-    const double tscale = n > 14 ? 0.7 : 0.85;
+    const double tscale = n > 12 ? fmax(0.45, 0.85 * 12.0 / n) : 0.85;   /* rows get thinner */
     const int cols = (int)(0.34 * PAGE_EM / DIGIT_EM * 0.95 / tscale);
     rs_gp_cmd(c->pen.b, "set lmargin at screen 0.36\nset rmargin at screen 0.74\n");
     rs_gp_cmd(c->pen.b, "set yrange [0.4:%g]\nset ytics nomirror scale 0 font %q (", n + 0.6,
@@ -84,7 +90,21 @@ static int draw(ochart *c, const rs_scenario *s, const rs_opt_result *res)
     rs_gp_cmd(c->pen.b, "set grid noytics xtics back linetype 1 linecolor rgb '%s' linewidth 0.5\n",
               C_GRID);
     rs_gp_cmd(c->pen.b, "set border 1 linecolor rgb '#404040' linewidth 1\n");
-    rs_gp_cmd(c->pen.b, "set key maxrows 1\n");
+    /* the key on one line under the axis label, drawn as two swatches (gnuplot
+     * wraps a key below a plot this narrow) */
+    rs_gp_cmd(c->pen.b, "set bmargin at screen 0.25\nunset key\n");
+    const struct {
+        double x;
+        const char *color, *en, *zh;
+    } sw[2] = {{0.36, C_BLUE, "Chosen size", "最优规模"}, {0.58, C_RANGE, "Up to size_max", "至上限"}};
+    for (int k = 0; k < 2; k++) {
+        rs_gp_cmd(c->pen.b, "set object %d rect from screen %g, screen 0.025 to screen %g, screen "
+                  "0.06 fillcolor rgb '%s' fillstyle solid 1.0 noborder\n", k + 1, sw[k].x,
+                  sw[k].x + 0.04, sw[k].color);
+        rs_gp_cmd(c->pen.b, "set label %d %q at screen %g, screen 0.0425 left font %q textcolor "
+                  "rgb '%s'\n", 900 + k, L(c, sw[k].en, sw[k].zh), sw[k].x + 0.05,
+                  rs_gp_font_spec(&c->pen, 0.9, f, sizeof f), C_INK);
+    }
     for (int i = 0; i < n; i++) {
         const rs_opt_choice *ch = &res->choice[i];
         char a[64], b[64], m2[64], txt[200];
@@ -100,21 +120,10 @@ static int draw(ochart *c, const rs_scenario *s, const rs_opt_result *res)
         rs_gp_cmd(c->pen.b, "set label %d %q at 100, %d left offset 1, 0 font %q textcolor rgb '%s'\n",
                   i + 1, txt, n - i, rs_gp_font_spec(&c->pen, tscale, f, sizeof f), C_INK);
     }
-    if (res->nchoice > n) {
-        char more[128];
-        rs_gp_text(more, sizeof more, L(c, "the first %d of %d levers", "前%d个项目（共%d个）"), n,
-                   res->nchoice);
-        rs_gp_cmd(c->pen.b, "set label %d %q at graph 1, graph 0 right offset 0, -3 font %q "
-                  "textcolor rgb '%s'\n", n + 1, more, rs_gp_font_spec(&c->pen, 0.7, f, sizeof f),
-                  C_SUB);
-    }
     rs_gp_cmd(c->pen.b,
               "plot $bars using 1:2:3:4:5:6 with boxxyerror fillcolor rgb '%s' notitle, \\\n"
-              "     $chosen using 1:2:3:4:5:6 with boxxyerror fillcolor rgb '%s' notitle, \\\n"
-              "     keyentry with boxes fillcolor rgb '%s' title %q, \\\n"
-              "     keyentry with boxes fillcolor rgb '%s' title %q\n",
-              C_RANGE, C_BLUE, C_BLUE, L(c, "Chosen size", "最优规模"), C_RANGE,
-              L(c, "Up to size_max", "至上限"));
+              "     $chosen using 1:2:3:4:5:6 with boxxyerror fillcolor rgb '%s' notitle\n",
+              C_RANGE, C_BLUE);
     return RS_OK;
 }
 

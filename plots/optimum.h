@@ -9,7 +9,7 @@
 #include "plots.h"
 
 /* Most levers the chart shows (the first ones, in the scenario's order). */
-#define RS_OPTIMUM_MAX 30
+#define RS_OPTIMUM_MAX 24
 
 /* File name of the chart in format f ("optimum.png") into buf (n >= 16). */
 const char *rs_optimum_chart_file(rs_plot_format f, char *buf, size_t n);
