@@ -433,6 +433,7 @@ static void compute_run(const problem *P, work *W, const rs_scenario *sk)
     rs_scenario view = *sk;
     view.lev = W->vlev;
     view.nlev = mix_view(P, sk, NULL, W->vlev, NULL);
+    view.stab_year = P->sy;
     rs_model_run(&view, W->rest);
     for (int j = 0; j < P->J; j++) {
         const dec *d = &P->d[j];
@@ -1254,6 +1255,7 @@ static rs_status evaluate(const problem *P, rs_mc_sampler *sm, const rs_opt_opts
         view = *sk;
         view.lev = vlev;
         view.nlev = mix_view(P, sk, sz, vlev, NULL);
+        view.stab_year = P->sy;
         rs_model_run(&view, rr);
         const int h = mix_values(P, res, sk, rr, sz, k < K ? runs + (size_t)k * nl : val);
         if (k < K)
@@ -1273,6 +1275,7 @@ static rs_status evaluate(const problem *P, rs_mc_sampler *sm, const rs_opt_opts
     view = *s;
     view.lev = vlev;
     view.nlev = mix_view(P, s, sz, vlev, res->r_lever);
+    view.stab_year = P->sy;
     rs_model_run(&view, res->r);
     mix_values(P, res, s, res->r, sz, val);
     res->base_value = val[0];
@@ -1397,7 +1400,13 @@ rs_status rs_opt_run(const rs_scenario *s, const rs_opt_opts *o, rs_opt_result *
     P.s = s;
     P.M = rs_scenario_months(s);
     P.Y = P.M / 12;
-    P.sy = s->stab_year >= 1 && s->stab_year <= P.Y ? s->stab_year : P.Y;
+    if (s->stab_year >= 1 && s->stab_year <= P.Y) {
+        P.sy = s->stab_year;
+    } else {   /* a scenario built by hand: the year of every lever in */
+        rs_scenario all = *s;
+        rs_scenario_fix_stabilized(&all);
+        P.sy = all.stab_year;
+    }
     P.obj = (int)s->opt.v[OP_OBJECTIVE];
     P.K = (int)(o->samples >= 0 ? o->samples : s->opt.v[OP_SAMPLES]);
     P.conf = o->confidence >= 0 ? o->confidence : s->opt.v[OP_CONFIDENCE];

@@ -99,7 +99,8 @@ typedef struct {
     char why[640];
 } rs_opt_issue;
 
-/* Optimise s (its stabilized year fixed, rs_scenario_fix_stabilized).
+/* Optimise s. The stabilized year is s->stab_year (fixed at load: that of
+ * every lever in, sizes move no completion month), or when 0 computed so.
  * RS_S_OK with *out. RS_S_INPUT with *issue filled when s has no sized or
  * optional lever, uses a key that is not linear in the sizes, its limits
  * cannot be met (the issue says which and how close the best mix comes),
