@@ -303,6 +303,17 @@ void rs_progress_bar(long done, long total, void *ctx)
     fflush(stderr);
 }
 
+void rs_progress_line(const char *line)
+{
+    char buf[96];
+    if (line)
+        snprintf(buf, sizeof buf, "\r%-79.79s", line);
+    else
+        snprintf(buf, sizeof buf, "\r%79s\r", "");
+    fputs(buf, stderr);
+    fflush(stderr);
+}
+
 int rs_strict(const void *p, int strict, rs_error *err)
 {
     const rs_source *src = p;

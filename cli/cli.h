@@ -142,8 +142,9 @@ int rs_cmd_sweep(int argc, char **argv, const rs_command *cmd, rs_error *err);
 int rs_cmd_solve(int argc, char **argv, const rs_command *cmd, rs_error *err);
 int rs_cmd_fit(int argc, char **argv, const rs_command *cmd, rs_error *err);
 int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err);
+int rs_cmd_optimize(int argc, char **argv, const rs_command *cmd, rs_error *err);
 extern const rs_option rs_run_opts[], rs_check_opts[], rs_params_opts[], rs_sweep_opts[],
-    rs_solve_opts[], rs_fit_opts[], rs_compare_opts[];
+    rs_solve_opts[], rs_fit_opts[], rs_compare_opts[], rs_optimize_opts[];
 
 /* ------------------------------------------------------------- printing */
 
@@ -162,6 +163,10 @@ int rs_strict(const void *src, int strict, rs_error *err);
 /* The Monte Carlo progress bar: the other writer to stderr, a line
  * redrawn in place (pass it only when stderr is a terminal). */
 void rs_progress_bar(long done, long total, void *ctx);
+
+/* A progress line of another long task (optimize), redrawn in place like
+ * the progress bar; NULL clears it. Pass only when stderr is a terminal. */
+void rs_progress_line(const char *line);
 
 /* "1 community", "3 communities": n and the noun for n, into buf. */
 const char *rs_count(long n, const char *one, const char *many, char *buf, size_t sz);

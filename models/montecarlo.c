@@ -140,6 +140,26 @@ static int plan_touched(plan *p)
     return 0;
 }
 
+/* What drawing a run needs: the correlation factor, each range's copula
+ * dimension, the entities to re-derive. RS_S_OK, RS_S_NOT_PD or RS_S_NOMEM. */
+static rs_status plan_draws(plan *p)
+{
+    const rs_scenario *s = p->s;
+    rs_status rc = rs_corr_factor(s, &p->nc, &p->L, &p->cidx);
+    if (rc != RS_S_OK)
+        return rc;
+    p->in_corr = malloc((size_t)(s->nranges ? s->nranges : 1) * sizeof(int));
+    if (!p->in_corr || plan_touched(p) != 0)
+        return RS_S_NOMEM;
+    for (int i = 0; i < s->nranges; i++) {   /* a range's dimension is its stream's */
+        p->in_corr[i] = -1;
+        for (int d = 0; d < p->nc; d++)
+            if (s->ranges[p->cidx[d]].stream == s->ranges[i].stream)
+                p->in_corr[i] = d;
+    }
+    return RS_S_OK;
+}
+
 /* ---------------------------------------------------------------- worker */
 
 static void worker_release(worker *w)
@@ -536,27 +556,19 @@ rs_status rs_mc_run(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results *
     atomic_init(&p.next_block, 0);
     atomic_init(&p.done, 0);
 
-    rs_status crc = rs_corr_factor(s, &p.nc, &p.L, &p.cidx);
+    rs_status crc = plan_draws(&p);
     if (crc != RS_S_OK) {
         rc = crc;
         goto out;
     }
-    p.in_corr = malloc((size_t)(s->nranges ? s->nranges : 1) * sizeof(int));
     p.metrics = malloc((size_t)p.runs * MT_N * sizeof(double));
     p.bsum = calloc((size_t)p.nblocks * MC_Y_N * p.Y, sizeof(double));
     p.bcnt = calloc((size_t)p.nblocks * MC_Y_N * p.Y, sizeof(double));
     p.bcov = calloc((size_t)p.nblocks * p.Y, sizeof(double));
     mc = calloc(1, sizeof *mc);
     ws = calloc((size_t)nw, sizeof *ws);
-    if (!p.in_corr || !p.metrics || !p.bsum || !p.bcnt || !p.bcov || !mc || !ws ||
-        plan_tables(&p) != 0 || plan_touched(&p) != 0)
+    if (!p.metrics || !p.bsum || !p.bcnt || !p.bcov || !mc || !ws || plan_tables(&p) != 0)
         goto out;
-    for (int i = 0; i < s->nranges; i++) {   /* a range's dimension is its stream's */
-        p.in_corr[i] = -1;
-        for (int d = 0; d < p.nc; d++)
-            if (s->ranges[p.cidx[d]].stream == s->ranges[i].stream)
-                p.in_corr[i] = d;
-    }
     mc->runs = p.runs;
     mc->years = p.Y;
     mc->yearly = malloc((size_t)MC_Y_N * p.Y * MC_NSTAT * sizeof(double));
@@ -602,4 +614,59 @@ out:
     free(p.bcnt);
     free(p.bcov);
     return rc;
+}
+
+/* -------------------------------------------------------------- sampler */
+
+/* A plan that only draws, and one worker that holds the drawn copy. */
+struct rs_mc_sampler {
+    plan p;
+    worker w;
+};
+
+rs_status rs_mc_sampler_alloc(const rs_scenario *s, unsigned long seed, rs_mc_sampler **out)
+{
+    *out = NULL;
+    rs_init();
+    rs_mc_sampler *sm = calloc(1, sizeof *sm);
+    if (!sm)
+        return RS_S_NOMEM;
+    sm->p.s = s;
+    sm->p.seed = seed;
+    sm->w.p = &sm->p;
+    rs_status rc = plan_draws(&sm->p);
+    if (rc == RS_S_OK) {
+        rc = RS_S_NOMEM;
+        if (rs_scenario_clone(&sm->w.copy, s) == RS_S_OK) {
+            sm->w.cloned = 1;
+            sm->w.rng = gsl_rng_alloc(rs_rng_stream);
+            sm->w.z = malloc((size_t)(2 * sm->p.nc + 1) * sizeof(double));
+            if (sm->w.rng && sm->w.z)
+                rc = RS_S_OK;
+        }
+    }
+    if (rc != RS_S_OK) {
+        rs_mc_sampler_free(sm);
+        return rc;
+    }
+    *out = sm;
+    return RS_S_OK;
+}
+
+rs_scenario *rs_mc_sample(rs_mc_sampler *sm, long run)
+{
+    draw_run(&sm->w, run);
+    return &sm->w.copy;
+}
+
+void rs_mc_sampler_free(rs_mc_sampler *sm)
+{
+    if (!sm)
+        return;
+    worker_release(&sm->w);
+    free(sm->p.L);
+    free(sm->p.cidx);
+    free(sm->p.in_corr);
+    free(sm->p.touched);
+    free(sm);
 }

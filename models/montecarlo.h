@@ -58,4 +58,22 @@ static inline double rs_mc_yearly(const rs_mc_results *mc, int series, int y, in
     return mc->yearly[((size_t)series * mc->years + (size_t)(y - 1)) * MC_NSTAT + stat];
 }
 
+/* Single runs drawn on demand, for a caller that evaluates them itself
+ * (revsim optimize): rs_mc_sample puts into the sampler's copy of s exactly
+ * the parameters run `run` (0-based, the numbering of rs_mc_run; `revsim
+ * run` reports it as run run+1) draws under `seed`, so the caller sees the
+ * draws of `revsim run` with that seed. s must outlive the sampler. */
+typedef struct rs_mc_sampler rs_mc_sampler;
+
+/* RS_S_OK and *out (rs_mc_sampler_free), RS_S_NOT_PD when the correlation
+ * matrix is not positive semi-definite, RS_S_NOMEM. */
+rs_status rs_mc_sampler_alloc(const rs_scenario *s, unsigned long seed, rs_mc_sampler **out);
+
+/* The sampler's copy of s with run `run` drawn into it (owned by the
+ * sampler; overwritten by the next call). */
+rs_scenario *rs_mc_sample(rs_mc_sampler *sm, long run);
+
+/* Free sm; NULL is a no-op. */
+void rs_mc_sampler_free(rs_mc_sampler *sm);
+
 #endif
