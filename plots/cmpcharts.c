@@ -89,10 +89,12 @@ static const char *item_label(const rs_cmp_plot_input *in, int i, double em, cha
     return buf;
 }
 
-/* Room for a key text beside its sample, less `tail` (em). */
-static double key_room(const char *tail)
+/* Room for a key text beside its sample, less `tail` (em of the base
+ * font): a key of five entries or more is drawn smaller (rs_gp_frame). */
+static double key_room(const cchart *c, const char *tail)
 {
-    return 0.96 * PAGE_EM - 3.0 - (tail ? rs_gp_text_em(tail) : 0);
+    double scale = c->in->n + 1 >= 5 ? 0.85 : 1;
+    return (0.96 * PAGE_EM - 3.0) / scale - (tail ? rs_gp_text_em(tail) : 0);
 }
 
 /* The head (rs_gp_head) with the two-line title: subject, then `line2` and
@@ -171,7 +173,7 @@ static int draw_cmp_gain(cchart *c)
     for (int i = 0; i < in->n; i++)
         if (i != B)
             rs_gp_key(&c->pen, RS_KEY_BOX, item_color(in, i), 0, NULL, 0,
-                      item_label(in, i, key_room(NULL), lab, sizeof lab));
+                      item_label(in, i, key_room(c, NULL), lab, sizeof lab));
     rs_gp_frame(&c->pen, 0);
     rs_gp_cmd(c->pen.b, "plot ");
     for (int i = 0, j = 0; i < in->n; i++) {
@@ -220,7 +222,7 @@ static int draw_cmp_coverage(cchart *c)
         const char *bl = i == in->baseline ? L(c, " (baseline)", "（基准）") : "";
         char tails[128];
         rs_gp_text(tails, sizeof tails, "%s%s", tail, bl);
-        item_label(in, i, key_room(tails), base, sizeof base);
+        item_label(in, i, key_room(c, tails), base, sizeof base);
         rs_gp_text(lab, sizeof lab, "%s%s", base, tails);
         rs_gp_key(&c->pen, RS_KEY_LINEPOINT, item_color(in, i),
                   rs_gp_lw(&c->pen, i == in->baseline ? 1.8 : 2.2),
@@ -355,7 +357,7 @@ static int draw_cmp_npv(cchart *c)
     double span = xhi - xlo > 0 ? xhi - xlo : (fabs(xlo) > 0 ? fabs(xlo) : 1);
     xlo -= 0.05 * span;
     xhi += 0.05 * span;
-    rs_gp_x_value_axis(&c->pen, xlo, xhi, 7, 0.85, "", 1);
+    rs_gp_x_value_axis(&c->pen, xlo, xhi, 7, 0.88, "", 1);
     rs_gp_axis_label(&c->pen, "x", L(c, "Net present value", "净现值"), c->pen.unit);
     /* a share of runs is at most 100% */
     if (!(top > 0) || top * 1.15 >= 100) {
@@ -388,7 +390,7 @@ static int draw_cmp_npv(cchart *c)
         if (flat[i]) {
             rs_gp_text(tail, sizeof tail, L(c, ": %s in every run", "：每次均为%s"),
                        rs_gp_money(&c->pen, single[i] / c->pen.k, amt, sizeof amt));
-            item_label(in, i, key_room(tail), name, sizeof name);
+            item_label(in, i, key_room(c, tail), name, sizeof name);
             rs_gp_text(lab, sizeof lab, "%s%s", name, tail);
             rs_gp_key(&c->pen, RS_KEY_LINE, item_color(in, i), rs_gp_lw(&c->pen, 2.5), NULL, 0, lab);
         } else if (spread) {
@@ -398,7 +400,7 @@ static int draw_cmp_npv(cchart *c)
                            rs_gp_money(&c->pen, p50, amt, sizeof amt));
             else
                 tail[0] = '\0';
-            item_label(in, i, key_room(tail), name, sizeof name);
+            item_label(in, i, key_room(c, tail), name, sizeof name);
             rs_gp_text(lab, sizeof lab, "%s%s", name, tail);
             rs_gp_key(&c->pen, RS_KEY_LINE, item_color(in, i), rs_gp_lw(&c->pen, 2.2), NULL, 0, lab);
         }

@@ -398,9 +398,9 @@ int rs_draw_debt(rs_run_chart *c)
     rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0,
               L(c, rs_series[SR_DEBT_SERVICE].label_en, rs_series[SR_DEBT_SERVICE].label_zh));
     rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7,
-              L(c, "DSCR = net income / debt service (right axis)", "偿债覆盖率 = 净收益 / 还本付息（右轴）"));
+              L(c, "Debt-service cover, DSCR (right axis)", "偿债覆盖率（右轴）"));
     rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), "(14,9)", 0,
-              L(c, "DSCR 1: debt service just covered", "覆盖率1倍：收益刚够还本付息"));
+              L(c, "DSCR = 1: just covered", "覆盖率1倍：刚够还本付息"));
     rs_gp_frame(&c->pen, 0);
     rs_gp_cmd(c->pen.b,
               "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' notitle, \\\n"

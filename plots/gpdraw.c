@@ -240,7 +240,7 @@ void rs_gp_x_value_axis(rs_gp_pen *p, double lo, double hi, int target, double f
         /* the labels drawn: every tick, or with `exact` those in [lo, hi] */
         double from = exact ? lo : a.lo, to = exact ? hi : a.hi;
         long k0 = (long)ceil(from / a.step - 1e-9), k1 = (long)floor(to / a.step + 1e-9);
-        if (target <= 2 || (k1 - k0 + 1) * (ticks_em(&a, from, to, suffix) + 1.5) <= frac * PAGE_EM)
+        if (target <= 2 || (k1 - k0 + 1) * (ticks_em(&a, from, to, suffix) + 1.2) <= frac * PAGE_EM)
             break;
     }
     if (exact) {

@@ -80,20 +80,6 @@ const char *rs_gp_fit_em(const char *t, double em, int keep_end, char *out, size
 
 /* ---- the key -------------------------------------------------------------- */
 
-void rs_gp_key(rs_gp_pen *p, rs_gp_keykind kind, const char *color, double lw,
-               const char *dash, int pt, const char *text)
-{
-    if (p->nkey >= RS_GP_KEY_MAX)
-        return;
-    rs_gp_keyent *e = &p->key[p->nkey++];
-    e->kind = kind;
-    e->color = color;
-    e->lw = lw;
-    e->dash = dash && dash[0] ? dash : "solid";
-    e->pt = pt;
-    rs_gp_fit_em(text, 0.9 * PAGE_EM, 0, e->text, sizeof e->text);
-}
-
 /* Layout, in em of the base font (the page is PAGE_EM wide, PAGE_EM_H
  * high). */
 #define EMX (1.0 / PAGE_EM)
@@ -111,6 +97,20 @@ void rs_gp_key(rs_gp_pen *p, rs_gp_keykind kind, const char *color, double lw,
 #define KEY_EM (0.96 * PAGE_EM)
 #define MIN_PLOT 0.45    /* least height of the plot area (screen) */
 #define MAX_COLS 6
+
+void rs_gp_key(rs_gp_pen *p, rs_gp_keykind kind, const char *color, double lw,
+               const char *dash, int pt, const char *text)
+{
+    if (p->nkey >= RS_GP_KEY_MAX)
+        return;
+    rs_gp_keyent *e = &p->key[p->nkey++];
+    e->kind = kind;
+    e->color = color;
+    e->lw = lw;
+    e->dash = dash && dash[0] ? dash : "solid";
+    e->pt = pt;
+    rs_gp_fit_em(text, KEY_EM / 0.75, 0, e->text, sizeof e->text);
+}
 
 /* A key laid out: scale, columns, rows, each column's width (em at scale 1
  * before scaling) and the texts' room (em, 0: whole). */
@@ -192,7 +192,7 @@ static void key_entry(rs_gp_pen *p, int i, double x, double y, const keylay *k)
     if (e->kind == RS_KEY_POINT || e->kind == RS_KEY_LINEPOINT)
         rs_gp_cmd(p->b, "set label %d '' at screen %g, screen %g point pointtype %d pointsize %g "
                   "linecolor rgb '%s'\n",
-                  tag + RS_GP_KEY_MAX, r4(x + w / 2), r4(y), e->pt, rs_gp_ps(p, 1.9), e->color);
+                  tag + RS_GP_KEY_MAX, r4(x + w / 2), r4(y), e->pt, rs_gp_ps(p, 1.6), e->color);
     if (k->room > 0)
         rs_gp_fit_em(e->text, k->room, 0, text, sizeof text);
     else

@@ -12,7 +12,6 @@
 #define NAME_ROOM (0.30 * PAGE_EM)
 #define PANEL_A_END 0.62   /* right edge of the NPV panel (screen) */
 #define PANEL_B 0.69       /* left edge of the coverage panel */
-#define C_SHARE "#2a9d6f"
 
 /* One row of the league: a lever, or the rest together. */
 typedef struct {
@@ -68,15 +67,51 @@ static int league(const rs_run_chart *c, league_row *rows)
     return rc ? -1 : n;
 }
 
-/* Value labels at the bar ends of one panel (tags from *tag). */
-static void bar_values(rs_run_chart *c, const league_row *rows, int n, int share, int *tag)
+/* Value of row r in a panel: its NPV (shown), or its share (%). */
+static double row_value(const league_row *r, int share)
 {
+    return share ? r->share : r->npv;
+}
+
+/* One panel: its value axis fitted to the levers shown one by one (the
+ * "other" row, a sum, may run past the end: its bar stops there with its
+ * value written inside), its bars as datablock `name` and the values at
+ * the bar ends (label tags from 1). */
+static void panel(rs_run_chart *c, const league_row *rows, int n, int share, const char *name,
+                  const char *suffix)
+{
+    double lo = 0, hi = 0;
+    int own = 0;
+    for (int i = 0; i < n; i++)
+        own += !rows[i].other;
+    for (int i = 0; i < n; i++)
+        if (!rows[i].other || !own) {
+            double v = row_value(&rows[i], share);
+            rs_gp_minmax(&v, 1, &lo, &hi);
+        }
+    if (!(hi > lo))
+        hi = lo + (share ? 100 : 1);
+    double span = hi - lo, xlo = lo < 0 ? lo - 0.3 * span : 0,
+           xhi = hi > 0 ? hi + 0.3 * span : 0.05 * span;
+    rs_gp_x_value_axis(&c->pen, xlo, xhi, 5, c->pen.rm - c->pen.lm, suffix, 1);
+    rs_gp_cmd(c->pen.b, "%s << EOD\n# row x_from x_to y_from y_to colour (bars cut at the axis ends)\n",
+              name);
+    for (int i = 0; i < n; i++) {
+        double v = row_value(&rows[i], share), y = n - i;
+        if (!isfinite(v))
+            continue;
+        double cut = v < xlo ? xlo : v > xhi ? xhi : v;
+        rs_gp_cmd(c->pen.b, "%g %g %g %g %g %s\n", y, cut < 0 ? cut : 0, cut < 0 ? 0 : cut, y - 0.34,
+                  y + 0.34, rows[i].other ? "0x7f7f7f" : share ? "0x2a9d6f" : v < 0 ? "0xc8553d"
+                                                                              : "0x1f5fa8");
+    }
+    rs_gp_cmd(c->pen.b, "EOD\n");
     char f[160], txt[96], num[64];
     for (int i = 0; i < n; i++) {
-        double v = share ? rows[i].share : rows[i].npv;
+        double v = row_value(&rows[i], share);
         if (!isfinite(v)) {
             rs_gp_cmd(c->pen.b, "set label %d %q at 0, %d left offset 0.5, 0 font %q textcolor rgb '%s'\n",
-                      (*tag)++, L(c, "no deficit", "无亏损"), n - i,
+                      i + 1, L(c, "no deficit", "无亏损"), n - i,
                       rs_gp_font_spec(&c->pen, ROW_SCALE * 0.9, f, sizeof f), C_SUB);
             continue;
         }
@@ -84,26 +119,14 @@ static void bar_values(rs_run_chart *c, const league_row *rows, int n, int share
             rs_gp_text(txt, sizeof txt, "%s%%", rs_gp_group(v, fabs(v) < 10 ? 1 : 0, num, sizeof num));
         else
             rs_gp_amount(&c->pen, v, txt, sizeof txt);
-        rs_gp_cmd(c->pen.b, "set label %d %q at %g, %d %s offset %g, 0 font %q textcolor rgb '%s'\n",
-                  (*tag)++, txt, v, n - i, v < 0 ? "right" : "left", v < 0 ? -0.5 : 0.5,
-                  rs_gp_font_spec(&c->pen, ROW_SCALE * 0.9, f, sizeof f), C_INK);
+        int past = v > xhi || v < xlo, left = v < 0;
+        double at = v > xhi ? xhi : v < xlo ? xlo : v;
+        /* past the end: inside the bar, in white */
+        rs_gp_cmd(c->pen.b, "set label %d %q at %g, %d %s offset %g, 0 font %q textcolor rgb '%s' front\n",
+                  i + 1, txt, at, n - i, left != past ? "right" : "left",
+                  left != past ? -0.5 : 0.5, rs_gp_font_spec(&c->pen, ROW_SCALE * 0.9, f, sizeof f),
+                  past ? "#ffffff" : C_INK);
     }
-}
-
-/* One panel's value axis from the values (with room for their labels). */
-static void panel_axis(rs_run_chart *c, const league_row *rows, int n, int share,
-                       const char *suffix)
-{
-    double lo = 0, hi = 0;
-    for (int i = 0; i < n; i++) {
-        double v = share ? rows[i].share : rows[i].npv;
-        rs_gp_minmax(&v, 1, &lo, &hi);
-    }
-    if (!(hi > lo))
-        hi = lo + (share ? 100 : 1);
-    double span = hi - lo;
-    rs_gp_x_value_axis(&c->pen, lo < 0 ? lo - 0.3 * span : 0, hi > 0 ? hi + 0.3 * span : 0.05 * span,
-                       5, c->pen.rm - c->pen.lm, suffix, 1);
 }
 
 int rs_draw_levers(rs_run_chart *c)
@@ -120,16 +143,9 @@ int rs_draw_levers(rs_run_chart *c)
     }
     char f[160], lab[sizeof rows->label], share_title[160];
     rs_run_head(c, rs_run_title(c), L(c, "ranked by net present value", "按净现值排序"));
-    rs_gp_cmd(c->pen.b, "$d << EOD\n# row npv x_from x_to y_from y_to colour share_%% (NaN: no deficit)\n");
     int any_share = 0;
-    for (int i = 0; i < n; i++) {
-        double v = rows[i].npv, y = n - i;
-        rs_gp_cmd(c->pen.b, "%g %g %g %g %g %g %s %g\n", y, v, v < 0 ? v : 0, v < 0 ? 0 : v,
-                  y - 0.34, y + 0.34,
-                  rows[i].other ? "0x7f7f7f" : v < 0 ? "0xc8553d" : "0x1f5fa8", rows[i].share);
+    for (int i = 0; i < n; i++)
         any_share |= isfinite(rows[i].share);
-    }
-    rs_gp_cmd(c->pen.b, "EOD\n");
     double widest = 0;
     for (int i = 0; i < n; i++) {
         rs_gp_fit_em(rows[i].label, NAME_ROOM / ROW_SCALE, 0, lab, sizeof lab);
@@ -148,20 +164,18 @@ int rs_draw_levers(rs_run_chart *c)
                   500 + i, rows[i].label, round((c->pen.lm - 0.6 / PAGE_EM) * 1e4) / 1e4, n - i,
                   rs_gp_font_spec(&c->pen, ROW_SCALE, f, sizeof f), C_INK);
     /* panel 1: NPV */
-    panel_axis(c, rows, n, 0, "");
     rs_gp_axis_label(&c->pen, "x", L(c, rs_lever_metrics[LM_NPV].label_en,
                                      rs_lever_metrics[LM_NPV].label_zh), c->pen.unit);
-    int tag = 1;
-    bar_values(c, rows, n, 0, &tag);
+    panel(c, rows, n, 0, "$npv", "");
     rs_gp_cmd(c->pen.b, "set arrow 1 from 0, graph 0 to 0, graph 1 nohead front linecolor rgb '%s' "
               "linewidth %g\n", C_INK, rs_gp_lw(&c->pen, 1));
     double bottom = rs_gp_frame(&c->pen, 0);
-    rs_gp_cmd(c->pen.b, "plot $d using 2:1:3:4:5:6:7 with boxxyerror linecolor rgb variable notitle\n");
+    rs_gp_cmd(c->pen.b, "plot $npv using ($2+$3)/2:1:2:3:4:5:6 with boxxyerror linecolor rgb variable "
+              "notitle\n");
     /* panel 2: share of the deficit covered */
     rs_gp_cmd(c->pen.b, "unset label\nunset arrow\nunset object\n");
     c->pen.lm = PANEL_B;
     c->pen.rm = 0.95;
-    panel_axis(c, rows, n, 1, "%");
     if (sy > 0)
         rs_gp_text(share_title, sizeof share_title,
                    L(c, "Deficit covered, year %d (%%)", "第%d年（稳定年）亏损覆盖份额（%%）"), sy);
@@ -169,15 +183,13 @@ int rs_draw_levers(rs_run_chart *c)
         rs_gp_text(share_title, sizeof share_title, "%s",
                    L(c, "Deficit covered (%)", "亏损覆盖份额（%）"));
     rs_gp_axis_label(&c->pen, "x", share_title, NULL);
-    tag = 1;
-    if (any_share)
-        bar_values(c, rows, n, 1, &tag);
-    else
-        rs_gp_cmd(c->pen.b, "set label 1 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
+    panel(c, rows, n, 1, "$share", "%");
+    if (!any_share)
+        rs_gp_cmd(c->pen.b, "unset label\nset label 1 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
                   L(c, "No deficit to cover", "无亏损需覆盖"), C_SUB);
     rs_gp_frame(&c->pen, bottom);
-    rs_gp_cmd(c->pen.b, "plot $d using ($8/2):1:(0):($8):5:6 with boxxyerror fillcolor rgb '%s' "
-              "fillstyle solid 1.0 noborder notitle\n", C_SHARE);
+    rs_gp_cmd(c->pen.b, "plot $share using ($2+$3)/2:1:2:3:4:5:6 with boxxyerror linecolor rgb "
+              "variable notitle\n");
     rs_gp_cmd(c->pen.b, "unset multiplot\n");
     free(rows);
     return RS_OK;
