@@ -39,7 +39,7 @@ int rs_draw_coverage(rs_run_chart *c)
     rs_gp_key(&c->pen, RS_KEY_BOX, C_BLUE, 0, NULL, 0, L(c, "Commercial net income", "商业净收益"));
     rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0,
               L(c, rs_series[SR_DEFICIT].label_en, rs_series[SR_DEFICIT].label_zh));
-    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), "(14,9)", 0,
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0,
               L(c, "100% coverage", "100%覆盖线"));
     if (ncov)
         rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7,
@@ -48,8 +48,8 @@ int rs_draw_coverage(rs_run_chart *c)
     rs_gp_cmd(c->pen.b,
               "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' notitle, \\\n"
               "     $d using ($1+0.19):3 with boxes fillcolor rgb '%s' notitle, \\\n"
-              "     100 axes x1y2 with lines linecolor rgb '%s' dashtype (14,9) linewidth %g notitle",
-              C_BLUE, C_RED, C_GREY, rs_gp_lw(&c->pen, 1.5));
+              "     100 axes x1y2 with lines linecolor rgb '%s' dashtype %s linewidth %g notitle",
+              C_BLUE, C_RED, C_GREY, DASH_LONG, rs_gp_lw(&c->pen, 1.5));
     if (ncov)
         rs_gp_cmd(c->pen.b,
                   ", \\\n     $d using 1:4 axes x1y2 with linespoints linecolor rgb '%s' "
@@ -117,7 +117,13 @@ int rs_draw_revenue(rs_run_chart *c)
     double slot = 0.78 * PAGE_EM / (Y + 1.2);
     int every = (int)ceil(width / (0.85 * slot));
     int totals = every <= 3 && NL > 0;
-    rs_gp_value_axis(&c->pen, "y", 0, hi * (totals ? 1.1 : 1.02), 6, "");
+    if (NL > 0) {
+        rs_gp_value_axis(&c->pen, "y", 0, hi * (totals ? 1.1 : 1.02), 6, "");
+    } else {
+        rs_gp_cmd(c->pen.b, "set yrange [0:1]\nset ytics ('0' 0)\n");
+        rs_gp_cmd(c->pen.b, "set label 1000 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
+                  L(c, "No levers: no commercial revenue", "没有经营项目，无商业收入"), C_SUB);
+    }
     rs_gp_axis_label(&c->pen, "y", L(c, "Revenue per year", "年度收入"), c->pen.unit);
     for (int y = 1; totals && y <= Y; y++)
         if ((y - 1) % every == 0)
@@ -162,6 +168,17 @@ static const char *note_side(double x, double x0, double x1, double *dx)
     }
     *dx = 0;
     return "center";
+}
+
+/* The start of a monthly chart's plot command: column 2 of $d as a blue
+ * line over an area shaded blue above zero and red below. */
+static void plot_area(rs_run_chart *c)
+{
+    rs_gp_cmd(c->pen.b,
+              "plot $d using 1:2 with filledcurves above y=0 fillcolor rgb '%s' notitle, \\\n"
+              "     $d using 1:2 with filledcurves below y=0 fillcolor rgb '%s' notitle, \\\n"
+              "     $d using 1:2 with lines linecolor rgb '%s' linewidth %g notitle",
+              C_BLUE_FILL, C_RED_FILL, C_BLUE, rs_gp_lw(&c->pen, 2.5));
 }
 
 /* 1 when the fund chart draws the debt balance: the scenario has loans and
@@ -238,16 +255,12 @@ int rs_draw_fund(rs_run_chart *c)
         char amt[96], lab[256];
         rs_gp_text(lab, sizeof lab, L(c, "Reserve: %s", "储备金：%s"),
                    rs_gp_money(&c->pen, c->s->fund.v[FD_RESERVE], amt, sizeof amt));
-        rs_gp_key(&c->pen, RS_KEY_LINE, C_INK, rs_gp_lw(&c->pen, 1.5), "(14,9)", 0, lab);
+        rs_gp_key(&c->pen, RS_KEY_LINE, C_INK, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0, lab);
     }
     if (have_min)
         rs_gp_key(&c->pen, RS_KEY_POINT, C_RED, 0, NULL, 7, minlab);
     rs_gp_frame(&c->pen, 0);
-    rs_gp_cmd(c->pen.b,
-              "plot $d using 1:2 with filledcurves above y=0 fillcolor rgb '%s' notitle, \\\n"
-              "     $d using 1:2 with filledcurves below y=0 fillcolor rgb '%s' notitle, \\\n"
-              "     $d using 1:2 with lines linecolor rgb '%s' linewidth %g notitle",
-              C_BLUE_FILL, C_RED_FILL, C_BLUE, rs_gp_lw(&c->pen, 2.5));
+    plot_area(c);
     if (debt)
         rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:3 with lines linecolor rgb '%s' linewidth %g notitle",
                   C_HIGH, rs_gp_lw(&c->pen, 2.2));
@@ -311,16 +324,13 @@ int rs_draw_cashflow(rs_run_chart *c)
     rs_gp_text(note, sizeof note, L(c, "Discounted at %s%% a year", "按年折现率%s%%折现"), num);
     rs_gp_key(&c->pen, RS_KEY_LINE, C_BLUE, rs_gp_lw(&c->pen, 2.5), NULL, 0,
               L(c, "Cumulative cash flow", "累计现金流"));
-    rs_gp_key(&c->pen, RS_KEY_LINE, C_INK, rs_gp_lw(&c->pen, 1.5), "(14,9)", 0, note);
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_INK, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0, note);
     if (have_pb)
         rs_gp_key(&c->pen, RS_KEY_POINT, C_RED, 0, NULL, 7, pbl);
     rs_gp_frame(&c->pen, 0);
-    rs_gp_cmd(c->pen.b,
-              "plot $d using 1:2 with filledcurves above y=0 fillcolor rgb '%s' notitle, \\\n"
-              "     $d using 1:2 with filledcurves below y=0 fillcolor rgb '%s' notitle, \\\n"
-              "     $d using 1:2 with lines linecolor rgb '%s' linewidth %g notitle, \\\n"
-              "     $d using 1:3 with lines linecolor rgb '%s' linewidth %g dashtype (14,9) notitle",
-              C_BLUE_FILL, C_RED_FILL, C_BLUE, rs_gp_lw(&c->pen, 2.5), C_INK, rs_gp_lw(&c->pen, 1.5));
+    plot_area(c);
+    rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:3 with lines linecolor rgb '%s' linewidth %g dashtype %s notitle",
+              C_INK, rs_gp_lw(&c->pen, 1.5), DASH_LONG);
     if (have_pb)
         rs_gp_cmd(c->pen.b, ", \\\n     $pb using 1:2 with points pointtype 7 pointsize %g "
                   "linecolor rgb '%s' notitle", rs_gp_ps(&c->pen, 2.4), C_RED);
@@ -399,7 +409,7 @@ int rs_draw_debt(rs_run_chart *c)
               L(c, rs_series[SR_DEBT_SERVICE].label_en, rs_series[SR_DEBT_SERVICE].label_zh));
     rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7,
               L(c, "Debt-service cover, DSCR (right axis)", "偿债覆盖率（右轴）"));
-    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), "(14,9)", 0,
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0,
               L(c, "DSCR = 1: just covered", "覆盖率1倍：刚够还本付息"));
     rs_gp_frame(&c->pen, 0);
     rs_gp_cmd(c->pen.b,
