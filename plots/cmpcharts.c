@@ -94,7 +94,7 @@ static const char *item_label(const rs_cmp_plot_input *in, int i, double em, cha
 static double key_room(const cchart *c, const char *tail)
 {
     double scale = c->in->n + 1 >= 5 ? 0.85 : 1;
-    return (0.96 * PAGE_EM - 3.0) / scale - (tail ? rs_gp_text_em(tail) : 0);
+    return (0.92 * PAGE_EM - 3.0) / scale - (tail ? rs_gp_text_em(tail) : 0);
 }
 
 /* The head (rs_gp_head) with the two-line title: subject, then `line2` and

@@ -70,11 +70,13 @@ int rs_gp_draw_communities(rs_gp_pen *p, const rs_scenario *s, const rs_results 
     }
     int rc = rs_chart_rank(shortfall, C, order);
     int worst = each ? 0 : ndef < COM_WORST ? ndef : COM_WORST;
-    char note[256];
-    if (ndef)
-        rs_gp_text(note, sizeof note, T("%d of %d in deficit in year %d (stabilized)",
-                                        "稳定年（第%d年）%d个小区仍有亏损（共%d个）"),
-                   T(ndef, sy), T(C, ndef), T(sy, C));
+    char note[256], nd[64], nc[64];
+    rs_gp_group(ndef, 0, nd, sizeof nd);
+    rs_gp_group(C, 0, nc, sizeof nc);
+    if (ndef && p->zh)
+        rs_gp_text(note, sizeof note, "稳定年（第%d年）%s个小区仍有亏损（共%s个）", sy, nd, nc);
+    else if (ndef)
+        rs_gp_text(note, sizeof note, "%s of %s in deficit in year %d (stabilized)", nd, nc, sy);
     else
         rs_gp_text(note, sizeof note, T("all covered in year %d (stabilized)",
                                         "稳定年（第%d年）各小区亏损均已覆盖"), sy);

@@ -135,7 +135,8 @@ int rs_draw_revenue(rs_run_chart *c)
         rs_gp_key(&c->pen, RS_KEY_BOX, rs_gp_colors[i], 0, NULL, 0, c->s->lev[order[i]].name);
     if (other) {
         char lab[128];
-        rs_gp_text(lab, sizeof lab, L(c, "The other %d levers", "其余%d个项目"), other);
+        rs_gp_text(lab, sizeof lab, L(c, "The other %s levers", "其余%s个项目"),
+                   rs_gp_group(other, 0, num, sizeof num));
         rs_gp_key(&c->pen, RS_KEY_BOX, C_GREY, 0, NULL, 0, lab);
     }
     rs_gp_frame(&c->pen, 0);

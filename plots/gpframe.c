@@ -94,7 +94,7 @@ const char *rs_gp_fit_em(const char *t, double em, int keep_end, char *out, size
 #define XTICS 1.9        /* the x axis to below its tick labels */
 #define YTITLE 1.6       /* a y title's line */
 #define YTIC_GAP 1.3     /* a y axis to its tick labels' near end */
-#define KEY_EM (0.96 * PAGE_EM)
+#define KEY_EM (0.93 * PAGE_EM)
 #define MIN_PLOT 0.45    /* least height of the plot area (screen) */
 #define MAX_COLS 6
 

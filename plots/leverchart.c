@@ -50,8 +50,9 @@ static int league(const rs_run_chart *c, league_row *rows)
         }
         if (i == shown) {
             league_row *w = &rows[n++];
-            rs_gp_text(w->label, sizeof w->label, L(c, "The other %d levers", "其余%d个项目"),
-                       NL - shown);
+            char num[64];
+            rs_gp_text(w->label, sizeof w->label, L(c, "The other %s levers", "其余%s个项目"),
+                       rs_gp_group(NL - shown, 0, num, sizeof num));
             w->npv = 0;
             w->share = NAN;
             w->other = 1;

@@ -169,11 +169,11 @@ int rs_draw_tornado(rs_run_chart *c)
                          : in->metric_name ? in->metric_name
                                            : "";
     const char *unit = show == SHOW_MONEY ? c->pen.unit : show == SHOW_PERCENT ? "%" : "";
-    char title[320], note[160], f[160];
+    char title[320], note[160], f[160], num[96];
     rs_gp_text(title, sizeof title, L(c, "Sensitivity: %s", "%s敏感性分析"), mlabel);
     if (shown < n)
-        rs_gp_text(note, sizeof note, L(c, "the %d largest of %d parameters", "摆幅最大的%d个参数（共%d个）"),
-                   shown, n);
+        rs_gp_text(note, sizeof note, L(c, "the %d largest of %s parameters", "摆幅最大的%d个参数（共%s个）"),
+                   shown, rs_gp_group(n, 0, num, sizeof num));
     rs_run_head(c, title, shown < n ? note : NULL);
 
     /* row labels: as long as they need, up to LABEL_ROOM; the plot takes
@@ -250,7 +250,7 @@ int rs_draw_tornado(rs_run_chart *c)
                       rs_gp_font_spec(&c->pen, tscale * 0.9, f, sizeof f), C_INK);
         }
     }
-    char basetxt[160], num[96];
+    char basetxt[160];
     if (show == SHOW_MONEY) {
         rs_gp_money(&c->pen, in->base, num, sizeof num);
     } else {

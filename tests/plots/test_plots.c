@@ -703,8 +703,8 @@ static void test_many_levers(void **state)
         assert_true(strlen(script) < 20000);
         if (kinds[k] == RS_CHART_REVENUE)
             assert_int_equal(rs_test_count(script, "with boxes fillcolor"), 11);
-        if (kinds[k] == RS_CHART_LEVERS)   /* 10 levers and "the other 4990" */
-            assert_non_null(strstr(script, "set label 510 'The other 4990 levers'"));
+        if (kinds[k] == RS_CHART_LEVERS)   /* 10 levers and "the other 4,990" */
+            assert_non_null(strstr(script, "set label 510 'The other 4,990 levers'"));
         free(script);
     }
     rs_results_free(r);

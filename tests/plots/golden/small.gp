@@ -510,17 +510,17 @@ set arrow 2 from 14500, graph 0 to 14500, graph 0.86 nohead front linecolor rgb 
 set label 2 'P50' at 14500, graph 0.86 center offset 0, 0.6 font 'Sans,22.5' textcolor rgb '#262626' front
 set arrow 3 from 30000, graph 0 to 30000, graph 0.79 nohead front linecolor rgb '#262626' dashtype (14,9) linewidth 2.4
 set label 3 'P90' at 30000, graph 0.79 center offset 0, 0.6 font 'Sans,22.5' textcolor rgb '#262626' front
-set bmargin at screen 0.2825
+set bmargin at screen 0.3309
 set lmargin at screen 0.1428
 set rmargin at screen 0.943
-set label 1003 'Net present value (CNY)' at screen 0.5429, screen 0.184 center textcolor rgb '#262626'
+set label 1003 'Net present value (CNY)' at screen 0.5429, screen 0.2323 center textcolor rgb '#262626'
 set label 1004 'Share of runs' at screen 0.0349, graph 0.5 center rotate by 90 textcolor rgb '#262626'
-set object 3000 rect from screen 0.0433, screen 0.087 to screen 0.0944, screen 0.11 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
-set label 3000 'NPV < 0: 12.5% of runs' at screen 0.106, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
-set object 3001 rect from screen 0.6526, screen 0.087 to screen 0.7038, screen 0.11 fillcolor rgb '#1f5fa8' fillstyle solid 1.0 noborder
-set label 3001 'NPV ≥ 0: 87.5% of runs' at screen 0.7154, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
-set arrow 3002 from screen 0.0433, screen 0.0502 to screen 0.0944, screen 0.0502 nohead linecolor rgb '#262626' linewidth 2.4 dashtype (14,9)
-set label 3002 'P10 −1,000, P50 14,500, P90 30,000 (CNY)' at screen 0.106, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
+set object 3000 rect from screen 0.2592, screen 0.1353 to screen 0.3103, screen 0.1584 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
+set label 3000 'NPV < 0: 12.5% of runs' at screen 0.322, screen 0.1468 left font 'Sans,28' textcolor rgb '#262626'
+set object 3001 rect from screen 0.2592, screen 0.087 to screen 0.3103, screen 0.11 fillcolor rgb '#1f5fa8' fillstyle solid 1.0 noborder
+set label 3001 'NPV ≥ 0: 87.5% of runs' at screen 0.322, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
+set arrow 3002 from screen 0.2592, screen 0.0502 to screen 0.3103, screen 0.0502 nohead linecolor rgb '#262626' linewidth 2.4 dashtype (14,9)
+set label 3002 'P10 −1,000, P50 14,500, P90 30,000 (CNY)' at screen 0.322, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
 plot $neg using 1:2 with boxes fillcolor rgb '#c8553d' notitle, \
      $pos using 1:2 with boxes fillcolor rgb '#1f5fa8' notitle
 #### tornado.png en
