@@ -8,6 +8,33 @@
 #include <string.h>
 #include "chart.h"
 
+/* The key and plot of a yearly chart of two bars a year: columns 2 (blue,
+ * `blue`) and 3 (red, `red`) of $d side by side, the value `ref` of the
+ * right axis as a grey dashed line (`ref_label`), and column `col` (0:
+ * none) as a line with points on the right axis (`col_label`). */
+static void plot_pair(rs_run_chart *c, const char *blue, const char *red, double ref,
+                      const char *ref_label, int col, const char *col_label)
+{
+    rs_gp_cmd(c->pen.b, "set boxwidth 0.36 absolute\n");
+    rs_gp_key(&c->pen, RS_KEY_BOX, C_BLUE, 0, NULL, 0, blue);
+    rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0, red);
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0, ref_label);
+    if (col)
+        rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7, col_label);
+    rs_gp_frame(&c->pen, 0);
+    rs_gp_cmd(c->pen.b,
+              "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' notitle, \\\n"
+              "     $d using ($1+0.19):3 with boxes fillcolor rgb '%s' notitle, \\\n"
+              "     %g axes x1y2 with lines linecolor rgb '%s' dashtype %s linewidth %g notitle",
+              C_BLUE, C_RED, ref, C_GREY, DASH_LONG, rs_gp_lw(&c->pen, 1.5));
+    if (col)
+        rs_gp_cmd(c->pen.b,
+                  ", \\\n     $d using 1:%d axes x1y2 with linespoints linecolor rgb '%s' "
+                  "linewidth %g pointtype 7 pointsize %g notitle",
+                  col, C_INK, rs_gp_lw(&c->pen, 2), rs_gp_ps(&c->pen, 1.3));
+    rs_gp_cmd(c->pen.b, "\n");
+}
+
 /* Yearly net income and deficit as bars, coverage on the right axis with
  * the 100% line. */
 int rs_draw_coverage(rs_run_chart *c)
@@ -35,27 +62,10 @@ int rs_draw_coverage(rs_run_chart *c)
     rs_gp_axis_label(&c->pen, "y", L(c, "Amount per year", "年度金额"), c->pen.unit);
     rs_gp_value_axis(&c->pen, "y2", clo, chi * 1.04, 6, "%");
     rs_gp_axis_label(&c->pen, "y2", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"), NULL);
-    rs_gp_cmd(c->pen.b, "set boxwidth 0.36 absolute\n");
-    rs_gp_key(&c->pen, RS_KEY_BOX, C_BLUE, 0, NULL, 0, L(c, "Commercial net income", "商业净收益"));
-    rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0,
-              L(c, rs_series[SR_DEFICIT].label_en, rs_series[SR_DEFICIT].label_zh));
-    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0,
-              L(c, "100% coverage", "100%覆盖线"));
-    if (ncov)
-        rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7,
-                  L(c, "Coverage (right axis)", "覆盖率（右轴）"));
-    rs_gp_frame(&c->pen, 0);
-    rs_gp_cmd(c->pen.b,
-              "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' notitle, \\\n"
-              "     $d using ($1+0.19):3 with boxes fillcolor rgb '%s' notitle, \\\n"
-              "     100 axes x1y2 with lines linecolor rgb '%s' dashtype %s linewidth %g notitle",
-              C_BLUE, C_RED, C_GREY, DASH_LONG, rs_gp_lw(&c->pen, 1.5));
-    if (ncov)
-        rs_gp_cmd(c->pen.b,
-                  ", \\\n     $d using 1:4 axes x1y2 with linespoints linecolor rgb '%s' "
-                  "linewidth %g pointtype 7 pointsize %g notitle",
-                  C_INK, rs_gp_lw(&c->pen, 2), rs_gp_ps(&c->pen, 1.3));
-    rs_gp_cmd(c->pen.b, "\n");
+    plot_pair(c, L(c, "Commercial net income", "商业净收益"),
+              L(c, rs_series[SR_DEFICIT].label_en, rs_series[SR_DEFICIT].label_zh), 100,
+              L(c, "100% coverage", "100%覆盖线"), ncov ? 4 : 0,
+              L(c, "Coverage (right axis)", "覆盖率（右轴）"));
     return RS_OK;
 }
 
@@ -403,23 +413,9 @@ int rs_draw_debt(rs_run_chart *c)
                       "textcolor rgb '%s' front\n", y, lab, y, cap,
                       rs_gp_font_spec(&c->pen, 0.72, f, sizeof f), C_INK);
         }
-    rs_gp_cmd(c->pen.b, "set boxwidth 0.36 absolute\n");
-    rs_gp_key(&c->pen, RS_KEY_BOX, C_BLUE, 0, NULL, 0,
-              L(c, rs_series[SR_NET].label_en, rs_series[SR_NET].label_zh));
-    rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0,
-              L(c, rs_series[SR_DEBT_SERVICE].label_en, rs_series[SR_DEBT_SERVICE].label_zh));
-    rs_gp_key(&c->pen, RS_KEY_LINEPOINT, C_INK, rs_gp_lw(&c->pen, 2), NULL, 7,
+    plot_pair(c, L(c, rs_series[SR_NET].label_en, rs_series[SR_NET].label_zh),
+              L(c, rs_series[SR_DEBT_SERVICE].label_en, rs_series[SR_DEBT_SERVICE].label_zh), 1,
+              L(c, "DSCR = 1: just covered", "覆盖率1倍：刚够还本付息"), cap > 0 ? 5 : 4,
               L(c, "Debt-service cover, DSCR (right axis)", "偿债覆盖率（右轴）"));
-    rs_gp_key(&c->pen, RS_KEY_LINE, C_GREY, rs_gp_lw(&c->pen, 1.5), DASH_LONG, 0,
-              L(c, "DSCR = 1: just covered", "覆盖率1倍：刚够还本付息"));
-    rs_gp_frame(&c->pen, 0);
-    rs_gp_cmd(c->pen.b,
-              "plot $d using ($1-0.19):2 with boxes fillcolor rgb '%s' notitle, \\\n"
-              "     $d using ($1+0.19):3 with boxes fillcolor rgb '%s' notitle, \\\n"
-              "     1 axes x1y2 with lines linecolor rgb '%s' dashtype (14,9) linewidth %g notitle, \\\n"
-              "     $d using 1:%d axes x1y2 with linespoints linecolor rgb '%s' linewidth %g "
-              "pointtype 7 pointsize %g notitle\n",
-              C_BLUE, C_RED, C_GREY, rs_gp_lw(&c->pen, 1.5), cap > 0 ? 5 : 4, C_INK,
-              rs_gp_lw(&c->pen, 2), rs_gp_ps(&c->pen, 1.3));
     return RS_OK;
 }

@@ -424,6 +424,40 @@ static void test_tornado_order(void **state)
     rs_test_scenario_free(s);
 }
 
+/* s run into new results (the caller frees them), and the input of its
+ * charts (no Monte Carlo, no sweep rows) into in. */
+static rs_results *run(rs_scenario *s, rs_plot_input *in)
+{
+    rs_results *r = rs_results_alloc(s);
+    assert_non_null(r);
+    rs_model_run(s, r);
+    *in = (rs_plot_input){s, r, NULL, "npv", NULL, 0, NULL, 0};
+    return r;
+}
+
+/* The script of chart k for in with opt (NULL: PNG, English), checked to
+ * run nothing; the caller frees it. */
+static char *script_of(const rs_plot_input *in, rs_chart k, const rs_plot_opts *opt)
+{
+    char *script = NULL;
+    rs_error err = {0};
+    if (rs_plot_script(k, in, opt, opt && opt->lang == RS_LANG_ZH ? "WenQuanYi Micro Hei" : NULL,
+                       &script, &err) != RS_OK) {
+        print_error("chart %d: %s\n", (int)k, err.msg);
+        fail();
+    }
+    assert_gp_inert(script, 0);
+    return script;
+}
+
+/* Free a test's script, results and scenario. */
+static void done(rs_scenario *s, rs_results *r, char *script)
+{
+    free(script);
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
 /* ---- layout helpers ------------------------------------------------------ */
 
 static void test_text_em(void **state)
@@ -452,9 +486,8 @@ static void test_wanted(void **state)
 {
     (void)state;
     rs_scenario *s = make_simple();
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     static const rs_chart yes[] = {RS_CHART_COVERAGE, RS_CHART_REVENUE, RS_CHART_FUND,
                                    RS_CHART_CASHFLOW, RS_CHART_DEBT, RS_CHART_LEVERS,
                                    RS_CHART_COMMUNITIES, RS_CHART_TORNADO};
@@ -472,7 +505,7 @@ static void test_wanted(void **state)
     assert_int_equal(rs_plot_script(RS_CHART_DEBT, &in, NULL, NULL, &script, &err), RS_ESOFTWARE);
     assert_null(script);
     assert_non_null(strstr(err.msg, "debt chart"));
-    assert_int_equal(rs_plot_script(RS_CHART_FUND, &in, NULL, NULL, &script, &err), RS_OK);
+    script = script_of(&in, RS_CHART_FUND, NULL);
     assert_null(strstr(script, "debt_balance"));
     assert_null(strstr(script, "Reserve"));
     free(script);
@@ -494,17 +527,14 @@ static void test_debt_fund_data(void **state)
     (void)state;
     rs_scenario *s = make_simple();
     rs_test_set(&s->fund, "reserve", 5000);
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     char *script = NULL, data[16384];
-    rs_error err = {0};
     /* net income 12,000 + 6,000 = 18,000 a year; debt service 11 x 1,000 in
      * year 1 (months 2..12), 1,000 in year 2 (month 13); DSCR 18,000 /
      * 11,000 = 1.636363636 and 18,000 / 1,000 = 18, drawn at the axis top 5
      * (18 > 1.2 x 5) with its value written */
-    assert_int_equal(rs_plot_script(RS_CHART_DEBT, &in, NULL, NULL, &script, &err), RS_OK);
-    assert_gp_inert(script, 0);
+    script = script_of(&in, RS_CHART_DEBT, NULL);
     assert_string_equal(rs_test_datablock(script, "$d", data, sizeof data),
                         "# year net_income debt_service dscr dscr_drawn\n"
                         "1 18000 11000 1.636363636 1.636363636\n2 18000 1000 18 5\n");
@@ -514,7 +544,7 @@ static void test_debt_fund_data(void **state)
     free(script);
     /* fund: the balance owed is 12,000 after the draw, 12,000 - 1,000 (m-1)
      * at the end of month m <= 13, then 0; the reserve line at 5,000 */
-    assert_int_equal(rs_plot_script(RS_CHART_FUND, &in, NULL, NULL, &script, &err), RS_OK);
+    script = script_of(&in, RS_CHART_FUND, NULL);
     rs_test_datablock(script, "$d", data, sizeof data);
     assert_non_null(strstr(data, "# years balance debt_balance\n0 0 0\n"));
     int lines = 0;
@@ -533,29 +563,23 @@ static void test_debt_fund_data(void **state)
     free(script);
     /* in Chinese: 万元, the reserve 0.50万元 */
     rs_plot_opts zh = {RS_FMT_PNG, RS_LANG_ZH, NULL};
-    assert_int_equal(rs_plot_script(RS_CHART_FUND, &in, &zh, "WenQuanYi Micro Hei", &script, &err),
-                     RS_OK);
+    script = script_of(&in, RS_CHART_FUND, &zh);
     assert_non_null(strstr(script, "'储备金：0.50万元'"));
     assert_non_null(strstr(script, "0.5 with lines"));
-    free(script);
-    rs_results_free(r);
-    rs_test_scenario_free(s);
+    done(s, r, script);
 }
 
 static void test_levers_data(void **state)
 {
     (void)state;
     rs_scenario *s = make_simple();
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     char *script = NULL, data[4096];
-    rs_error err = {0};
     /* NPV at r = 0: x 2 x 12,000 = 24,000, y 2 x 6,000 - 3,000 = 9,000; x
      * first. Share of the 28,000 deficit: 12,000 / 28,000 = 42.86% and
      * 6,000 / 28,000 = 21.43%. */
-    assert_int_equal(rs_plot_script(RS_CHART_LEVERS, &in, NULL, NULL, &script, &err), RS_OK);
-    assert_gp_inert(script, 0);
+    script = script_of(&in, RS_CHART_LEVERS, NULL);
     assert_string_equal(rs_test_datablock(script, "$npv", data, sizeof data),
                         "# row x_from x_to y_from y_to colour (bars cut at the axis ends)\n"
                         "2 0 24000 1.66 2.34 0x1f5fa8\n1 0 9000 0.66 1.34 0x1f5fa8\n");
@@ -568,9 +592,7 @@ static void test_levers_data(void **state)
     assert_non_null(strstr(script, "'43%' at 42.85714286, 2"));
     assert_non_null(strstr(script, "set multiplot"));
     assert_non_null(strstr(script, "unset multiplot"));
-    free(script);
-    rs_results_free(r);
-    rs_test_scenario_free(s);
+    done(s, r, script);
 }
 
 /* Coverage by community: a line each for few; for many, the P10-P90 band
@@ -579,14 +601,11 @@ static void test_communities_data(void **state)
 {
     (void)state;
     rs_scenario *s = make_simple();
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     char *script = NULL, data[4096];
-    rs_error err = {0};
     /* north has both levers: 18,000 / 14,000; south none; all 18,000 / 28,000 */
-    assert_int_equal(rs_plot_script(RS_CHART_COMMUNITIES, &in, NULL, NULL, &script, &err), RS_OK);
-    assert_gp_inert(script, 0);
+    script = script_of(&in, RS_CHART_COMMUNITIES, NULL);
     rs_test_datablock(script, "$d", data, sizeof data);
     assert_non_null(strstr(data, "\n1 128.5714286 0 64.28571429\n2 128.5714286 0 64.28571429\n"));
     assert_non_null(strstr(script, "'north' at screen"));
@@ -607,11 +626,8 @@ static void test_communities_data(void **state)
         rs_test_other(&s->lev[k], names[k], 100.0 * k);
         s->lev[k].community = k;
     }
-    r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    in = (rs_plot_input){s, r, NULL, "npv", NULL, 0, NULL, 0};
-    assert_int_equal(rs_plot_script(RS_CHART_COMMUNITIES, &in, NULL, NULL, &script, &err), RS_OK);
-    assert_gp_inert(script, 0);
+    r = run(s, &in);
+    script = script_of(&in, RS_CHART_COMMUNITIES, NULL);
     /* sorted 8.571428571 k, k = 0..11: P10 at 1.1 -> 9.428571429, P50 at
      * 5.5 -> 47.14285714, P90 at 9.9 -> 84.85714286; all 1,200 x 66 /
      * 168,000 = 47.14285714; the worst six are c0..c5 (shortfall 14,000 -
@@ -625,9 +641,7 @@ static void test_communities_data(void **state)
     assert_non_null(strstr(script, "'c5: 8,000 CNY short'"));
     assert_null(strstr(script, "'c6: "));
     assert_non_null(strstr(script, "12 of 12 in deficit in year 1 (stabilized)"));
-    free(script);
-    rs_results_free(r);
-    rs_test_scenario_free(s);
+    done(s, r, script);
 }
 
 /* 14 levers: the 10 largest one by one, each its own colour, the other 4
@@ -644,13 +658,10 @@ static void test_revenue_grouped(void **state)
         snprintf(names[i], sizeof names[i], "L%d a long lever name for the key to cut", i + 1);
         rs_test_other(&s->lev[i], names[i], 100.0 * (i + 1));
     }
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     char *script = NULL, data[4096];
-    rs_error err = {0};
-    assert_int_equal(rs_plot_script(RS_CHART_REVENUE, &in, NULL, NULL, &script, &err), RS_OK);
-    assert_gp_inert(script, 0);
+    script = script_of(&in, RS_CHART_REVENUE, NULL);
     /* lever i earns 1,200 i a year; from L14 down: 16,800, + 15,600 =
      * 32,400, ... + 6,000 (L5) = 114,000; all: + 1,200 x (1+2+3+4) = 126,000 */
     assert_string_equal(rs_test_datablock(script, "$d", data, sizeof data),
@@ -672,9 +683,7 @@ static void test_revenue_grouped(void **state)
     const char *bm = strstr(script, "set bmargin at screen ");
     assert_non_null(bm);
     assert_true(atof(bm + strlen("set bmargin at screen ")) <= 0.855 - 0.45 + 1e-9);
-    free(script);
-    rs_results_free(r);
-    rs_test_scenario_free(s);
+    done(s, r, script);
 }
 
 /* 5,000 levers draw like 11: the scripts stay small. */
@@ -692,9 +701,8 @@ static void test_many_levers(void **state)
         rs_test_other(&s->lev[i], names[i], 10.0 + i % 97);
         s->lev[i].community = i % 2;
     }
-    rs_results *r = rs_results_alloc(s);
-    rs_model_run(s, r);
-    rs_plot_input in = {s, r, NULL, "npv", NULL, 0, NULL, 0};
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
     static const rs_chart kinds[] = {RS_CHART_REVENUE, RS_CHART_LEVERS, RS_CHART_COMMUNITIES};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char *script = NULL;
@@ -766,8 +774,7 @@ static void test_share_axis(void **state)
     mc->metric[MT_NPV][MC_P50] = 5000;
     rs_plot_input in = {s, r, mc, "npv", NULL, 0, NULL, 0};
     char *script = NULL;
-    rs_error err = {0};
-    assert_int_equal(rs_plot_script(RS_CHART_NPV_HIST, &in, NULL, NULL, &script, &err), RS_OK);
+    script = script_of(&in, RS_CHART_NPV_HIST, NULL);
     assert_non_null(strstr(script, "set yrange [0:100]\n"));
     assert_null(strstr(script, "'120%%'"));
     free(script);
@@ -797,7 +804,7 @@ static void test_tornado_labels(void **state)
     rs_plot_input in = {s, NULL, NULL, "npv", NULL, 200, rows, 4};
     char *script = NULL;
     rs_error err = {0};
-    assert_int_equal(rs_plot_script(RS_CHART_TORNADO, &in, NULL, NULL, &script, &err), RS_OK);
+    script = script_of(&in, RS_CHART_TORNADO, NULL);
     assert_non_null(strstr(script, "'east · rent  20 – 32'"));
     assert_non_null(strstr(script, "'east · rent from year 3  25 – 30'"));
     assert_non_null(strstr(script, "'scenario · discount_rate  5% – 12%'"));

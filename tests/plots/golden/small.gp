@@ -259,13 +259,13 @@ set label 1004 'Amount per year (CNY)' at screen 0.0349, graph 0.5 center rotate
 set label 1005 'Debt-service cover (×)' at screen 0.9651, graph 0.5 center rotate by -90 textcolor rgb '#262626'
 set object 3000 rect from screen 0.0864, screen 0.087 to screen 0.1376, screen 0.11 fillcolor rgb '#1f5fa8' fillstyle solid 1.0 noborder
 set label 3000 'Net income' at screen 0.1492, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
-set object 3001 rect from screen 0.6249, screen 0.087 to screen 0.6761, screen 0.11 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
-set label 3001 'Debt service' at screen 0.6877, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
-set arrow 3002 from screen 0.0864, screen 0.0502 to screen 0.1376, screen 0.0502 nohead linecolor rgb '#262626' linewidth 4 dashtype solid
-set label 3018 '' at screen 0.112, screen 0.0502 point pointtype 7 pointsize 2.72 linecolor rgb '#262626'
-set label 3002 'Debt-service cover, DSCR (right axis)' at screen 0.1492, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
-set arrow 3003 from screen 0.6249, screen 0.0502 to screen 0.6761, screen 0.0502 nohead linecolor rgb '#7f7f7f' linewidth 3 dashtype (14,9)
-set label 3003 'DSCR = 1: just covered' at screen 0.6877, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
+set object 3001 rect from screen 0.464, screen 0.087 to screen 0.5152, screen 0.11 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
+set label 3001 'Debt service' at screen 0.5268, screen 0.0985 left font 'Sans,28' textcolor rgb '#262626'
+set arrow 3002 from screen 0.0864, screen 0.0502 to screen 0.1376, screen 0.0502 nohead linecolor rgb '#7f7f7f' linewidth 3 dashtype (14,9)
+set label 3002 'DSCR = 1: just covered' at screen 0.1492, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
+set arrow 3003 from screen 0.464, screen 0.0502 to screen 0.5152, screen 0.0502 nohead linecolor rgb '#262626' linewidth 4 dashtype solid
+set label 3019 '' at screen 0.4896, screen 0.0502 point pointtype 7 pointsize 2.72 linecolor rgb '#262626'
+set label 3003 'Debt-service cover, DSCR (right axis)' at screen 0.5268, screen 0.0502 left font 'Sans,28' textcolor rgb '#262626'
 plot $d using ($1-0.19):2 with boxes fillcolor rgb '#1f5fa8' notitle, \
      $d using ($1+0.19):3 with boxes fillcolor rgb '#c8553d' notitle, \
      1 axes x1y2 with lines linecolor rgb '#7f7f7f' dashtype (14,9) linewidth 3 notitle, \
@@ -838,13 +838,13 @@ set label 1004 '年度金额（万元）' at screen 0.0349, graph 0.5 center rot
 set label 1005 '偿债覆盖率（倍）' at screen 0.9651, graph 0.5 center rotate by -90 textcolor rgb '#262626'
 set object 3000 rect from screen 0.0843, screen 0.087 to screen 0.1355, screen 0.11 fillcolor rgb '#1f5fa8' fillstyle solid 1.0 noborder
 set label 3000 '净收益' at screen 0.1471, screen 0.0985 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
-set object 3001 rect from screen 0.4596, screen 0.087 to screen 0.5108, screen 0.11 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
-set label 3001 '还本付息' at screen 0.5224, screen 0.0985 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
-set arrow 3002 from screen 0.6573, screen 0.0985 to screen 0.7084, screen 0.0985 nohead linecolor rgb '#262626' linewidth 2.3 dashtype solid
-set label 3018 '' at screen 0.6829, screen 0.0985 point pointtype 7 pointsize 0.88 linecolor rgb '#262626'
-set label 3002 '偿债覆盖率（右轴）' at screen 0.7201, screen 0.0985 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
-set arrow 3003 from screen 0.0843, screen 0.0502 to screen 0.1355, screen 0.0502 nohead linecolor rgb '#7f7f7f' linewidth 1.7 dashtype (14,9)
-set label 3003 '覆盖率1倍：刚够还本付息' at screen 0.1471, screen 0.0502 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
+set object 3001 rect from screen 0.3983, screen 0.087 to screen 0.4495, screen 0.11 fillcolor rgb '#c8553d' fillstyle solid 1.0 noborder
+set label 3001 '还本付息' at screen 0.4611, screen 0.0985 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
+set arrow 3002 from screen 0.596, screen 0.0985 to screen 0.6471, screen 0.0985 nohead linecolor rgb '#7f7f7f' linewidth 1.7 dashtype (14,9)
+set label 3002 '覆盖率1倍：刚够还本付息' at screen 0.6588, screen 0.0985 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
+set arrow 3003 from screen 0.0843, screen 0.0502 to screen 0.1355, screen 0.0502 nohead linecolor rgb '#262626' linewidth 2.3 dashtype solid
+set label 3019 '' at screen 0.1099, screen 0.0502 point pointtype 7 pointsize 0.88 linecolor rgb '#262626'
+set label 3003 '偿债覆盖率（右轴）' at screen 0.1471, screen 0.0502 left font 'WenQuanYi Micro Hei,8' textcolor rgb '#262626'
 plot $d using ($1-0.19):2 with boxes fillcolor rgb '#1f5fa8' notitle, \
      $d using ($1+0.19):3 with boxes fillcolor rgb '#c8553d' notitle, \
      1 axes x1y2 with lines linecolor rgb '#7f7f7f' dashtype (14,9) linewidth 1.7 notitle, \
