@@ -409,9 +409,10 @@ int rs_draw_debt(rs_run_chart *c)
         if (r->y_dscr[y - 1] > cap) {
             char lab[96];
             rs_gp_text(lab, sizeof lab, "%s%s", rs_gp_group(r->y_dscr[y - 1], 1, num, sizeof num), times);
-            rs_gp_cmd(c->pen.b, "set label %d %q at %d, second %g center offset 0, -1.2 font %q "
-                      "textcolor rgb '%s' front\n", y, lab, y, cap,
-                      rs_gp_font_spec(&c->pen, 0.72, f, sizeof f), C_INK);
+            int right = y > 0.8 * Y;   /* beside the point, away from the line */
+            rs_gp_cmd(c->pen.b, "set label %d %q at %d, second %g %s offset %s, 0 font %q "
+                      "textcolor rgb '%s' front\n", y, lab, y, cap, right ? "right" : "left",
+                      right ? "-1.1" : "1.1", rs_gp_font_spec(&c->pen, 0.72, f, sizeof f), C_INK);
         }
     plot_pair(c, L(c, rs_series[SR_NET].label_en, rs_series[SR_NET].label_zh),
               L(c, rs_series[SR_DEBT_SERVICE].label_en, rs_series[SR_DEBT_SERVICE].label_zh), 1,

@@ -249,7 +249,7 @@ set ytics nomirror out scale 0.5 ('0' 0, '2,500' 2500, '5,000' 5000, '7,500' 750
 set y2range [0:5]
 set y2tics nomirror out scale 0.5 ('0×' 0, '1×' 1, '2×' 2, '3×' 3, '4×' 4, '5×' 5)
 set xzeroaxis linetype 1 linecolor rgb '#7f7f7f' linewidth 1
-set label 2 '7.6×' at 2, second 5 center offset 0, -1.2 font 'Sans,20' textcolor rgb '#262626' front
+set label 2 '7.6×' at 2, second 5 right offset -1.1, 0 font 'Sans,20' textcolor rgb '#262626' front
 set boxwidth 0.36 absolute
 set bmargin at screen 0.2825
 set lmargin at screen 0.1651
@@ -828,7 +828,7 @@ set ytics nomirror out scale 0.5 ('0.00' 0, '0.25' 0.25, '0.50' 0.5, '0.75' 0.75
 set y2range [0:5]
 set y2tics nomirror out scale 0.5 ('0倍' 0, '1倍' 1, '2倍' 2, '3倍' 3, '4倍' 4, '5倍' 5)
 set xzeroaxis linetype 1 linecolor rgb '#7f7f7f' linewidth 1
-set label 2 '7.6倍' at 2, second 5 center offset 0, -1.2 font 'WenQuanYi Micro Hei,6' textcolor rgb '#262626' front
+set label 2 '7.6倍' at 2, second 5 right offset -1.1, 0 font 'WenQuanYi Micro Hei,6' textcolor rgb '#262626' front
 set boxwidth 0.36 absolute
 set bmargin at screen 0.2825
 set lmargin at screen 0.1355
