@@ -1,27 +1,24 @@
-/* compare.c: the comparison charts of `revsim compare` (one table row a
+/* cmpcharts.c: the comparison charts of `revsim compare` (one table row a
  * chart, one draw function each), written into an output set like the run
- * charts, and any chart drawn as SVG text in memory for report.html. The
- * look is charts.c's, drawn with the same machinery (gpdraw.h): canvases,
- * fonts, palette, two-line title and key below; user text enters scripts
- * only through rs_gp_cmd's %q. */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
+ * charts. The look is the run charts', drawn with the same machinery
+ * (gpdraw.h): canvases, fonts, palette, two-line title, key below laid out
+ * by rs_gp_frame; the community chart is the run's (comchart.c). User text
+ * enters scripts only through rs_gp_cmd's %q. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include "chart.h"
 #include "cmpcharts.h"
-#include "gpdraw.h"
 
 /* Scenario colours (the palette without its grey, the baseline's) and
  * markers, for grey prints. */
 #define NSCEN (RS_GP_NCOLORS - 1)
-static const int scen_points[NSCEN] = {7, 5, 9, 13, 11, 15, 7};
-#define MAX_COM_LINES 10 /* communities drawn in colour with a key entry */
+static const int scen_points[] = {7, 5, 9, 13, 11, 15};
+#define NPOINTS ((int)(sizeof scen_points / sizeof scen_points[0]))
 
 typedef struct cchart cchart;
-typedef int (*draw_fn)(cchart *c);
+typedef int (*cmp_draw_fn)(cchart *c);
 
 /* Everything a chart reads: the pen (script, canvas, language, money unit)
  * and the comparison. */
@@ -32,23 +29,23 @@ struct cchart {
     rs_cmp_chart kind;
 };
 
-static int draw_gain(cchart *c);
-static int draw_coverage(cchart *c);
-static int draw_npv(cchart *c);
-static int draw_communities(cchart *c);
+static int draw_cmp_gain(cchart *c);
+static int draw_cmp_coverage(cchart *c);
+static int draw_cmp_npv(cchart *c);
+static int draw_cmp_communities(cchart *c);
 
 static const struct {
     const char *stem, *title_en, *title_zh;
-    draw_fn draw;
-} charts[RS_CMP_N] = {
+    cmp_draw_fn draw;
+} cmp_charts[RS_CMP_N] = {
     [RS_CMP_GAIN] = {"compare_revenue_gain", "Annual revenue gain over the baseline",
-                     "相对基准情景的年度收入增量", draw_gain},
+                     "相对基准情景的年度收入增量", draw_cmp_gain},
     [RS_CMP_COVERAGE] = {"compare_coverage", "Coverage of the management deficit by year",
-                         "各情景历年物业亏损覆盖率", draw_coverage},
+                         "各情景历年物业亏损覆盖率", draw_cmp_coverage},
     [RS_CMP_NPV] = {"compare_npv", "Net present value over Monte Carlo runs",
-                    "各情景净现值分布（蒙特卡洛模拟）", draw_npv},
+                    "各情景净现值分布（蒙特卡洛模拟）", draw_cmp_npv},
     [RS_CMP_COMMUNITIES] = {"communities", "Coverage of the deficit by community",
-                            "各小区物业亏损覆盖率", draw_communities},
+                            "各小区物业亏损覆盖率", draw_cmp_communities},
 };
 
 /* ---- small helpers --------------------------------------------------------- */
@@ -68,12 +65,12 @@ static int item_point(const rs_cmp_plot_input *in, int i)
     if (i == in->baseline)
         return 6;
     int j = i < in->baseline ? i : i - 1;
-    return scen_points[j % NSCEN];
+    return scen_points[j % NPOINTS];
 }
 
-/* Key text of item i: its scenario name cut to `cols` columns, with
- * " [id]" when another item has the same name. */
-static const char *item_label(const rs_cmp_plot_input *in, int i, int cols, char *buf, size_t n)
+/* Key text of item i: its scenario name cut to `em`, with " [id]" when
+ * another item has the same name. */
+static const char *item_label(const rs_cmp_plot_input *in, int i, double em, char *buf, size_t n)
 {
     const char *name = rs_gp_scen_text(in->items[i].s, SC_NAME);
     int dup = 0;
@@ -81,34 +78,30 @@ static const char *item_label(const rs_cmp_plot_input *in, int i, int cols, char
         dup |= j != i && strcmp(rs_gp_scen_text(in->items[j].s, SC_NAME), name) == 0;
     char fit[512], idfit[128];
     if (dup) {
-        rs_gp_fit(in->items[i].id ? in->items[i].id : "", cols / 2, idfit, sizeof idfit);
-        int room = cols - rs_gp_label_chars(idfit) - 3;
-        rs_gp_fit(name, room > 8 ? room : 8, fit, sizeof fit);
+        rs_gp_fit_em(in->items[i].id ? in->items[i].id : "", em / 2, 0, idfit, sizeof idfit);
+        double room = em - rs_gp_text_em(idfit) - 1.5;
+        rs_gp_fit_em(name, room > 5 ? room : 5, 0, fit, sizeof fit);
         rs_gp_text(buf, n, "%s [%s]", fit, idfit);
     } else {
-        rs_gp_fit(name, cols, fit, sizeof fit);
+        rs_gp_fit_em(name, em, 0, fit, sizeof fit);
         rs_gp_text(buf, n, "%s", fit);
     }
     return buf;
 }
 
-/* More than four scenarios: the key's `entries` (one a line below the
- * plot) in a smaller font, so that the plot keeps most of its height. Two
- * columns do not fit: the names are up to 34 columns wide. */
-static void key_rows(cchart *c, int entries)
+/* Room for a key text beside its sample, less `tail` (em of the base
+ * font): a key of five entries or more is drawn smaller (rs_gp_frame). */
+static double key_room(const cchart *c, const char *tail)
 {
-    char f[160];
-    if (c->in->n > 4 && entries > 5)
-        rs_gp_cmd(c->pen.b, "set key font %q spacing 1.0\n",
-                  rs_gp_font_spec(&c->pen, entries > 8 ? 0.65 : 0.75, f, sizeof f));
+    double scale = c->in->n + 1 >= 5 ? 0.85 : 1;
+    return (0.92 * PAGE_EM - 3.0) / scale - (tail ? rs_gp_text_em(tail) : 0);
 }
 
-/* The head (rs_gp_head) with the two-line title: subject, then `line2`. */
-static void head(cchart *c, const char *subject, const char *line2)
+/* The head (rs_gp_head) with the two-line title: subject, then `line2` and
+ * `note`. */
+static void cmp_head(cchart *c, const char *subject, const char *line2, const char *note)
 {
-    char fit[640];
-    rs_gp_fit(line2 ? line2 : "", 72, fit, sizeof fit);
-    rs_gp_head(&c->pen, "revsim comparison chart", charts[c->kind].stem, subject, fit);
+    rs_gp_head(&c->pen, "revsim comparison chart", cmp_charts[c->kind].stem, subject, line2, note);
 }
 
 /* The start every item shares, or "" when they differ. */
@@ -121,55 +114,34 @@ static const char *common_start(const rs_cmp_plot_input *in)
     return s0;
 }
 
-/* x value axis whose tick labels fit side by side in `frac` of the width
- * (fewer ticks until they do); the range is [lo, hi] itself. */
-static void x_value_axis(cchart *c, double lo, double hi, int target, double frac)
-{
-    rs_gp_axis a;
-    for (;; target--) {
-        rs_gp_axis_fit(&a, lo, hi, target);
-        int chars = 0;
-        for (int i = 0; i <= a.n; i++) {
-            char num[64];
-            int k = rs_gp_label_chars(rs_gp_group(a.lo + i * a.step, a.decimals, num, sizeof num));
-            chars = k > chars ? k : chars;
-        }
-        if (target <= 2 || (a.n + 1) * (chars * DIGIT_EM + 1.5) <= frac * PAGE_EM)
-            break;
-    }
-    a.lo = lo;
-    a.hi = hi;
-    rs_gp_axis_emit(c->pen.b, "x", &a, "nomirror out scale 0.5", "");
-}
-
-/* "Baseline: NAME" and, when horizons differ, the common years. */
-static void baseline_line(cchart *c, char *buf, size_t n)
+/* "Baseline: NAME" into buf and, when horizons differ, the common years
+ * into note (else ""). */
+static void baseline_line(cchart *c, char *buf, size_t n, char *note, size_t nn)
 {
     const rs_cmp_plot_input *in = c->in;
-    char name[256];
     int differ = 0;
     for (int i = 0; i < in->n; i++)
         differ |= in->items[i].r->years != in->years;
-    rs_gp_fit(rs_gp_scen_text(in->items[in->baseline].s, SC_NAME), differ ? 40 : 56, name, sizeof name);
+    rs_gp_text(buf, n, L(c, "Baseline: %s", "基准情景：%s"),
+               rs_gp_scen_text(in->items[in->baseline].s, SC_NAME));
     if (differ)
-        rs_gp_text(buf, n, L(c, "Baseline: %s  ·  the %d years all scenarios have",
-                             "基准情景：%s  ·  各情景共有的%d年"), name, in->years);
+        rs_gp_text(note, nn, L(c, "the %d years all scenarios have", "各情景共有的%d年"), in->years);
     else
-        rs_gp_text(buf, n, L(c, "Baseline: %s", "基准情景：%s"), name);
+        note[0] = '\0';
 }
 
 /* ---- the charts ------------------------------------------------------------ */
 
 /* Yearly revenue of each scenario minus the baseline's, grouped by year. */
-static int draw_gain(cchart *c)
+static int draw_cmp_gain(cchart *c)
 {
     const rs_cmp_plot_input *in = c->in;
     const int Y = in->years, B = in->baseline, m = in->n - 1;
     const rs_results *rb = in->items[B].r;
     double lo = 0, hi = 0;
-    char line2[512], lab[512];
-    baseline_line(c, line2, sizeof line2);
-    head(c, L(c, charts[RS_CMP_GAIN].title_en, charts[RS_CMP_GAIN].title_zh), line2);
+    char line2[512], note[128], lab[512];
+    baseline_line(c, line2, sizeof line2, note, sizeof note);
+    cmp_head(c, L(c, cmp_charts[RS_CMP_GAIN].title_en, cmp_charts[RS_CMP_GAIN].title_zh), line2, note);
     rs_gp_cmd(c->pen.b, "$d << EOD\n# year, then each scenario's revenue minus the baseline's\n");
     for (int y = 1; y <= Y; y++) {
         rs_gp_cmd(c->pen.b, "%d", y);
@@ -192,20 +164,24 @@ static int draw_gain(cchart *c)
     if (m == 0) {
         rs_gp_cmd(c->pen.b, "set label 1000 %q at graph 0.5, graph 0.5 center textcolor rgb '%s'\n",
                   L(c, "No scenario besides the baseline", "除基准情景外没有其他情景"), C_SUB);
+        rs_gp_frame(&c->pen, 0);
         rs_gp_cmd(c->pen.b, "plot NaN notitle\n");
         return RS_OK;
     }
     double group = 0.8, w = group / m;
     rs_gp_cmd(c->pen.b, "set boxwidth %g absolute\n", w * (m > 1 ? 0.9 : 0.7));
-    key_rows(c, m);
+    for (int i = 0; i < in->n; i++)
+        if (i != B)
+            rs_gp_key(&c->pen, RS_KEY_BOX, item_color(in, i), 0, NULL, 0,
+                      item_label(in, i, key_room(c, NULL), lab, sizeof lab));
+    rs_gp_frame(&c->pen, 0);
     rs_gp_cmd(c->pen.b, "plot ");
     for (int i = 0, j = 0; i < in->n; i++) {
         if (i == B)
             continue;
         double off = -group / 2 + (j + 0.5) * w;
-        rs_gp_cmd(c->pen.b, "%s$d using ($1+%g):%d with boxes fillcolor rgb '%s' title %q",
-                  j ? ", \\\n     " : "", off, j + 2, item_color(in, i),
-                  item_label(in, i, 34, lab, sizeof lab));
+        rs_gp_cmd(c->pen.b, "%s$d using ($1+%g):%d with boxes fillcolor rgb '%s' notitle",
+                  j ? ", \\\n     " : "", off, j + 2, item_color(in, i));
         j++;
     }
     rs_gp_cmd(c->pen.b, "\n");
@@ -213,14 +189,15 @@ static int draw_gain(cchart *c)
 }
 
 /* Coverage (%) of every scenario by year, the 100% line. */
-static int draw_coverage(cchart *c)
+static int draw_cmp_coverage(cchart *c)
 {
     const rs_cmp_plot_input *in = c->in;
     const int Y = in->years;
     double lo = 0, hi = 120;
-    char line2[512], lab[600], base[512];
-    baseline_line(c, line2, sizeof line2);
-    head(c, L(c, charts[RS_CMP_COVERAGE].title_en, charts[RS_CMP_COVERAGE].title_zh), line2);
+    char line2[512], note[128], lab[600], base[512];
+    baseline_line(c, line2, sizeof line2, note, sizeof note);
+    cmp_head(c, L(c, cmp_charts[RS_CMP_COVERAGE].title_en, cmp_charts[RS_CMP_COVERAGE].title_zh),
+             line2, note);
     rs_gp_cmd(c->pen.b, "$d << EOD\n# year, then coverage %% of each scenario (NaN: no deficit)\n");
     for (int y = 1; y <= Y; y++) {
         rs_gp_cmd(c->pen.b, "%d", y);
@@ -234,23 +211,31 @@ static int draw_coverage(cchart *c)
     rs_gp_cmd(c->pen.b, "EOD\n");
     rs_gp_year_axis(&c->pen, Y, 0.3, common_start(in));
     rs_gp_value_axis(&c->pen, "y", lo, hi * 1.04, 6, "%");
-    rs_gp_cmd(c->pen.b, "set ylabel %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
-    key_rows(c, in->n + 1);
-    rs_gp_cmd(c->pen.b, "plot 100 with lines linecolor rgb '%s' dashtype (2,6) linewidth %g title %q",
-              C_RED, rs_gp_lw(&c->pen, 1.5), L(c, "100% coverage", "100%覆盖线"));
+    rs_gp_axis_label(&c->pen, "y", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"), NULL);
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_RED, rs_gp_lw(&c->pen, 1.5), DASH_FULL, 0,
+              L(c, "100% coverage", "100%覆盖线"));
     for (int i = 0; i < in->n; i++) {
         int any = 0;
         for (int y = 1; y <= Y; y++)
             any |= isfinite(in->items[i].r->y_coverage[y - 1]);
-        item_label(in, i, 34, base, sizeof base);
-        rs_gp_text(lab, sizeof lab, "%s%s%s", base, any ? "" : L(c, " (no deficit)", "（无亏损）"),
-                   i == in->baseline ? L(c, " (baseline)", "（基准）") : "");
-        rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:%d with linespoints linecolor rgb '%s' linewidth %g "
-                  "%s pointtype %d pointsize %g title %q",
-                  i + 2, item_color(in, i), rs_gp_lw(&c->pen, i == in->baseline ? 1.8 : 2.2),
-                  i == in->baseline ? "dashtype (14,9)" : "dashtype solid", item_point(in, i),
-                  rs_gp_ps(&c->pen, 1.2), lab);
+        const char *tail = any ? "" : L(c, " (no deficit)", "（无亏损）");
+        const char *bl = i == in->baseline ? L(c, " (baseline)", "（基准）") : "";
+        char tails[128];
+        rs_gp_text(tails, sizeof tails, "%s%s", tail, bl);
+        item_label(in, i, key_room(c, tails), base, sizeof base);
+        rs_gp_text(lab, sizeof lab, "%s%s", base, tails);
+        rs_gp_key(&c->pen, RS_KEY_LINEPOINT, item_color(in, i),
+                  rs_gp_lw(&c->pen, i == in->baseline ? 1.8 : 2.2),
+                  i == in->baseline ? DASH_LONG : "solid", item_point(in, i), lab);
     }
+    rs_gp_frame(&c->pen, 0);
+    rs_gp_cmd(c->pen.b, "plot 100 with lines linecolor rgb '%s' dashtype %s linewidth %g notitle",
+              C_RED, DASH_FULL, rs_gp_lw(&c->pen, 1.5));
+    for (int i = 0; i < in->n; i++)
+        rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:%d with linespoints linecolor rgb '%s' linewidth %g "
+                  "dashtype %s pointtype %d pointsize %g notitle",
+                  i + 2, item_color(in, i), rs_gp_lw(&c->pen, i == in->baseline ? 1.8 : 2.2),
+                  i == in->baseline ? DASH_LONG : "solid", item_point(in, i), rs_gp_ps(&c->pen, 1.2));
     rs_gp_cmd(c->pen.b, "\n");
     return RS_OK;
 }
@@ -285,7 +270,7 @@ static void npv_bins(rs_gp_axis *a, double lo, double hi)
 /* Histogram outline of each scenario's NPV over its runs on common bins
  * (share of runs a bin), its P50 dashed; a scenario whose NPV is the same
  * in every run (e.g. a status quo with no investment) is one solid line. */
-static int draw_npv(cchart *c)
+static int draw_cmp_npv(cchart *c)
 {
     const rs_cmp_plot_input *in = c->in;
     double lo = INFINITY, hi = -INFINITY, top = 0;
@@ -327,17 +312,15 @@ static int draw_npv(cchart *c)
         rc = RS_ESOFTWARE;
         goto out;
     }
-    char line2[512], num[64], step[96];
+    char line2[512], note[160], num[64], step[96];
     rs_gp_group((double)runs, 0, num, sizeof num);
-    if (spread) {
-        rs_gp_money(&c->pen, bins.step / c->pen.k, step, sizeof step);
-        rs_gp_text(line2, sizeof line2, L(c, "%s runs a scenario, same seed  ·  bins of %s",
-                                          "每个情景模拟%s次（同一随机种子）  ·  区间宽度%s"), num, step);
-    } else {
-        rs_gp_text(line2, sizeof line2, L(c, "%s runs a scenario, same seed", "每个情景模拟%s次（同一随机种子）"),
-                   num);
-    }
-    head(c, L(c, charts[RS_CMP_NPV].title_en, charts[RS_CMP_NPV].title_zh), line2);
+    rs_gp_text(line2, sizeof line2, L(c, "%s runs a scenario, same seed", "每个情景模拟%s次（同一随机种子）"),
+               num);
+    note[0] = '\0';
+    if (spread)
+        rs_gp_text(note, sizeof note, L(c, "bins of %s", "区间宽度%s"),
+                   rs_gp_money(&c->pen, bins.step / c->pen.k, step, sizeof step));
+    cmp_head(c, L(c, cmp_charts[RS_CMP_NPV].title_en, cmp_charts[RS_CMP_NPV].title_zh), line2, note);
     for (int i = 0; i < in->n; i++) {
         const rs_cmp_plot_item *it = &in->items[i];
         if (!has_mc(it) || flat[i] || !spread)
@@ -374,12 +357,16 @@ static int draw_npv(cchart *c)
     double span = xhi - xlo > 0 ? xhi - xlo : (fabs(xlo) > 0 ? fabs(xlo) : 1);
     xlo -= 0.05 * span;
     xhi += 0.05 * span;
-    x_value_axis(c, xlo, xhi, 6, 0.8);
+    rs_gp_x_value_axis(&c->pen, xlo, xhi, 7, 0.88, "", 1);
     rs_gp_axis_label(&c->pen, "x", L(c, "Net present value", "净现值"), c->pen.unit);
-    if (!(top > 0))
-        top = 100;
-    rs_gp_value_axis(&c->pen, "y", 0, top * 1.15, 5, "%");
-    rs_gp_cmd(c->pen.b, "set ylabel %q\n", L(c, "Share of runs", "模拟次数占比"));
+    /* a share of runs is at most 100% */
+    if (!(top > 0) || top * 1.15 >= 100) {
+        rs_gp_axis a = {0, 100, 20, 5, 0};
+        rs_gp_pen_axis(&c->pen, "y", &a, "%");
+    } else {
+        rs_gp_value_axis(&c->pen, "y", 0, top * 1.15, 5, "%");
+    }
+    rs_gp_axis_label(&c->pen, "y", L(c, "Share of runs", "模拟次数占比"), NULL);
     /* P50 (dashed) of the spread ones, the value (solid) of the flat ones */
     int arrow = 1;
     for (int i = 0; i < in->n; i++) {
@@ -391,36 +378,42 @@ static int draw_npv(cchart *c)
             continue;
         rs_gp_cmd(c->pen.b, "set arrow %d from %g, graph 0 to %g, graph %g nohead front linecolor rgb '%s' "
                   "dashtype %s linewidth %g\n", arrow++, x, x, flat[i] ? 1.0 : 0.97,
-                  item_color(in, i), flat[i] ? "solid" : "(6,4)", rs_gp_lw(&c->pen, flat[i] ? 2.5 : 1.6));
+                  item_color(in, i), flat[i] ? "solid" : DASH_FULL,
+                  rs_gp_lw(&c->pen, flat[i] ? 2.5 : 1.6));
     }
     rs_gp_cmd(c->pen.b, "set xzeroaxis linetype 1 linecolor rgb '%s' linewidth 1\n", C_GREY);
-    key_rows(c, in->n + 1);
-    rs_gp_cmd(c->pen.b, "plot NaN notitle");
     for (int i = 0; i < in->n; i++) {
         const rs_cmp_plot_item *it = &in->items[i];
         if (!has_mc(it))
             continue;
-        char name[300], lab[600], amt[96];
-        item_label(in, i, 30, name, sizeof name);
+        char name[300], lab[600], amt[96], tail[160];
         if (flat[i]) {
-            rs_gp_text(lab, sizeof lab, L(c, "%s: %s in every run", "%s：每次均为%s"), name,
+            rs_gp_text(tail, sizeof tail, L(c, ": %s in every run", "：每次均为%s"),
                        rs_gp_money(&c->pen, single[i] / c->pen.k, amt, sizeof amt));
-            rs_gp_cmd(c->pen.b, ", \\\n     keyentry with lines linecolor rgb '%s' linewidth %g title %q",
-                      item_color(in, i), rs_gp_lw(&c->pen, 2.5), lab);
+            item_label(in, i, key_room(c, tail), name, sizeof name);
+            rs_gp_text(lab, sizeof lab, "%s%s", name, tail);
+            rs_gp_key(&c->pen, RS_KEY_LINE, item_color(in, i), rs_gp_lw(&c->pen, 2.5), NULL, 0, lab);
         } else if (spread) {
             double p50 = it->mc->metric[MT_NPV][MC_P50];
             if (isfinite(p50))
-                rs_gp_text(lab, sizeof lab, L(c, "%s: P50 %s", "%s：P50 %s"), name,
+                rs_gp_text(tail, sizeof tail, L(c, ": P50 %s", "：P50 %s"),
                            rs_gp_money(&c->pen, p50, amt, sizeof amt));
             else
-                rs_gp_text(lab, sizeof lab, "%s", name);
-            rs_gp_cmd(c->pen.b, ", \\\n     $h%d using 1:2 with histeps linecolor rgb '%s' linewidth %g title %q",
-                      i, item_color(in, i), rs_gp_lw(&c->pen, 2.2), lab);
+                tail[0] = '\0';
+            item_label(in, i, key_room(c, tail), name, sizeof name);
+            rs_gp_text(lab, sizeof lab, "%s%s", name, tail);
+            rs_gp_key(&c->pen, RS_KEY_LINE, item_color(in, i), rs_gp_lw(&c->pen, 2.2), NULL, 0, lab);
         }
     }
-    rs_gp_cmd(c->pen.b, ", \\\n     keyentry with lines linecolor rgb '%s' dashtype (6,4) linewidth %g title %q\n",
-              C_INK, rs_gp_lw(&c->pen, 1.6),
+    rs_gp_key(&c->pen, RS_KEY_LINE, C_INK, rs_gp_lw(&c->pen, 1.6), DASH_FULL, 0,
               L(c, "P50 (median) of each scenario", "各情景中位数（P50）"));
+    rs_gp_frame(&c->pen, 0);
+    rs_gp_cmd(c->pen.b, "plot NaN notitle");
+    for (int i = 0; i < in->n; i++)
+        if (has_mc(&in->items[i]) && !flat[i] && spread)
+            rs_gp_cmd(c->pen.b, ", \\\n     $h%d using 1:2 with histeps linecolor rgb '%s' linewidth %g notitle",
+                      i, item_color(in, i), rs_gp_lw(&c->pen, 2.2));
+    rs_gp_cmd(c->pen.b, "\n");
 out:
     free(flat);
     free(single);
@@ -429,59 +422,15 @@ out:
 }
 
 /* Coverage of every community of one scenario by year (the scenario's whole
- * horizon), the portfolio dashed, the 100% line. Beyond MAX_COM_LINES
- * communities they are thin grey lines without key entries. */
-static int draw_communities(cchart *c)
+ * horizon): the run chart communities.png (comchart.c). */
+static int draw_cmp_communities(cchart *c)
 {
     const rs_cmp_plot_item *it = &c->in->items[c->item];
-    const rs_results *r = it->r;
-    const rs_scenario *s = it->s;
-    const int Y = r->years, C = r->ncom;
-    double lo = 0, hi = 120;
-    char name[512];
-    rs_gp_fit(rs_gp_scen_text(s, SC_NAME), 72, name, sizeof name);
-    head(c, L(c, charts[RS_CMP_COMMUNITIES].title_en, charts[RS_CMP_COMMUNITIES].title_zh), name);
-    rs_gp_cmd(c->pen.b, "$d << EOD\n# year, coverage %% of each community, then of all (NaN: no deficit)\n");
-    for (int y = 1; y <= Y; y++) {
-        rs_gp_cmd(c->pen.b, "%d", y);
-        for (int k = 0; k < C; k++) {
-            size_t at = (size_t)k * Y + y - 1;
-            double v = 100 * rs_coverage(r->y_com_net[at], r->y_com_cost[at] - r->y_com_fee[at]);
-            rs_gp_cmd(c->pen.b, " %g", v);
-            rs_gp_minmax(&v, 1, &lo, &hi);
-        }
-        double v = 100 * r->y_coverage[y - 1];
-        rs_gp_cmd(c->pen.b, " %g\n", v);
-        rs_gp_minmax(&v, 1, &lo, &hi);
-    }
-    rs_gp_cmd(c->pen.b, "EOD\n");
-    rs_gp_year_axis(&c->pen, Y, 0.3, rs_gp_scen_text(s, SC_START));
-    rs_gp_value_axis(&c->pen, "y", lo, hi * 1.04, 6, "%");
-    rs_gp_cmd(c->pen.b, "set ylabel %q\n", L(c, "Coverage of the deficit (%)", "亏损覆盖率（%）"));
-    rs_gp_cmd(c->pen.b, "plot 100 with lines linecolor rgb '%s' dashtype (2,6) linewidth %g title %q",
-              C_RED, rs_gp_lw(&c->pen, 1.5), L(c, "100% coverage", "100%覆盖线"));
-    int each = C <= MAX_COM_LINES;
-    for (int k = 0; k < C; k++) {
-        char fit[128];
-        if (each)
-            rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:%d with linespoints linecolor rgb '%s' linewidth %g "
-                      "pointtype %d pointsize %g title %q",
-                      k + 2, rs_gp_colors[k % NSCEN], rs_gp_lw(&c->pen, 2), scen_points[k % NSCEN],
-                      rs_gp_ps(&c->pen, 1.1),
-                      rs_gp_fit(s->com[k].name, 24, fit, sizeof fit));
-        else
-            rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:%d with lines linecolor rgb '%s' linewidth %g notitle",
-                      k + 2, "#b0b0b0", rs_gp_lw(&c->pen, 0.8));
-    }
-    if (!each) {
-        char lab[128];
-        rs_gp_text(lab, sizeof lab, L(c, "Each of the %d communities", "%d个小区（逐个）"), C);
-        rs_gp_cmd(c->pen.b, ", \\\n     keyentry with lines linecolor rgb '#b0b0b0' linewidth %g title %q",
-                  rs_gp_lw(&c->pen, 0.8), lab);
-    }
-    rs_gp_cmd(c->pen.b, ", \\\n     $d using 1:%d with lines linecolor rgb '%s' linewidth %g dashtype (14,9) title %q\n",
-              C + 2, C_INK, rs_gp_lw(&c->pen, 2.5), L(c, "All communities", "全部小区合计"));
-    return RS_OK;
+    return rs_gp_draw_communities(&c->pen, it->s, it->r, "revsim comparison chart",
+                                  cmp_charts[RS_CMP_COMMUNITIES].stem,
+                                  L(c, cmp_charts[RS_CMP_COMMUNITIES].title_en,
+                                    cmp_charts[RS_CMP_COMMUNITIES].title_zh),
+                                  rs_gp_scen_text(it->s, SC_NAME));
 }
 
 /* ---- scripts --------------------------------------------------------------- */
@@ -494,11 +443,11 @@ const char *rs_cmp_chart_file(rs_cmp_chart k, const rs_cmp_plot_input *in, int i
         return buf;
     }
     if (k == RS_CMP_COMMUNITIES)
-        rs_gp_text(buf, n, "%s_%s.%s", charts[k].stem,
+        rs_gp_text(buf, n, "%s_%s.%s", cmp_charts[k].stem,
                    in && item >= 0 && item < in->n && in->items[item].id ? in->items[item].id : "",
              rs_gp_formats[f].ext);
     else
-        rs_gp_text(buf, n, "%s.%s", charts[k].stem, rs_gp_formats[f].ext);
+        rs_gp_text(buf, n, "%s.%s", cmp_charts[k].stem, rs_gp_formats[f].ext);
     return buf;
 }
 
@@ -545,13 +494,13 @@ int rs_cmp_plot_script(rs_cmp_chart k, const rs_cmp_plot_input *in, int item,
         return rs_error_set(err, RS_ESOFTWARE, "comparison chart %d: bad arguments", (int)k);
     if (!rs_cmp_chart_wanted(k, in, item))
         return rs_error_set(err, RS_ESOFTWARE, "%s chart: its results are missing",
-                            charts[k].stem);
+                            cmp_charts[k].stem);
     rs_gpbuf b;
     rs_gpbuf_init(&b);
     cchart c = {.in = in, .item = item, .kind = k};
     rs_gp_pen_init(&c.pen, &b, opt, font,
                    rs_gp_scen_text(in->items[in->baseline].s, SC_CURRENCY));
-    return rs_gp_script_done(&b, charts[k].draw(&c), charts[k].stem, script, err);
+    return rs_gp_script_done(&b, cmp_charts[k].draw(&c), cmp_charts[k].stem, script, err);
 }
 
 /* ---- running gnuplot ----------------------------------------------------------- */
@@ -592,89 +541,5 @@ int rs_plot_compare(rs_outset *o, const rs_cmp_plot_input *in, const rs_plot_opt
     }
     if (rc)
         rs_outset_truncate(o, n0); /* so the caller may still commit the CSV files */
-    return rc;
-}
-
-/* ---- SVG in memory ------------------------------------------------------------ */
-
-int rs_plot_svg_init(rs_plot_svg *p, const rs_plot_opts *opt, int *warned, rs_error *err)
-{
-    memset(p, 0, sizeof *p);
-    p->opt = opt ? *opt : rs_gp_default_opts;
-    p->opt.format = RS_FMT_SVG;
-    return rs_gp_setup(&p->opt, &p->prog, p->font, sizeof p->font, warned, err);
-}
-
-/* Run script through gnuplot into a temporary file and read it back. */
-static int svg_of(const rs_plot_svg *p, const char *script, const char *what, char **svg,
-                  size_t *len, rs_error *err)
-{
-    *svg = NULL;
-    if (!p->prog)
-        return rs_error_set(err, RS_ETOOL, "%s: gnuplot is not available", what);
-    FILE *fp = tmpfile();
-    if (!fp)
-        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot create a temporary file: %s", what,
-                            strerror(errno));
-    int fd = fileno(fp), rc = rs_gp_run(p->prog, script, strlen(script), fd, what, err);
-    char *buf = NULL;
-    if (!rc) {
-        off_t end = lseek(fd, 0, SEEK_END);
-        if (end < 0) {
-            rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot read the chart: %s", what,
-                              strerror(errno));
-        } else if (!(buf = malloc((size_t)end + 1))) {
-            rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
-        } else {
-            size_t got = 0;
-            while (got < (size_t)end) {
-                ssize_t k = pread(fd, buf + got, (size_t)end - got, (off_t)got);
-                if (k < 0 && errno == EINTR)
-                    continue;
-                if (k <= 0)
-                    break;
-                got += (size_t)k;
-            }
-            buf[got] = '\0';
-            if (got == 0)
-                rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot wrote an empty file", what);
-            else if (!strstr(buf, "<svg") || !strstr(buf, "</svg>"))
-                rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot did not write an SVG file", what);
-            else if (len)
-                *len = got;
-        }
-    }
-    fclose(fp);
-    if (rc)
-        free(buf);
-    else
-        *svg = buf;
-    return rc;
-}
-
-int rs_plot_svg_run(const rs_plot_svg *p, rs_chart k, const rs_plot_input *in, char **svg,
-                    size_t *len, rs_error *err)
-{
-    char *script = NULL, name[32];
-    *svg = NULL;
-    int rc = rs_plot_script(k, in, &p->opt, p->font[0] ? p->font : NULL, &script, err);
-    if (rc)
-        return rc;
-    rc = svg_of(p, script, rs_chart_file(k, RS_FMT_SVG, name, sizeof name), svg, len, err);
-    free(script);
-    return rc;
-}
-
-int rs_plot_svg_compare(const rs_plot_svg *p, rs_cmp_chart k, const rs_cmp_plot_input *in,
-                        int item, char **svg, size_t *len, rs_error *err)
-{
-    char *script = NULL, name[RS_NAME_MAX + 48];
-    *svg = NULL;
-    int rc = rs_cmp_plot_script(k, in, item, &p->opt, p->font[0] ? p->font : NULL, &script, err);
-    if (rc)
-        return rc;
-    rc = svg_of(p, script, rs_cmp_chart_file(k, in, item, RS_FMT_SVG, name, sizeof name), svg,
-                len, err);
-    free(script);
     return rc;
 }

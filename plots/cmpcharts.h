@@ -1,7 +1,7 @@
-/* compare.h: the charts of `revsim compare` (revenue gain over the
+/* cmpcharts.h: the charts of `revsim compare` (revenue gain over the
  * baseline, coverage by year, NPV distributions, coverage by community),
- * drawn by gnuplot like the run charts; and drawing any chart as SVG text
- * in memory, for report.html. plots/ reads only result structs: the
+ * drawn by gnuplot like the run charts (svg.h draws any chart as SVG text
+ * in memory, for report.html). plots/ reads only result structs: the
  * caller translates its comparison into rs_cmp_plot_input. */
 #ifndef RS_PLOTS_COMPARE_H
 #define RS_PLOTS_COMPARE_H
@@ -57,26 +57,8 @@ int rs_cmp_plot_script(rs_cmp_chart k, const rs_cmp_plot_input *in, int item,
 int rs_plot_compare(rs_outset *o, const rs_cmp_plot_input *in, const rs_plot_opts *opt,
                     int *warned, rs_error *err);
 
-/* gnuplot found once, set up to draw charts as SVG text in memory (for a
- * page that embeds them). Caller-owned; nothing to release. */
-typedef struct {
-    rs_plot_opts opt;            /* format is always SVG */
-    const char *prog;
-    char font[256];              /* "" for English (cairo's Sans) */
-} rs_plot_svg;
-
-/* Find gnuplot (opt->gnuplot or PATH) and, for Chinese, a CJK font. RS_OK;
- * when gnuplot is missing RS_OK with *warned = 1 and the warning in
- * err->msg (err->code 0): draw nothing then. RS_ETOOL when no CJK font. */
-int rs_plot_svg_init(rs_plot_svg *p, const rs_plot_opts *opt, int *warned, rs_error *err);
-
-/* Run chart k of a run (rs_plot_script's input) or comparison chart k as
- * one NUL-terminated SVG document in *svg (the caller frees; *len bytes
- * without the NUL, len may be NULL). RS_ETOOL when gnuplot fails or does
- * not write SVG, RS_ESOFTWARE when out of memory. */
-int rs_plot_svg_run(const rs_plot_svg *p, rs_chart k, const rs_plot_input *in, char **svg,
-                    size_t *len, rs_error *err);
-int rs_plot_svg_compare(const rs_plot_svg *p, rs_cmp_chart k, const rs_cmp_plot_input *in,
-                        int item, char **svg, size_t *len, rs_error *err);
+/* The in-memory SVG backend (rs_plot_svg_*), which draws these charts and
+ * the run charts for report.html. */
+#include "svg.h"
 
 #endif

@@ -1,12 +1,13 @@
 /* gp.h: private helpers of plots/: a growing gnuplot script buffer whose
- * only way to take user text is a single-quoted, sanitised literal; number
- * formatting with thousands separators; nice axis ticks; running gnuplot
+ * only way to take user text is a single-quoted, sanitised literal; nice
+ * axis ticks; running gnuplot
  * without a shell; finding a CJK font. */
 #ifndef RS_GP_H
 #define RS_GP_H
 
 #include <stddef.h>
 #include "../base/error.h"
+#include "../base/fmt.h"
 #include "../base/text.h"
 #include "../base/utf8.h"
 
@@ -38,10 +39,11 @@ void rs_gp_quote(rs_gpbuf *b, const char *s);
 #define rs_gp_fit rs_utf8_fit
 #define rs_gp_fit_end rs_utf8_fit_end
 
-/* v with `decimals` decimals (clamped to 0..6), thousands separated by ',',
- * a true minus sign (U+2212) for negatives, into buf (n >= 48); "n/a" for
- * NaN and infinities (rs_text_group otherwise). */
-const char *rs_gp_group(double v, int decimals, char *buf, size_t n);
+/* v with `decimals` decimals as every chart shows numbers: base/fmt.h's
+ * rs_fmt_group with a true minus sign (U+2212) and "n/a" for NaN and
+ * infinities (buf: n >= 48). */
+#define rs_gp_group(v, decimals, buf, n) \
+    rs_fmt_group((v), (decimals), RS_FMT_TRUE_MINUS | RS_FMT_NA, (buf), (n))
 
 /* A linear axis with round ticks: lo + i*step for i = 0..n. */
 typedef struct {

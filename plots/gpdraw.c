@@ -1,7 +1,7 @@
 /* gpdraw.c: the drawing machinery the run charts and the comparison charts
- * share: formats, palette, the pen and its head, axis and label helpers,
- * finding gnuplot and a CJK font, and drawing a script into a checked
- * chart file of an output set. */
+ * share: formats, palette, the pen and its head, axis and label helpers
+ * (the layout around the plot is gpframe.c's), finding gnuplot and a CJK
+ * font, and drawing a script into a checked chart file of an output set. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -15,13 +15,14 @@
 #include "gpdraw.h"
 
 const char *const rs_gp_colors[RS_GP_NCOLORS] = {
-    "#1f5fa8", "#e69f00", "#2a9d6f", "#cc79a7", "#56b4e9", "#8c6d31", "#d55e00", "#7f7f7f",
+    "#1f5fa8", "#e69f00", "#2a9d6f", "#cc79a7", "#56b4e9", "#8c6d31",
+    "#d55e00", "#6a3d9a", "#f0e442", "#882255", "#999933", C_GREY,
 };
 
 const rs_gp_format rs_gp_formats[] = {
-    [RS_FMT_PNG] = {"pngcairo", "png", "1600,1000", 28, 2.0, 1.7},
-    [RS_FMT_SVG] = {"svg", "svg", "960,600", 22.5, 1.2, 0.45},
-    [RS_FMT_PDF] = {"pdfcairo", "pdf", "16cm,10cm", 8, 1.15, 0.55},
+    [RS_FMT_PNG] = {"pngcairo", "png", "1600,1000", 28, 2.0, 1.7, 0, 0},
+    [RS_FMT_SVG] = {"svg", "svg", "960,600", 22.5, 1.2, 0.45, 0.12, 0.31},
+    [RS_FMT_PDF] = {"pdfcairo", "pdf", "16cm,10cm", 8, 1.15, 0.55, 0, 0},
 };
 
 const rs_plot_opts rs_gp_default_opts = {RS_FMT_PNG, RS_LANG_EN, NULL};
@@ -36,7 +37,7 @@ void rs_gp_pen_init(rs_gp_pen *p, rs_gpbuf *b, const rs_plot_opts *opt, const ch
     p->fmt = &rs_gp_formats[opt->format];
     p->zh = opt->lang == RS_LANG_ZH;
     p->font = font ? font : "Sans";
-    p->k = rs_text_money_unit(currency, p->zh, p->unit, sizeof p->unit);
+    p->k = rs_fmt_money_unit(currency, p->zh, p->unit, sizeof p->unit);
     if (!p->zh) { /* a chart has room for 20 columns of a currency name */
         char whole[sizeof p->unit];
         memcpy(whole, p->unit, sizeof whole);
@@ -72,14 +73,6 @@ const char *rs_gp_scen_text(const rs_scenario *s, int k)
     return t ? t : "";
 }
 
-int rs_gp_label_chars(const char *t)
-{
-    int n = 0;
-    for (; *t; t++)
-        n += ((unsigned char)*t & 0xC0) != 0x80;
-    return n;
-}
-
 void rs_gp_minmax(const double *v, int n, double *lo, double *hi)
 {
     for (int i = 0; i < n; i++)
@@ -109,21 +102,43 @@ double rs_gp_ps(const rs_gp_pen *p, double size)
 
 const char *rs_gp_money(const rs_gp_pen *p, double v, char *buf, size_t n)
 {
-    char num[64];
-    double x = v * p->k;
-    int d = p->zh ? (fabs(x) < 10 ? 2 : fabs(x) < 1000 ? 1 : 0) : 0;
-    rs_gp_text(buf, n, "%s%s%s", rs_gp_group(x, d, num, sizeof num), p->zh ? "" : " ", p->unit);
-    return buf;
+    return rs_fmt_money(v, p->k, p->unit, p->zh, RS_GP_NUM, buf, n);
+}
+
+const char *rs_gp_amount(const rs_gp_pen *p, double shown, char *buf, size_t n)
+{
+    return rs_gp_group(shown, rs_fmt_money_decimals(shown, p->zh), buf, n);
 }
 
 /* ---- head and axes ----------------------------------------------------- */
 
-void rs_gp_head(const rs_gp_pen *p, const char *what, const char *stem, const char *subject,
-                const char *line2)
+/* The subtitle's widest line (em of the base font), its usual scale and
+ * the smallest it may take before its name is cut. */
+#define SUB_EM (0.94 * PAGE_EM)
+#define SUB_SCALE 0.95
+#define SUB_SCALE_MIN 0.8
+
+void rs_gp_head(rs_gp_pen *p, const char *what, const char *stem, const char *subject,
+                const char *name, const char *note)
 {
-    char f[160];
+    char f[160], line2[1024], fit[640];
     const rs_gp_format *fd = p->fmt;
-    int two = line2 && line2[0];
+    const char *sep = "  \xC2\xB7  ";
+    name = name ? name : "";
+    note = note ? note : "";
+    rs_gp_text(line2, sizeof line2, "%s%s%s", name, name[0] && note[0] ? sep : "", note);
+    int two = line2[0] != '\0';
+    double scale = SUB_SCALE, em = rs_gp_text_em(line2);
+    if (em * scale > SUB_EM) {
+        scale = floor(20 * SUB_EM / em) / 20;
+        scale = scale > SUB_SCALE_MIN ? scale : SUB_SCALE_MIN;
+    }
+    if (em * scale > SUB_EM && name[0]) {
+        double tail = note[0] ? rs_gp_text_em(sep) + rs_gp_text_em(note) : 0;
+        double room = SUB_EM / scale - tail;
+        rs_gp_fit_em(name, room > 12 ? room : 12, 0, fit, sizeof fit);
+        rs_gp_text(line2, sizeof line2, "%s%s%s", fit, note[0] ? sep : "", note);
+    }
     rs_gp_cmd(p->b, "# %s: %s\n", what, stem);
     rs_gp_cmd(p->b, "set encoding utf8\n");
     rs_gp_cmd(p->b, "set terminal %s size %s noenhanced font %q fontscale 1 linewidth %g background rgb '#ffffff'\n",
@@ -132,22 +147,33 @@ void rs_gp_head(const rs_gp_pen *p, const char *what, const char *stem, const ch
               subject, rs_gp_font_spec(p, 1.2, f, sizeof f), C_INK);
     if (two)
         rs_gp_cmd(p->b, "set label 1002 %q at screen 0.5, screen 0.905 center font %q textcolor rgb '%s'\n",
-                  line2, rs_gp_font_spec(p, 0.95, f, sizeof f), C_SUB);
+                  line2, rs_gp_font_spec(p, scale, f, sizeof f), C_SUB);
     rs_gp_cmd(p->b, "set tmargin at screen %g\n", two ? 0.855 : 0.9);
     rs_gp_cmd(p->b, "set border 3 linecolor rgb '#404040' linewidth 1\n");
     rs_gp_cmd(p->b, "set grid ytics back linetype 1 linecolor rgb '%s' linewidth 0.5\n", C_GRID);
-    rs_gp_cmd(p->b, "set key below center horizontal Left reverse noautotitle samplen 3 spacing 1.1 width 2 height 0.8\n");
+    rs_gp_cmd(p->b, "unset key\n");
     rs_gp_cmd(p->b, "set style fill solid 1.0 noborder\n");
     rs_gp_cmd(p->b, "set tics textcolor rgb '%s'\n", C_INK);
     rs_gp_cmd(p->b, "set xtics nomirror out scale 0.5\nset ytics nomirror out scale 0.5\n");
     rs_gp_cmd(p->b, "set datafile missing 'NaN'\n");
 }
 
-void rs_gp_year_axis(const rs_gp_pen *p, int years, double pad, const char *start)
+const char *rs_gp_xtics(const rs_gp_pen *p, int marks, char *buf, size_t n)
+{
+    double dy = marks ? p->fmt->xtic_dy : p->fmt->xtic_dy0;
+    if (dy > 0)
+        rs_gp_text(buf, n, "nomirror out scale %s offset 0, %g", marks ? "0.5" : "0", dy);
+    else
+        rs_gp_text(buf, n, "nomirror out scale %s", marks ? "0.5" : "0");
+    return buf;
+}
+
+void rs_gp_year_axis(rs_gp_pen *p, int years, double pad, const char *start)
 {
     int step = years <= 15 ? 1 : years <= 30 ? 2 : years <= 60 ? 5 : 10;
-    char lab[256], st[96];
-    rs_gp_cmd(p->b, "set xrange [%g:%g]\nset xtics nomirror out scale 0 (", 1 - pad, years + pad);
+    char lab[256], st[96], opts[96];
+    rs_gp_cmd(p->b, "set xrange [%g:%g]\nset xtics %s (", 1 - pad, years + pad,
+              rs_gp_xtics(p, 0, opts, sizeof opts));
     for (int y = 1, first = 1; y <= years; y++)
         if (y == 1 || y % step == 0) {
             rs_gp_cmd(p->b, "%s'%d' %d", first ? "" : ", ", y, y);
@@ -160,24 +186,79 @@ void rs_gp_year_axis(const rs_gp_pen *p, int years, double pad, const char *star
                    p->zh ? "项目年度（第1年始于%s）" : "Programme year (year 1 begins %s)", st);
     else
         rs_gp_text(lab, sizeof lab, "%s", p->zh ? "项目年度" : "Programme year");
-    rs_gp_cmd(p->b, "set xlabel %q\n", lab);
+    rs_gp_axis_label(p, "x", lab, NULL);
 }
 
-rs_gp_axis rs_gp_value_axis(const rs_gp_pen *p, const char *name, double lo, double hi,
+/* Widest tick label of axis a in [lo, hi] with `suffix`, in em. */
+static double ticks_em(const rs_gp_axis *a, double lo, double hi, const char *suffix)
+{
+    long k0 = (long)ceil(lo / a->step - 1e-9), k1 = (long)floor(hi / a->step + 1e-9);
+    double w = 0;
+    for (long k = k0; k <= k1; k++) {
+        char num[64], lab[96];
+        rs_gp_text(lab, sizeof lab, "%s%s", rs_gp_group(k * a->step, a->decimals, num, sizeof num),
+                   suffix);
+        double e = rs_gp_text_em(lab);
+        w = e > w ? e : w;
+    }
+    return w;
+}
+
+void rs_gp_pen_axis(rs_gp_pen *p, const char *name, const rs_gp_axis *a, const char *suffix)
+{
+    char opts[96];
+    rs_gp_axis_emit(p->b, name, a,
+                    strcmp(name, "x") == 0 ? rs_gp_xtics(p, 1, opts, sizeof opts)
+                                           : "nomirror out scale 0.5",
+                    suffix);
+    double w = ticks_em(a, a->lo, a->hi, suffix);
+    if (strcmp(name, "x") == 0) {
+        p->xtic_em = w;
+    } else if (strcmp(name, "y") == 0) {
+        p->ytic_em = w;
+    } else if (strcmp(name, "y2") == 0) {
+        p->y2tic_em = w;
+        p->y2 = 1;
+    }
+}
+
+rs_gp_axis rs_gp_value_axis(rs_gp_pen *p, const char *name, double lo, double hi,
                             int target, const char *suffix)
 {
     rs_gp_axis a;
     rs_gp_axis_fit(&a, lo, hi, target);
-    rs_gp_axis_emit(p->b, name, &a, "nomirror out scale 0.5", suffix);
+    rs_gp_pen_axis(p, name, &a, suffix);
     return a;
 }
 
-void rs_gp_axis_label(const rs_gp_pen *p, const char *axis, const char *what,
-                      const char *unit)
+void rs_gp_x_value_axis(rs_gp_pen *p, double lo, double hi, int target, double frac,
+                        const char *suffix, int exact)
 {
-    char lab[256];
-    rs_gp_text(lab, sizeof lab, p->zh ? "%s（%s）" : "%s (%s)", what, unit);
-    rs_gp_cmd(p->b, "set %slabel %q\n", axis, lab);
+    rs_gp_axis a;
+    for (;; target--) {
+        rs_gp_axis_fit(&a, lo, hi, target);
+        /* the labels drawn: every tick, or with `exact` those in [lo, hi] */
+        double from = exact ? lo : a.lo, to = exact ? hi : a.hi;
+        long k0 = (long)ceil(from / a.step - 1e-9), k1 = (long)floor(to / a.step + 1e-9);
+        if (target <= 2 || (k1 - k0 + 1) * (ticks_em(&a, from, to, suffix) + 1.2) <= frac * PAGE_EM)
+            break;
+    }
+    if (exact) {
+        a.lo = lo;
+        a.hi = hi;
+    }
+    rs_gp_pen_axis(p, "x", &a, suffix);
+}
+
+void rs_gp_axis_label(rs_gp_pen *p, const char *axis, const char *what, const char *unit)
+{
+    char *to = strcmp(axis, "x") == 0 ? p->xlabel : strcmp(axis, "y") == 0 ? p->ylabel : p->y2label;
+    if (unit && unit[0])
+        rs_gp_text(to, sizeof p->xlabel, p->zh ? "%s（%s）" : "%s (%s)", what, unit);
+    else
+        rs_gp_text(to, sizeof p->xlabel, "%s", what);
+    if (to == p->y2label)
+        p->y2 = 1;
 }
 
 /* ---- gnuplot and the chart files -------------------------------------- */

@@ -1,6 +1,6 @@
 /* gpscript.c: building gnuplot scripts safely: the script buffer, the
- * single-quoted literal every user string goes through, thousands-separated
- * numbers and round axis ticks. The buffer itself is an rs_textbuf. */
+ * single-quoted literal every user string goes through, and round axis
+ * ticks. The buffer itself is an rs_textbuf. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,19 +84,6 @@ void rs_gp_cmd(rs_gpbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     rs_textbuf_vappend(b, fmt, ap, gp_conv);
     va_end(ap);
-}
-
-const char *rs_gp_group(double v, int decimals, char *buf, size_t n)
-{
-    if (isnan(v) || isinf(v)) {
-        snprintf(buf, n, "n/a");
-        return buf;
-    }
-    if (decimals < 0)
-        decimals = 0;
-    if (decimals > 6)
-        decimals = 6;
-    return rs_text_group(v, decimals, buf, n);
 }
 
 /* Fewest decimals (0..6) that show step exactly. */

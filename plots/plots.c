@@ -6,7 +6,7 @@
 #include <string.h>
 #include "gpdraw.h"
 
-/* Draw charts first..last of in into o. On failure this call's chart files
+/* Draw the wanted charts among first..last of in into o. On failure this call's chart files
  * are deleted and their entries (the set's last ones) taken out again, so
  * that a caller that still commits the set (keeping the CSVs) neither
  * renames a half-written chart into place nor trips over a missing one. */
@@ -23,6 +23,8 @@ static int draw_charts(rs_outset *o, const rs_plot_input *in, rs_chart first, rs
         return rc;
     for (int k = first; k <= (int)last && !rc; k++) {
         char *script = NULL;
+        if (!rs_chart_wanted((rs_chart)k, in))
+            continue;
         rc = rs_plot_script((rs_chart)k, in, opt, font[0] ? font : NULL, &script, err);
         if (!rc)
             rc = rs_gp_draw(o, rs_chart_file((rs_chart)k, opt->format, name, sizeof name), script,
@@ -39,9 +41,7 @@ int rs_plots_write(rs_outset *o, const rs_scenario *s, const rs_results *r,
                    rs_error *err)
 {
     rs_plot_input in = {s, r, mc, NULL, NULL, 0, NULL, 0};
-    int with_mc = mc && mc->runs > 0 && mc->yearly && mc->npv;
-    return draw_charts(o, &in, RS_CHART_COVERAGE, with_mc ? RS_CHART_NPV_HIST : RS_CHART_CASHFLOW,
-                       opt, warned, err);
+    return draw_charts(o, &in, RS_CHART_COVERAGE, RS_CHART_NPV_HIST, opt, warned, err);
 }
 
 int rs_plot_tornado(rs_outset *o, const rs_scenario *s, const char *metric_name,

@@ -1,5 +1,6 @@
 /* plots.h: the charts of a run (coverage, revenue by lever, fund, cash
- * flow, Monte Carlo fans and NPV histogram) and of a sweep (tornado), drawn
+ * flow, debt service, lever league, communities, Monte Carlo fans and NPV
+ * histogram) and of a sweep (tornado), drawn
  * by gnuplot run without a shell, the script written to its standard input
  * and the chart read from its standard output. docs/charts.md shows them. */
 #ifndef RS_PLOTS_H
@@ -28,7 +29,8 @@ typedef struct {
 /* Defaults: charts on, PNG, English, gnuplot from $REVSIM_GNUPLOT or PATH. */
 void rs_plot_args_init(rs_plot_args *a);
 
-/* Write the run charts (coverage, revenue by lever, fund, cumulative cash flow,
+/* Write the run charts (coverage, revenue by lever, fund, cumulative cash flow;
+ * debt service, lever league and communities when rs_chart_wanted says so;
  * and when mc != NULL the fan charts of yearly net income and coverage and the
  * NPV histogram) into the output set o via rs_outset_path() (so they are renamed
  * into place with the CSVs, or removed on failure). opt NULL means PNG, English,
@@ -67,9 +69,11 @@ int rs_plot_tornado(rs_outset *o, const rs_scenario *s, const char *metric_name,
                     const char *metric_label, double base, const rs_tornado_row *rows, int n,
                     const rs_plot_opts *opt, rs_error *err);
 
-/* Chart kinds, in the order rs_plots_write draws them. */
+/* Chart kinds, in the order rs_plots_write draws them (the tornado is
+ * rs_plot_tornado's). */
 typedef enum {
     RS_CHART_COVERAGE, RS_CHART_REVENUE, RS_CHART_FUND, RS_CHART_CASHFLOW,
+    RS_CHART_DEBT, RS_CHART_LEVERS, RS_CHART_COMMUNITIES,
     RS_CHART_FAN_NET, RS_CHART_FAN_COVERAGE, RS_CHART_NPV_HIST, RS_CHART_TORNADO,
     RS_CHART_N
 } rs_chart;
@@ -100,5 +104,13 @@ typedef struct {
  * tests. */
 int rs_plot_script(rs_chart k, const rs_plot_input *in, const rs_plot_opts *opt,
                    const char *font, char **script, rs_error *err);
+
+/* 1 when chart k is drawn for in: coverage, revenue by lever, fund and
+ * cash flow with r; the debt chart when r has debt service in some year;
+ * the lever league when the scenario has levers; the community chart when
+ * it has more than one community; the fans and the histogram with Monte
+ * Carlo runs over r's years; the tornado with rows (none is a chart that
+ * says so). rs_plot_script refuses a chart that is not wanted. */
+int rs_chart_wanted(rs_chart k, const rs_plot_input *in);
 
 #endif

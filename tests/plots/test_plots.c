@@ -15,28 +15,78 @@
 #include "fix_plots.h"
 #include "../../models/lever.h"
 #include "../../plots/gp.h"
+#include "../../plots/gpdraw.h"
 #include "../../plots/plots.h"
 
 #define GOLDEN "tests/plots/golden/small.gp"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
+/* A loan of `amount` drawn in month 1 at `rate`, repaid in equal
+ * principal over `term` years, as the scenario's only loan. */
+static void add_loan(rs_scenario *s, double amount, double rate, double term)
+{
+    s->loan = calloc(1, sizeof *s->loan);
+    assert_non_null(s->loan);
+    rs_entity_init(&s->loan[0], &rs_section_loan);
+    snprintf(s->loan[0].name, sizeof s->loan[0].name, "bond");
+    rs_test_set(&s->loan[0], "amount", amount);
+    rs_test_set(&s->loan[0], "rate", rate);
+    rs_test_set(&s->loan[0], "term_years", term);
+    rs_test_set(&s->loan[0], "repayment", RS_REPAY_EQUAL);
+    s->nloan = 1;
+}
+
 /* The small portfolio of test_portfolio.c (2 years) with a second lever,
- * named as given; text fields strdup'ed (the scenario owns them). */
+ * named as given, a second community, a loan and a fund reserve, so that
+ * every run chart is drawn; text fields strdup'ed (the scenario owns
+ * them). */
 static rs_scenario *make(const char *name, const char *currency, const char *start,
                          const char *lev1, const char *lev2)
 {
-    rs_scenario *s = rs_test_scenario(2, 0.10, 1, 2);
+    rs_scenario *s = rs_test_scenario(2, 0.10, 2, 2);
     rs_test_scenario_text(s, name, currency, start);
     s->fund.v[FD_INITIAL] = 1000;
-    rs_test_community(&s->com[0], NULL, 1000, 1, 0.5, 18000);
+    rs_test_set(&s->fund, "reserve", 2000);
+    rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 18000);
     rs_test_set(&s->com[0], "cost_growth", 0.5);
+    rs_test_community(&s->com[1], "b", 800, 1, 0.5, 12000);
     rs_test_other(&s->lev[0], lev1, 1200);
     rs_test_set(&s->lev[0], "capex", 6000);
     rs_test_other(&s->lev[1], lev2, 300);
     rs_test_set(&s->lev[1], "ramp_months", 6);
     rs_test_set(&s->lev[1], "start_month", 4);
+    add_loan(s, 6000, 0.06, 1.5);
     return s;
+}
+
+/* Numbers worked by hand: 2 years at r = 0; two communities with a fee of
+ * 1,000 m2 x 1 CNY x 0.5 = 500 a month (6,000 a year) and a cost of 20,000
+ * a year, so a deficit of 14,000 a year each (28,000 together); on the
+ * first, lever x earning 1,000 a month (12,000 a year) and lever y 500 a
+ * month (6,000 a year) with a capex of 3,000 in month 1; a loan of 12,000
+ * drawn in month 1 at 0%, repaid in equal principal over 1 year: 1,000 in
+ * each of months 2..13. */
+static rs_scenario *make_simple(void)
+{
+    rs_scenario *s = rs_test_scenario(2, 0, 2, 2);
+    rs_test_scenario_text(s, "Simple", "CNY", "2025-01");
+    rs_test_community(&s->com[0], "north", 1000, 1, 0.5, 20000);
+    rs_test_community(&s->com[1], "south", 1000, 1, 0.5, 20000);
+    rs_test_other(&s->lev[0], "x", 1000);
+    rs_test_other(&s->lev[1], "y", 500);
+    rs_test_set(&s->lev[1], "capex", 3000);
+    add_loan(s, 12000, 0, 1);
+    return s;
+}
+
+/* Number of charts rs_plots_write draws for in. */
+static int wanted_run(const rs_plot_input *in)
+{
+    int n = 0;
+    for (int k = 0; k < RS_CHART_N; k++)
+        n += k != RS_CHART_TORNADO && rs_chart_wanted((rs_chart)k, in);
+    return n;
 }
 
 /* A fake Monte Carlo result with simple exact numbers. */
@@ -217,6 +267,8 @@ static void test_hostile_script(void **state)
     rs_tornado_row rows[3] = {{label, 1, 2, 10, 20}, {name, 50, 60, 15, 18},
                               {"p 50% s%d `true`", 3, 4, 12, 13}};
     rs_plot_input in = {s, r, mc, "npv", label, 14, rows, 3};
+    for (int k = 0; k < RS_CHART_N; k++) /* the fixture has every chart */
+        assert_true(rs_chart_wanted((rs_chart)k, &in));
     for (int lang = 0; lang < 2; lang++)
         for (int k = 0; k < RS_CHART_N; k++) {
             rs_plot_opts opt = {RS_FMT_PNG, (rs_plot_lang)lang, NULL};
@@ -228,10 +280,10 @@ static void test_hostile_script(void **state)
             /* the name is drawn literally: quote doubled, newlines as spaces */
             assert_non_null(strstr(script, "'it''s `touch "));
             assert_null(strstr(script, "\nEOD\n@x"));
-            if (k == RS_CHART_REVENUE)
-                assert_non_null(strstr(script, "title 'l1''`touch "));
-            if (k == RS_CHART_TORNADO) /* a tic label: gnuplot reads it as a format */
-                assert_non_null(strstr(script, "'p 50%% s%%d `true`  3 – 4'"));
+            if (k == RS_CHART_REVENUE || k == RS_CHART_LEVERS) /* key text, row label */
+                assert_non_null(strstr(script, "'l1''`touch "));
+            if (k == RS_CHART_TORNADO) /* a label, not a tic label (no format) */
+                assert_non_null(strstr(script, "'p 50% s%d `true`  3 – 4'"));
             free(script);
         }
     assert_no_markers(dir, 9);
@@ -266,7 +318,7 @@ static void test_hostile_render(void **state)
     assert_int_equal(warned, 0);
     assert_int_equal(rs_plot_tornado(&o, s, "npv", NULL, 14, rows, 2, &opt, &err), RS_OK);
     assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-    assert_int_equal(rs_test_dir_count(out), RS_CHART_N);
+    assert_int_equal(rs_test_dir_count(out), RS_CHART_N);   /* every chart */
     char path[2048];
     snprintf(path, sizeof path, "%s/coverage.svg", out);
     char *svg = rs_test_slurp(path, NULL);
@@ -354,9 +406,11 @@ static void test_tornado_order(void **state)
     rs_error err = {0};
     char *script = NULL;
     assert_int_equal(rs_plot_script(RS_CHART_TORNADO, &in, NULL, NULL, &script, &err), RS_OK);
-    /* labels longer than the margin lose their start, so find their ends */
-    const char *a = strstr(script, "shops.income  900"), *b = strstr(script, "kiosk.income  200"),
-               *c = strstr(script, "discount_rate  0.05"), *d = strstr(script, "cost_annual  15,000");
+    /* labels "NAME · KEY  low – high", rates in percent */
+    const char *a = strstr(script, "'shops · income  900 – 1,500'"),
+               *b = strstr(script, "'kiosk · income  200 – 400'"),
+               *c = strstr(script, "'scenario · discount_rate  5% – 12%'"),
+               *d = strstr(script, "'a · cost_annual  15,000 – 21,000'");
     assert_true(a && b && c && d);
     assert_true(a < b && b < c && c < d);
     free(script);
@@ -367,6 +421,408 @@ static void test_tornado_order(void **state)
     assert_int_equal(rs_plot_script(RS_CHART_FAN_NET, &in, NULL, NULL, &script, &err), RS_ESOFTWARE);
     assert_null(script);
     assert_non_null(strstr(err.msg, "fan_net_income"));
+    rs_test_scenario_free(s);
+}
+
+/* s run into new results (the caller frees them), and the input of its
+ * charts (no Monte Carlo, no sweep rows) into in. */
+static rs_results *run(rs_scenario *s, rs_plot_input *in)
+{
+    rs_results *r = rs_results_alloc(s);
+    assert_non_null(r);
+    rs_model_run(s, r);
+    *in = (rs_plot_input){s, r, NULL, "npv", NULL, 0, NULL, 0};
+    return r;
+}
+
+/* The script of chart k for in with opt (NULL: PNG, English), checked to
+ * run nothing; the caller frees it. */
+static char *script_of(const rs_plot_input *in, rs_chart k, const rs_plot_opts *opt)
+{
+    char *script = NULL;
+    rs_error err = {0};
+    if (rs_plot_script(k, in, opt, opt && opt->lang == RS_LANG_ZH ? "WenQuanYi Micro Hei" : NULL,
+                       &script, &err) != RS_OK) {
+        print_error("chart %d: %s\n", (int)k, err.msg);
+        fail();
+    }
+    assert_gp_inert(script, 0);
+    return script;
+}
+
+/* Free a test's script, results and scenario. */
+static void done(rs_scenario *s, rs_results *r, char *script)
+{
+    free(script);
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
+/* ---- layout helpers ------------------------------------------------------ */
+
+static void test_text_em(void **state)
+{
+    (void)state;
+    char out[64];
+    /* DejaVu Sans: digits 0.636 em, ',' 0.318: 4 x 0.636 + 0.318 */
+    assert_rel(rs_gp_text_em("1,000"), 2.862, 1e-12);
+    assert_rel(rs_gp_text_em("\xE6\xB0\xB8\xE4\xB8\xB0\xE9\x87\x8C"), 3.0, 1e-12); /* 永丰里 */
+    /* A .684 + b .635 + space .318 + c .550 */
+    assert_rel(rs_gp_text_em("Ab c"), 2.187, 1e-12);
+    /* a b c = 1.798 em and "…" 1 em fit in 3; "abcd…" (3.433) does not */
+    assert_string_equal(rs_gp_fit_em("abcdefghij", 3.0, 0, out, sizeof out), "abc\xE2\x80\xA6");
+    /* "…t_uplift" = 1 + .392 + .5 + u .634 p .635 l .278 i .278 f .352 t .392
+     * = 4.461 fits 5 em; one more character (n .634) does not */
+    assert_string_equal(rs_gp_fit_em("shops:east.rent_uplift", 5.0, 1, out, sizeof out),
+                        "\xE2\x80\xA6t_uplift");
+    assert_string_equal(rs_gp_fit_em("short", 40, 0, out, sizeof out), "short");
+}
+
+/* Which run charts are drawn: the debt chart only with debt service, the
+ * lever league with levers, the community chart with more than one
+ * community, the Monte Carlo ones with runs; a chart not wanted has no
+ * script. */
+static void test_wanted(void **state)
+{
+    (void)state;
+    rs_scenario *s = make_simple();
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    static const rs_chart yes[] = {RS_CHART_COVERAGE, RS_CHART_REVENUE, RS_CHART_FUND,
+                                   RS_CHART_CASHFLOW, RS_CHART_DEBT, RS_CHART_LEVERS,
+                                   RS_CHART_COMMUNITIES, RS_CHART_TORNADO};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(rs_chart_wanted(yes[i], &in));
+    assert_false(rs_chart_wanted(RS_CHART_FAN_NET, &in));
+    assert_false(rs_chart_wanted(RS_CHART_NPV_HIST, &in));
+    assert_int_equal(wanted_run(&in), 7);
+    char *script = NULL;
+    rs_error err = {0};
+    /* without the loan: no debt service, no debt chart, no debt on the fund */
+    s->nloan = 0;
+    rs_model_run(s, r);
+    assert_false(rs_chart_wanted(RS_CHART_DEBT, &in));
+    assert_int_equal(rs_plot_script(RS_CHART_DEBT, &in, NULL, NULL, &script, &err), RS_ESOFTWARE);
+    assert_null(script);
+    assert_non_null(strstr(err.msg, "debt chart"));
+    script = script_of(&in, RS_CHART_FUND, NULL);
+    assert_null(strstr(script, "debt_balance"));
+    assert_null(strstr(script, "Reserve"));
+    free(script);
+    s->nloan = 1;
+    /* one community, no levers */
+    s->ncom = 1;
+    assert_false(rs_chart_wanted(RS_CHART_COMMUNITIES, &in));
+    s->ncom = 2;
+    s->nlev = 0;
+    assert_false(rs_chart_wanted(RS_CHART_LEVERS, &in));
+    s->nlev = 2;
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
+/* The new charts' data against the numbers of make_simple worked by hand. */
+static void test_debt_fund_data(void **state)
+{
+    (void)state;
+    rs_scenario *s = make_simple();
+    rs_test_set(&s->fund, "reserve", 5000);
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    char *script = NULL, data[16384];
+    /* net income 12,000 + 6,000 = 18,000 a year; debt service 11 x 1,000 in
+     * year 1 (months 2..12), 1,000 in year 2 (month 13); DSCR 18,000 /
+     * 11,000 = 1.636363636 and 18,000 / 1,000 = 18, drawn at the axis top 5
+     * (18 > 1.2 x 5) with its value written */
+    script = script_of(&in, RS_CHART_DEBT, NULL);
+    assert_string_equal(rs_test_datablock(script, "$d", data, sizeof data),
+                        "# year net_income debt_service dscr dscr_drawn\n"
+                        "1 18000 11000 1.636363636 1.636363636\n2 18000 1000 18 5\n");
+    assert_non_null(strstr(script, "'18.0×' at 2, second 5"));
+    assert_non_null(strstr(script, "lowest DSCR 1.64× in year 1"));
+    assert_non_null(strstr(script, "set y2range [0:5]"));
+    free(script);
+    /* fund: the balance owed is 12,000 after the draw, 12,000 - 1,000 (m-1)
+     * at the end of month m <= 13, then 0; the reserve line at 5,000 */
+    script = script_of(&in, RS_CHART_FUND, NULL);
+    rs_test_datablock(script, "$d", data, sizeof data);
+    assert_non_null(strstr(data, "# years balance debt_balance\n0 0 0\n"));
+    int lines = 0;
+    for (const char *p = strchr(data, '\n') + 1; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        double t, bal, debt;
+        if (sscanf(p, "%lf %lf %lf", &t, &bal, &debt) != 3)
+            continue;
+        int m = (int)lround(t * 12);
+        double want = m < 1 ? 0 : m <= 13 ? 12000 - 1000.0 * (m - 1) : 0;
+        assert_rel(debt, want, 1e-12);
+        lines++;
+    }
+    assert_int_equal(lines, 25);   /* months 0..24 */
+    assert_non_null(strstr(script, "'Reserve: 5,000 CNY'"));
+    assert_non_null(strstr(script, "5000 with lines"));
+    free(script);
+    /* in Chinese: 万元, the reserve 0.50万元 */
+    rs_plot_opts zh = {RS_FMT_PNG, RS_LANG_ZH, NULL};
+    script = script_of(&in, RS_CHART_FUND, &zh);
+    assert_non_null(strstr(script, "'储备金：0.50万元'"));
+    assert_non_null(strstr(script, "0.5 with lines"));
+    done(s, r, script);
+}
+
+static void test_levers_data(void **state)
+{
+    (void)state;
+    rs_scenario *s = make_simple();
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    char *script = NULL, data[4096];
+    /* NPV at r = 0: x 2 x 12,000 = 24,000, y 2 x 6,000 - 3,000 = 9,000; x
+     * first. Share of the 28,000 deficit: 12,000 / 28,000 = 42.86% and
+     * 6,000 / 28,000 = 21.43%. */
+    script = script_of(&in, RS_CHART_LEVERS, NULL);
+    assert_string_equal(rs_test_datablock(script, "$npv", data, sizeof data),
+                        "# row x_from x_to y_from y_to colour (bars cut at the axis ends)\n"
+                        "2 0 24000 1.66 2.34 0x1f5fa8\n1 0 9000 0.66 1.34 0x1f5fa8\n");
+    assert_string_equal(rs_test_datablock(script, "$share", data, sizeof data),
+                        "# row x_from x_to y_from y_to colour (bars cut at the axis ends)\n"
+                        "2 0 42.85714286 1.66 2.34 0x2a9d6f\n1 0 21.42857143 0.66 1.34 0x2a9d6f\n");
+    assert_non_null(strstr(script, "set label 500 'x' at screen"));
+    assert_non_null(strstr(script, "set label 501 'y' at screen"));
+    assert_non_null(strstr(script, "'24,000' at 24000, 2"));
+    assert_non_null(strstr(script, "'43%' at 42.85714286, 2"));
+    assert_non_null(strstr(script, "set multiplot"));
+    assert_non_null(strstr(script, "unset multiplot"));
+    done(s, r, script);
+}
+
+/* Coverage by community: a line each for few; for many, the P10-P90 band
+ * and median over the communities, the six with the largest shortfall. */
+static void test_communities_data(void **state)
+{
+    (void)state;
+    rs_scenario *s = make_simple();
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    char *script = NULL, data[4096];
+    /* north has both levers: 18,000 / 14,000; south none; all 18,000 / 28,000 */
+    script = script_of(&in, RS_CHART_COMMUNITIES, NULL);
+    rs_test_datablock(script, "$d", data, sizeof data);
+    assert_non_null(strstr(data, "\n1 128.5714286 0 64.28571429\n2 128.5714286 0 64.28571429\n"));
+    assert_non_null(strstr(script, "'north' at screen"));
+    assert_non_null(strstr(script, "'south' at screen"));
+    assert_non_null(strstr(script, "1 of 2 in deficit in year 1 (stabilized)"));
+    free(script);
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+
+    /* 12 communities with a deficit of 14,000 each; lever k on community k
+     * earns 100 k a month: coverage 1,200 k / 14,000 = 8.571428571 k % */
+    static char names[12][8];
+    s = rs_test_scenario(1, 0, 12, 12);
+    rs_test_scenario_text(s, "Twelve", "CNY", NULL);
+    for (int k = 0; k < 12; k++) {
+        snprintf(names[k], sizeof names[k], "c%d", k);
+        rs_test_community(&s->com[k], names[k], 1000, 1, 0.5, 20000);
+        rs_test_other(&s->lev[k], names[k], 100.0 * k);
+        s->lev[k].community = k;
+    }
+    r = run(s, &in);
+    script = script_of(&in, RS_CHART_COMMUNITIES, NULL);
+    /* sorted 8.571428571 k, k = 0..11: P10 at 1.1 -> 9.428571429, P50 at
+     * 5.5 -> 47.14285714, P90 at 9.9 -> 84.85714286; all 1,200 x 66 /
+     * 168,000 = 47.14285714; the worst six are c0..c5 (shortfall 14,000 -
+     * 1,200 k) */
+    assert_string_equal(rs_test_datablock(script, "$d", data, sizeof data),
+                        "# year, coverage % of the communities with a deficit: P10 P50 P90, of all, "
+                        "then of the 6 in deficit in year 1 with the largest shortfall\n"
+                        "1 9.428571429 47.14285714 84.85714286 47.14285714 0 8.571428571 "
+                        "17.14285714 25.71428571 34.28571429 42.85714286\n");
+    assert_non_null(strstr(script, "'c0: 14,000 CNY short'"));
+    assert_non_null(strstr(script, "'c5: 8,000 CNY short'"));
+    assert_null(strstr(script, "'c6: "));
+    assert_non_null(strstr(script, "12 of 12 in deficit in year 1 (stabilized)"));
+    done(s, r, script);
+}
+
+/* 14 levers: the 10 largest one by one, each its own colour, the other 4
+ * as one grey layer. */
+static void test_revenue_grouped(void **state)
+{
+    (void)state;
+    static char names[14][48];
+    rs_scenario *s = rs_test_scenario(1, 0, 1, 14);
+    rs_test_scenario_text(s, "Fourteen", "CNY", NULL);
+    rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
+    for (int i = 0; i < 14; i++) {
+        /* long names: the key must still leave the plot its room */
+        snprintf(names[i], sizeof names[i], "L%d a long lever name for the key to cut", i + 1);
+        rs_test_other(&s->lev[i], names[i], 100.0 * (i + 1));
+    }
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    char *script = NULL, data[4096];
+    script = script_of(&in, RS_CHART_REVENUE, NULL);
+    /* lever i earns 1,200 i a year; from L14 down: 16,800, + 15,600 =
+     * 32,400, ... + 6,000 (L5) = 114,000; all: + 1,200 x (1+2+3+4) = 126,000 */
+    assert_string_equal(rs_test_datablock(script, "$d", data, sizeof data),
+                        "# year, then the revenue of the 10 largest levers summed from the largest, "
+                        "k = 1..10, then all levers\n"
+                        "1 16800 32400 46800 60000 72000 82800 92400 100800 108000 114000 126000\n");
+    assert_non_null(strstr(script, "'The other 4 levers'"));
+    assert_int_equal(rs_test_count(script, "with boxes fillcolor"), 11);
+    /* eleven colours, none twice */
+    for (int i = 0; i < RS_GP_NCOLORS; i++)
+        for (int j = i + 1; j < RS_GP_NCOLORS; j++)
+            assert_string_not_equal(rs_gp_colors[i], rs_gp_colors[j]);
+    for (int i = 0; i < 10; i++) {
+        char clause[64];
+        snprintf(clause, sizeof clause, "with boxes fillcolor rgb '%s'", rs_gp_colors[i]);
+        assert_int_equal(rs_test_count(script, clause), 1);
+    }
+    /* the plot keeps at least 45% of the height: its bottom at most 0.405 */
+    const char *bm = strstr(script, "set bmargin at screen ");
+    assert_non_null(bm);
+    assert_true(atof(bm + strlen("set bmargin at screen ")) <= 0.855 - 0.45 + 1e-9);
+    done(s, r, script);
+}
+
+/* 5,000 levers draw like 11: the scripts stay small. */
+static void test_many_levers(void **state)
+{
+    (void)state;
+    const int NL = 5000;
+    rs_scenario *s = rs_test_scenario(2, 0.05, 2, NL);
+    static char names[5000][16];
+    rs_test_scenario_text(s, "Many", "CNY", NULL);
+    rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
+    rs_test_community(&s->com[1], "b", 1000, 1, 0.5, 20000);
+    for (int i = 0; i < NL; i++) {
+        snprintf(names[i], sizeof names[i], "lever%d", i);
+        rs_test_other(&s->lev[i], names[i], 10.0 + i % 97);
+        s->lev[i].community = i % 2;
+    }
+    rs_plot_input in;
+    rs_results *r = run(s, &in);
+    static const rs_chart kinds[] = {RS_CHART_REVENUE, RS_CHART_LEVERS, RS_CHART_COMMUNITIES};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char *script = NULL;
+        rs_error err = {0};
+        assert_int_equal(rs_plot_script(kinds[k], &in, NULL, NULL, &script, &err), RS_OK);
+        assert_true(strlen(script) < 20000);
+        if (kinds[k] == RS_CHART_REVENUE)
+            assert_int_equal(rs_test_count(script, "with boxes fillcolor"), 11);
+        if (kinds[k] == RS_CHART_LEVERS)   /* 10 levers and "the other 4,990" */
+            assert_non_null(strstr(script, "set label 510 'The other 4,990 levers'"));
+        free(script);
+    }
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
+/* Every screen position of a chart's layout (margins, titles, key) is the
+ * same in PNG, SVG and PDF. */
+static void screen_positions(const char *script, char *out, size_t n)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (const char *p = script; (p = strstr(p, "screen ")); p += 7) {
+        double v = atof(p + 7);
+        int k = snprintf(out + o, n - o, "%g ", v);
+        if (k < 0 || (size_t)k >= n - o)
+            break;
+        o += (size_t)k;
+    }
+}
+
+static void test_layout_formats(void **state)
+{
+    (void)state;
+    rs_scenario *s = make("Layout \xE6\xB5\x8B\xE8\xAF\x95", "CNY", "2024-07", "shops", "kiosk");
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = fake_mc(r->years);
+    rs_plot_input in = {s, r, mc, "npv", NULL, 20164.9, tornado_rows, 4};
+    static char pos[3][8192];
+    for (int k = 0; k < RS_CHART_N; k++) {
+        for (int f = 0; f < 3; f++) {
+            rs_plot_opts opt = {(rs_plot_format)f, RS_LANG_EN, NULL};
+            char *script = NULL;
+            rs_error err = {0};
+            assert_int_equal(rs_plot_script((rs_chart)k, &in, &opt, NULL, &script, &err), RS_OK);
+            assert_non_null(strstr(script, "unset key"));
+            assert_null(strstr(script, " title '"));   /* no gnuplot key entry */
+            screen_positions(script, pos[f], sizeof pos[f]);
+            free(script);
+        }
+        assert_true(strlen(pos[0]) > 20);
+        assert_string_equal(pos[0], pos[1]);
+        assert_string_equal(pos[0], pos[2]);
+    }
+    rs_mc_results_free(mc);
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
+/* A histogram whose runs all fall in one bin: the share axis stops at 100%. */
+static void test_share_axis(void **state)
+{
+    (void)state;
+    rs_scenario *s = make("h", "CNY", NULL, "a", "b");
+    rs_results *r = rs_results_alloc(s);
+    rs_model_run(s, r);
+    rs_mc_results *mc = rs_test_mc(r->years, 40, 5000, 0);   /* NPV 5,000 in every run */
+    mc->metric[MT_NPV][MC_P50] = 5000;
+    rs_plot_input in = {s, r, mc, "npv", NULL, 0, NULL, 0};
+    char *script = NULL;
+    script = script_of(&in, RS_CHART_NPV_HIST, NULL);
+    assert_non_null(strstr(script, "set yrange [0:100]\n"));
+    assert_null(strstr(script, "'120%%'"));
+    free(script);
+    rs_mc_results_free(mc);
+    rs_results_free(r);
+    rs_test_scenario_free(s);
+}
+
+/* Tornado rows "NAME · KEY  low – high": no section type, the key in
+ * Chinese with zh (steps too), fractions and rates in percent, a long name
+ * cut so the key and the values stay. */
+static void test_tornado_labels(void **state)
+{
+    (void)state;
+    rs_scenario *s = rs_test_scenario(2, 0.1, 1, 2);
+    rs_test_scenario_text(s, "t", "CNY", NULL);
+    rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 18000);
+    rs_entity_init(&s->lev[0], &rs_section_shops);
+    snprintf(s->lev[0].name, sizeof s->lev[0].name, "east");
+    rs_test_other(&s->lev[1], "kiosk", 100);
+    const rs_tornado_row rows[] = {
+        {"shops:east.rent", 20, 32, 100, 300},
+        {"east.rent@3", 25, 30, 150, 250},            /* `revsim sweep` drops the type */
+        {"scenario.discount_rate", 0.05, 0.12, 160, 240},
+        {"shops:a-very-long-lever-name-that-goes-on-and-on-and-on.rent_uplift", 0.2, 0.6, 170, 230},
+    };
+    rs_plot_input in = {s, NULL, NULL, "npv", NULL, 200, rows, 4};
+    char *script = NULL;
+    rs_error err = {0};
+    script = script_of(&in, RS_CHART_TORNADO, NULL);
+    assert_non_null(strstr(script, "'east · rent  20 – 32'"));
+    assert_non_null(strstr(script, "'east · rent from year 3  25 – 30'"));
+    assert_non_null(strstr(script, "'scenario · discount_rate  5% – 12%'"));
+    const char *cut = strstr(script, "'a-very-long-");
+    assert_non_null(cut);
+    const char *end = strstr(cut, "\xE2\x80\xA6 · rent_uplift  20% – 60%'");
+    assert_non_null(end);
+    assert_true(strchr(cut + 1, '\'') == end + strlen("\xE2\x80\xA6 · rent_uplift  20% – 60%"));
+    assert_null(strstr(script, "shops:"));
+    free(script);
+    rs_plot_opts zh = {RS_FMT_PNG, RS_LANG_ZH, NULL};
+    assert_int_equal(rs_plot_script(RS_CHART_TORNADO, &in, &zh, "WenQuanYi Micro Hei", &script, &err),
+                     RS_OK);
+    assert_non_null(strstr(script, "'east · 租金  20 – 32'"));
+    assert_non_null(strstr(script, "'east · 租金（第3年起）  25 – 30'"));
+    assert_non_null(strstr(script, "'方案设置 · 折现率  5% – 12%'"));
+    assert_non_null(strstr(script, " · 统管租金提升  20% – 60%'"));
+    free(script);
     rs_test_scenario_free(s);
 }
 
@@ -493,7 +949,8 @@ static void test_render_edges(void **state)
         assert_int_equal(rs_plot_tornado(&o, s, "coverage_stabilized", NULL, 0.5, NULL, 0, &opt,
                                          &err), RS_OK);
         assert_int_equal(rs_outset_commit(&o, &err), RS_OK);
-        assert_int_equal(rs_test_dir_count(dir), RS_CHART_N);
+        /* without levers no lever league; every other chart */
+        assert_int_equal(rs_test_dir_count(dir), variant ? RS_CHART_N : RS_CHART_N - 1);
         rs_mc_results_free(mc);
         rs_results_free(r);
         rs_test_scenario_free(s);
@@ -671,6 +1128,16 @@ int main(void)
         cmocka_unit_test(test_hostile_render),
         cmocka_unit_test(test_golden),
         cmocka_unit_test(test_tornado_order),
+        cmocka_unit_test(test_text_em),
+        cmocka_unit_test(test_wanted),
+        cmocka_unit_test(test_debt_fund_data),
+        cmocka_unit_test(test_levers_data),
+        cmocka_unit_test(test_communities_data),
+        cmocka_unit_test(test_revenue_grouped),
+        cmocka_unit_test(test_many_levers),
+        cmocka_unit_test(test_layout_formats),
+        cmocka_unit_test(test_share_axis),
+        cmocka_unit_test(test_tornado_labels),
         cmocka_unit_test(test_render_png),
         cmocka_unit_test(test_render_svg),
         cmocka_unit_test(test_render_pdf),

@@ -132,3 +132,26 @@ int rs_test_outset_file(rs_outset *o, const char *name, const char *text, rs_err
         return rs_error_set(err, RS_ECANTCREAT, "%s: cannot write", path);
     return RS_OK;
 }
+
+const char *rs_test_datablock(const char *script, const char *name, char *out, size_t n)
+{
+    char head[32];
+    snprintf(head, sizeof head, "%s << EOD\n", name);
+    const char *p = strstr(script, head), *e;
+    out[0] = '\0';
+    if (!p || !(e = strstr(p, "\nEOD\n")))
+        return out;
+    p = strchr(p, '\n') + 1;
+    size_t len = (size_t)(e - p) + 1;
+    snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), p);
+    return out;
+}
+
+int rs_test_count(const char *s, const char *needle)
+{
+    int k = 0;
+    size_t len = strlen(needle);
+    for (const char *p = s; len && (p = strstr(p, needle)); p += len)
+        k++;
+    return k;
+}

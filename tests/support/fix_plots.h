@@ -26,6 +26,14 @@ void rs_check_no_markers(const char *dir, int n, const char *file, int line);
  * bytes, SVG by an <svg element), else 0. */
 int rs_test_is_chart(const char *path, rs_plot_format fmt);
 
+/* The lines of datablock `name` ("$d") of a gnuplot script (without its
+ * "<< EOD" line and the closing "EOD"), into out (n bytes); "" when the
+ * script has none. */
+const char *rs_test_datablock(const char *script, const char *name, char *out, size_t n);
+
+/* Count of non-overlapping occurrences of needle in s. */
+int rs_test_count(const char *s, const char *needle);
+
 /* Add a file `name` holding text to the output set o (as a CSV writer
  * would): RS_OK, or the outset's error. */
 int rs_test_outset_file(rs_outset *o, const char *name, const char *text, rs_error *err);
