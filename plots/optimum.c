@@ -52,7 +52,7 @@ static int draw(ochart *c, const rs_scenario *s, const rs_mix_result *res)
         strncat(line2, more, sizeof line2 - strlen(line2) - 1);
     }
     rs_gp_head(&c->pen, "revsim optimize chart", STEM,
-               L(c, "Chosen sizes against their maxima", "各项目最优规模与上限"), line2);
+               L(c, "Chosen sizes against their maxima", "各项目最优规模与上限"), line2, NULL);
     rs_gp_cmd(c->pen.b, "$bars << EOD\n# x_mid y x_from x_to y_from y_to: the range, then the "
               "chosen share (%%)\n");
     for (int i = 0; i < n; i++)
