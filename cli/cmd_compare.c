@@ -14,7 +14,8 @@
 #include "plotopts.h"
 #include "../report/report.h"
 
-enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_BASELINE = 6000, OPT_NOREPORT, OPT_AUTHOR,
+       OPT_ORG, OPT_PURPOSE, OPT_NOTES, OPT_TORNADO };
 
 const rs_opt rs_compare_opts[] = {
     {"baseline", 'b', "FILE", "the scenario gains are measured against (default: the first)",
@@ -24,16 +25,24 @@ const rs_opt rs_compare_opts[] = {
                "Monte Carlo seed for every scenario (default: the baseline's `seed`)"),
     RS_PLOT_OPTS,
     {"no-report", 0, NULL, "write no report.html", OPT_NOREPORT},
+    {"author", 0, "TEXT", "the report's author (default: scenario,author)", OPT_AUTHOR},
+    {"organisation", 0, "TEXT", "the organisation proposing it (default: scenario,organisation)",
+     OPT_ORG},
+    {"purpose", 0, "TEXT", "what the proposal asks for (default: scenario,purpose)", OPT_PURPOSE},
+    {"notes", 0, "FILE", "the planner's text for the report (plain text or Markdown)", OPT_NOTES},
+    {"tornado-metric", 0, "NAME", "the metric each scenario's tornado chart shows (default "
+     "coverage_stabilized)", OPT_TORNADO},
     {"quiet", 'q', NULL, "print no table", OPT_QUIET},
     {"help", 'h', NULL, "show this help", RS_OPT_HELP},
     {NULL, 0, NULL, NULL, 0},
 };
 
 typedef struct {
-    const char *baseline, *outdir;
+    const char *baseline, *outdir, *notes;
     rs_mc_args mc;
     int quiet, report;
     rs_plot_args plot;
+    rs_report_opts ro;
 } cmp_args;
 
 static int cmp_set(int id, const char *arg, void *ctx)
@@ -44,6 +53,17 @@ static int cmp_set(int id, const char *arg, void *ctx)
     case OPT_OUTPUT: a->outdir = arg; break;
     case OPT_QUIET: a->quiet = 1; break;
     case OPT_NOREPORT: a->report = 0; break;
+    case OPT_AUTHOR: a->ro.author = arg; break;
+    case OPT_ORG: a->ro.organisation = arg; break;
+    case OPT_PURPOSE: a->ro.purpose = arg; break;
+    case OPT_NOTES: a->notes = arg; break;
+    case OPT_TORNADO:
+        if ((a->ro.tornado_metric = rs_metric_find(arg)) < 0) {
+            fprintf(stderr, "revsim compare: --tornado-metric: unknown metric '%s' (see "
+                    "summary.csv's names)\n", arg);
+            return -1;
+        }
+        break;
     default: {
         int rc = rs_mc_set(&a->mc, id, arg);
         return rc <= 0 ? rc : rs_plot_set(&a->plot, id, arg);
@@ -88,6 +108,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     rs_mc_args_init(&a.mc);
     a.report = 1;
     rs_plot_args_init(&a.plot);
+    rs_report_opts_init(&a.ro);
     int at = rs_opt_parse(argc, argv, rs_compare_opts, cmd, cmp_set, &a);
     if (at == -2)
         return 0;
@@ -102,10 +123,13 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
     rs_error err = {0};
     rs_outset o;
     memset(&o, 0, sizeof o);
+    char *notes = NULL;
     rs_compare_init(&c);
     int rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, &err);
-    if (rc)
+    if (rc || (a.notes && a.report && (rc = rs_notes_load(a.notes, &notes, &err))) ||
+        (rc = rs_compare_want_sweep(&c, a.ro.tornado_metric, &err)))
         goto out;
+    a.ro.notes = notes;
     for (int i = 0; i < c.n; i++)
         rs_print_warnings(&c.items[i].src, cmd->name);
     if (c.n < 2) {
@@ -135,7 +159,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd)
         goto out;
     int prc = rs_plot_compare_maybe(&o, &c, &a.plot, &err);
     if (!prc && a.report)
-        prc = rs_report_write(&o, &c, &a.plot, &err);
+        prc = rs_report_write(&o, &c, &a.plot, &a.ro, &err);
     if ((rc = rs_outset_commit(&o, &err)))
         goto out;
     rc = prc;
@@ -153,5 +177,6 @@ out:
     if (rc && o.dir)
         rs_outset_abort(&o);
     rs_compare_release(&c);
+    free(notes);
     return rc ? rs_report(cmd->name, rc, err.msg) : 0;
 }
