@@ -99,19 +99,24 @@ static int row_inactive(const rs_cmp_item *it, const rs_row *r)
     return 0;
 }
 
-/* The key as shown: in Chinese the parameter's label, the key below. */
-static void key_cell(rp_page *p, const rs_row *r)
+/* The key as shown (with_section: after its section, "parking:x.fee"):
+ * in Chinese the parameter's label, the key after it. */
+static void key_cell(rp_page *p, const rs_row *r, int with_section)
 {
     const rs_param *par = row_param(r);
     const char *at = r->key ? strchr(r->key, '@') : NULL;
+    rp_raw(p->b, "<td>");
+    if (with_section)
+        rp_hf(p->b, "<span class=\"sec\">%e.</span>", r->section);
     if (p->zh && par && par->label_zh) {
-        rp_hf(p->b, "<td>%e", par->label_zh);
+        rp_esc(p->b, par->label_zh);
         if (at)
             rp_hf(p->b, "（第%e年起）", at + 1);
-        rp_hf(p->b, "<span class=\"k\">%e</span></td>", r->key);
+        rp_hf(p->b, "<span class=\"k\">%e</span>", r->key);
     } else {
-        rp_hf(p->b, "<td>%e</td>", r->key);
+        rp_esc(p->b, r->key);
     }
+    rp_raw(p->b, "</td>");
 }
 
 static void value_text(rp_page *p, const rs_row *r)
@@ -201,7 +206,7 @@ static int full_table(rp_page *p, const rs_cmp_item *it)
                              ? TR(p, " (switched off)", "（关闭）") : "");
         }
         rp_raw(b, off ? "<tr class=\"off\">" : "<tr>");
-        key_cell(p, r);
+        key_cell(p, r, 0);
         rp_raw(b, "<td>");
         value_text(p, r);
         if (off && strcmp(r->section, "correlation") == 0)
@@ -247,6 +252,14 @@ static int distance(const rs_cmp_item *a, const rs_cmp_item *b)
     return d;
 }
 
+/* The most rows in which `it` may differ from another scenario and still
+ * be shown as its differences. */
+static int diff_limit(const rs_cmp_item *it)
+{
+    int limit = (int)(DIFF_SHARE * it->src.nrows);
+    return limit > DIFF_MIN ? limit : DIFF_MIN;
+}
+
 /* The rows of it that differ from ref's. */
 static void diff_table(rp_page *p, const rs_cmp_item *it, const rs_cmp_item *ref)
 {
@@ -256,7 +269,6 @@ static void diff_table(rp_page *p, const rs_cmp_item *it, const rs_cmp_item *ref
              "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
           TR(p, "Key", "参数"), TR(p, "This scenario", "本情景"),
           TR(p, "Instead of", "替代"), TR(p, "Source note", "来源说明"));
-    const char *cur = NULL;
     int shown = 0;
     for (int pass = 0; pass < 2; pass++) {
         const rs_cmp_item *from = pass == 0 ? it : ref, *other = pass == 0 ? ref : it;
@@ -269,13 +281,9 @@ static void diff_table(rp_page *p, const rs_cmp_item *it, const rs_cmp_item *ref
             int act = !row_dropped(from, r), oact = o && !row_dropped(other, o);
             if (pass == 0 && o && same_row(r, o) && act == oact)
                 continue;
-            if (!cur || strcmp(cur, r->section) != 0) {
-                cur = r->section;
-                section_head(p, cur, 4, "");
-            }
             shown++;
             rp_raw(b, "<tr>");
-            key_cell(p, r);
+            key_cell(p, r, 1);
             rp_raw(b, "<td>");
             if (pass == 1) {
                 rp_raw(b, TR(p, "not set (the default)", "未设定（取默认值）"));
@@ -311,7 +319,6 @@ static void diff_table(rp_page *p, const rs_cmp_item *it, const rs_cmp_item *ref
             source(p, r);
             rp_raw(b, "</td></tr>\n");
         }
-        cur = NULL;
     }
     if (!shown)
         rp_hf(b, "<tr><td colspan=\"4\">%s</td></tr>\n",
@@ -333,17 +340,25 @@ int rp_appendix(rp_page *p)
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
             dist[i * n + j] = i == j ? 0 : distance(&c->items[i], &c->items[j]);
-    /* the scenario closest to all others is shown in full; each other one
-     * as its differences from the nearest full one when it is close, else
-     * in full itself */
+    /* one scenario is shown in full: the one most others are close to,
+     * then the one with the fewest rows that do not enter its results (a
+     * base file rather than a variant that switches levers off), then the
+     * closest to all; each other one as its differences from the nearest
+     * full one when close enough, else in full itself */
     int first = 0;
-    long best = -1;
+    long best[3] = {-1, 0, 0};
     for (int i = 0; i < n; i++) {
-        long sum = 0;
-        for (int j = 0; j < n; j++)
+        long close = 0, idle = 0, sum = 0;
+        for (int j = 0; j < n; j++) {
+            close += j != i && dist[i * n + j] <= diff_limit(&c->items[j]);
             sum += dist[i * n + j];
-        if (best < 0 || sum < best) {
-            best = sum;
+        }
+        for (int r = 0; r < c->items[i].src.nrows; r++)
+            idle += row_inactive(&c->items[i], &c->items[i].src.rows[r]);
+        long key[3] = {close, -idle, -sum};
+        if (best[0] < 0 || key[0] > best[0] || (key[0] == best[0] && (key[1] > best[1] ||
+                                                (key[1] == best[1] && key[2] > best[2])))) {
+            memcpy(best, key, sizeof best);
             first = i;
         }
     }
@@ -356,8 +371,7 @@ int rp_appendix(rp_page *p)
         for (int j = 0; j < n; j++)
             if (ref[j] == -1 && (near < 0 || dist[i * n + j] < dist[i * n + near]))
                 near = j;
-        int limit = (int)(DIFF_SHARE * c->items[i].src.nrows);
-        ref[i] = near >= 0 && dist[i * n + near] <= (limit > DIFF_MIN ? limit : DIFF_MIN) ? near : -1;
+        ref[i] = near >= 0 && dist[i * n + near] <= diff_limit(&c->items[i]) ? near : -1;
     }
     rp_hf(b, "<section class=\"appendix\">\n<h2 id=\"assumptions\">%s</h2>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "Appendix: assumptions", "附录：假设"),

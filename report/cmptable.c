@@ -8,22 +8,31 @@
 
 #define COLS_PER_TABLE 4       /* scenario columns of one table, the baseline's included */
 
-/* The rows, in order (fund_min_month follows fund_min); `when` rows only
- * when some scenario has them. */
-enum { ALWAYS, WHEN_DEBT, WHEN_TAX, WHEN_RESERVE };
+/* The rows in groups, in order (fund_min_month follows fund_min); `when`
+ * rows only when some scenario has them. A group is never split across
+ * pages; the table may break between groups (its header repeats). */
+enum { ALWAYS, WHEN_DEBT, WHEN_TAX, WHEN_RESERVE, GROUP };
 static const struct {
     int metric, when;
+    const char *en, *zh;       /* GROUP: its heading */
 } table_rows[] = {
-    {MT_REVENUE_YEAR1, ALWAYS}, {MT_REVENUE_STAB, ALWAYS}, {MT_NET_STAB, ALWAYS},
-    {MT_DEFICIT_BEFORE, ALWAYS}, {MT_DEFICIT_YEAR1, ALWAYS}, {MT_COVERAGE_YEAR1, ALWAYS},
-    {MT_COVERAGE_STAB, ALWAYS}, {MT_P_COVERED_STAB, ALWAYS}, {MT_COVERAGE_LAST, ALWAYS},
-    {MT_FIRST_COVERED, ALWAYS}, {MT_YEARS_COVERED, ALWAYS}, {MT_STAB_YEAR, ALWAYS},
-    {MT_CAPEX_TOTAL, ALWAYS}, {MT_SUBSIDY_TOTAL, WHEN_TAX}, {MT_TAX_TOTAL, WHEN_TAX},
-    {MT_INCOME_TAX_TOTAL, WHEN_TAX}, {MT_NPV, ALWAYS}, {MT_IRR, ALWAYS}, {MT_PAYBACK, ALWAYS},
-    {MT_DPAYBACK, ALWAYS}, {MT_DEBT_SERVICE_TOTAL, WHEN_DEBT}, {MT_DSCR_MIN, WHEN_DEBT},
-    {MT_P_DSCR_ABOVE_1, WHEN_DEBT}, {MT_DEBT_END, WHEN_DEBT}, {MT_NPV_EQUITY, WHEN_DEBT},
-    {MT_FUND_MIN, ALWAYS}, {MT_FUND_MIN_MONTH, ALWAYS}, {MT_FUND_END, ALWAYS},
-    {MT_P_FUND_NONNEG, ALWAYS}, {MT_MONTHS_BELOW_RESERVE, WHEN_RESERVE},
+    {0, GROUP, "Income and coverage", "收入与覆盖"},
+    {MT_REVENUE_YEAR1, ALWAYS, 0, 0}, {MT_REVENUE_STAB, ALWAYS, 0, 0}, {MT_NET_STAB, ALWAYS, 0, 0},
+    {MT_DEFICIT_BEFORE, ALWAYS, 0, 0}, {MT_DEFICIT_YEAR1, ALWAYS, 0, 0},
+    {MT_COVERAGE_YEAR1, ALWAYS, 0, 0}, {MT_COVERAGE_STAB, ALWAYS, 0, 0},
+    {MT_P_COVERED_STAB, ALWAYS, 0, 0}, {MT_COVERAGE_LAST, ALWAYS, 0, 0},
+    {MT_FIRST_COVERED, ALWAYS, 0, 0}, {MT_YEARS_COVERED, ALWAYS, 0, 0},
+    {MT_STAB_YEAR, ALWAYS, 0, 0},
+    {0, GROUP, "Investment and return", "投资与回报"},
+    {MT_CAPEX_TOTAL, ALWAYS, 0, 0}, {MT_SUBSIDY_TOTAL, WHEN_TAX, 0, 0},
+    {MT_TAX_TOTAL, WHEN_TAX, 0, 0}, {MT_INCOME_TAX_TOTAL, WHEN_TAX, 0, 0}, {MT_NPV, ALWAYS, 0, 0},
+    {MT_IRR, ALWAYS, 0, 0}, {MT_PAYBACK, ALWAYS, 0, 0}, {MT_DPAYBACK, ALWAYS, 0, 0},
+    {MT_DEBT_SERVICE_TOTAL, WHEN_DEBT, 0, 0}, {MT_DSCR_MIN, WHEN_DEBT, 0, 0},
+    {MT_P_DSCR_ABOVE_1, WHEN_DEBT, 0, 0}, {MT_DEBT_END, WHEN_DEBT, 0, 0},
+    {MT_NPV_EQUITY, WHEN_DEBT, 0, 0},
+    {0, GROUP, "The community fund", "社区基金"},
+    {MT_FUND_MIN, ALWAYS, 0, 0}, {MT_FUND_MIN_MONTH, ALWAYS, 0, 0}, {MT_FUND_END, ALWAYS, 0, 0},
+    {MT_P_FUND_NONNEG, ALWAYS, 0, 0}, {MT_MONTHS_BELOW_RESERVE, WHEN_RESERVE, 0, 0},
 };
 #define NROWS ((int)(sizeof table_rows / sizeof table_rows[0]))
 
@@ -35,7 +44,7 @@ static const int gain_rows[] = {MT_REVENUE_YEAR1, MT_REVENUE_STAB, MT_NET_STAB, 
 static int row_shown(const rp_page *p, int when)
 {
     const rs_compare *c = p->c;
-    if (when == ALWAYS)
+    if (when == ALWAYS || when == GROUP)
         return 1;
     for (int i = 0; i < c->n; i++) {
         const rs_cmp_item *it = &c->items[i];
@@ -112,17 +121,22 @@ static void one_table(rp_page *p, const int *cols, int ncols, int part)
     for (int j = 0; j < ncols; j++)
         rp_hf(b, "<th class=\"num\">%e%s</th>", rp_scen_name(&c->items[cols[j]]),
               cols[j] == c->baseline ? TR(p, " (baseline)", "（基准）") : "");
-    rp_raw(b, "</tr></thead>\n<tbody>\n");
+    rp_raw(b, "</tr></thead>\n");
     for (int r = 0; r < NROWS; r++) {
         int k = table_rows[r].metric;
         if (!row_shown(p, table_rows[r].when))
             continue;
+        if (table_rows[r].when == GROUP) {
+            rp_hf(b, "%s<tbody>\n<tr class=\"group\"><th colspan=\"%d\">%s</th></tr>\n",
+                  r > 0 ? "</tbody>\n" : "", ncols + 1, TR(p, table_rows[r].en, table_rows[r].zh));
+            continue;
+        }
         rp_hf(b, "<tr><th>%e</th>", rp_metric_label(p, k, lab, sizeof lab));
         for (int j = 0; j < ncols; j++)
             metric_cell(p, &c->items[cols[j]], k);
         rp_raw(b, "</tr>\n");
     }
-    rp_hf(b, "<tr class=\"group\"><th colspan=\"%d\">%s</th></tr>\n", ncols + 1,
+    rp_hf(b, "</tbody>\n<tbody>\n<tr class=\"group\"><th colspan=\"%d\">%s</th></tr>\n", ncols + 1,
           TR(p, "Gain over the baseline (base case)", "相对基准情景的增量（基准情形）"));
     for (int g = 0; g < NGAINS; g++) {
         int k = gain_rows[g];
@@ -139,7 +153,7 @@ static void one_table(rp_page *p, const int *cols, int ncols, int part)
             gain_cell(p, cols[j], k);
         rp_raw(b, "</tr>\n");
     }
-    rp_raw(b, "</tbody>\n</table>\n</div>\n");
+    rp_raw(b, "</tbody>\n</table>\n");
 }
 
 /* The heading and how to read the table, inside the first table's block
@@ -184,6 +198,7 @@ void rp_comparison_table(rp_page *p)
         if (t == 0)
             heading(p);
         one_table(p, cols, n, t);
+        rp_raw(p->b, "</div>\n");
     }
     rp_raw(p->b, "</section>\n");
 }

@@ -114,7 +114,7 @@ static void key_figures(rp_page *p)
                   rp_metric_text(p, MT_DSCR_MIN, m[MT_DSCR_MIN], v, sizeof v));
         rp_raw(b, "</tr>\n");
     }
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e.</p>\n",
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n",
           c->runs > 0
               ? TR(p, "Base case (every parameter at its value); in small print the gains over the "
                       "baseline, the month of the fund's lowest balance and the share of Monte "
@@ -123,7 +123,7 @@ static void key_figures(rp_page *p)
               : TR(p, "Base case (every parameter at its value); in small print the gains over the "
                       "baseline. Amounts in ",
                    "基准情形（各参数取设定值）；小字为相对基准情景的增量。金额单位："),
-          p->unit);
+          p->unit, TR(p, ".", "。"));
 }
 
 /* The fund's path: "0 → −12,741,411 CNY at the end" or "0 → lowest

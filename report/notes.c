@@ -79,6 +79,9 @@ static void inline_md(rs_textbuf *b, const char *s, size_t n, unsigned allowed)
                         found = 1;
                         break;
                     }
+                /* a closing run longer than the mark ends with it ("***") */
+                while (found && len == 2 && j + 2 < n && s[j + 2] == ch)
+                    j++;
                 if (found) {
                     rp_esc_n(b, s + run, i - run);
                     rp_raw(b, mark == EM_BOLD ? "<b>" : "<i>");

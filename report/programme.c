@@ -8,6 +8,7 @@
 #include <string.h>
 #include "page.h"
 #include "../base/fmt.h"
+#include "../base/strmap.h"
 
 #define COMMUNITY_ROWS 15      /* communities in deficit listed per scenario */
 #define LEVER_ROWS 20          /* levers listed per scenario */
@@ -61,29 +62,99 @@ static const char *lever_value(const rp_page *p, int k, double x, char *buf, siz
     return buf;
 }
 
-static int lever_rows(rp_page *p, const rs_cmp_item *it, int many_com)
+/* One row of the league: a lever as it is in the scenarios marked in[]. */
+typedef struct {
+    int item, lev;
+    char key[RS_NAME_MAX + 32];   /* "parking:car-spaces" */
+} league_row;
+
+/* 1 when lever l of a and lever m of b earn the same (a variant's copy). */
+static int same_lever(const rs_results *a, int l, const rs_results *b, int m)
+{
+    for (int k = 0; k < LM_N; k++) {
+        double x = a->lev_metric[l * LM_N + k], y = b->lev_metric[m * LM_N + k];
+        if (!(x == y || (isnan(x) && isnan(y)) || fabs(x - y) <= 1e-9 * fmax(fabs(x), fabs(y))))
+            return 0;
+    }
+    return 1;
+}
+
+/* "2, 3" or "2–4": the numbers of the scenarios marked in in[0..n). */
+static void scenario_numbers(rs_textbuf *b, const unsigned char *in, int n)
+{
+    int first = 1;
+    for (int i = 0; i < n; i++) {
+        if (!in[i])
+            continue;
+        int j = i;
+        while (j + 1 < n && in[j + 1])
+            j++;
+        if (j >= i + 2)
+            rp_hf(b, "%s%d" RP_DASH "%d", first ? "" : ", ", i + 1, j + 1);
+        else if (j == i + 1)
+            rp_hf(b, "%s%d, %d", first ? "" : ", ", i + 1, j + 1);
+        else
+            rp_hf(b, "%s%d", first ? "" : ", ", i + 1);
+        first = 0;
+        i = j;
+    }
+}
+
+/* The distinct levers of the comparison (a lever a variant copies counts
+ * once), the largest NPV first. */
+static int lever_rows(rp_page *p, int many_com)
 {
     static const int cols[] = {LM_CAPEX_TOTAL, LM_NET_STAB, LM_NPV, LM_PAYBACK, LM_COVERAGE_SHARE};
-    const rs_results *r = it->r;
+    const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
     char v[RP_NUM];
+    int total = 0, n = 0, rc = RS_OK;
+    for (int i = 0; i < c->n; i++)
+        total += c->items[i].r->lev_metric ? c->items[i].s.nlev : 0;
+    league_row *rows = malloc((size_t)(total ? total : 1) * sizeof *rows);
+    unsigned char *in = calloc((size_t)(total ? total : 1) * (size_t)c->n, 1);
+    double *npv = malloc((size_t)(total ? total : 1) * sizeof *npv);
+    rs_strmap by_key;
+    rs_strmap_init(&by_key);
+    if (!rows || !in || !npv) {
+        rc = rs_error_set(p->err, RS_ESOFTWARE, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < c->n; i++) {
+        const rs_cmp_item *it = &c->items[i];
+        for (int l = 0; it->r->lev_metric && l < it->s.nlev; l++) {
+            league_row *r = &rows[n];
+            rs_entity_section(&it->s.lev[l], r->key, sizeof r->key);
+            int k = rs_strmap_get(&by_key, r->key);
+            if (k >= 0 && same_lever(c->items[rows[k].item].r, rows[k].lev, it->r, l)) {
+                in[(size_t)k * c->n + i] = 1;
+                continue;
+            }
+            r->item = i;
+            r->lev = l;
+            in[(size_t)n * c->n + i] = 1;
+            npv[n] = it->r->lev_metric[l * LM_N + LM_NPV];
+            if (k < 0 && rs_strmap_put(&by_key, r->key, n) != 0) {
+                rc = rs_error_set(p->err, RS_ESOFTWARE, "out of memory");
+                goto out;
+            }
+            n++;
+        }
+    }
     int top[LEVER_ROWS], more;
-    double *npv = malloc((size_t)it->s.nlev * sizeof *npv);
-    if (!npv)
-        return rs_error_set(p->err, RS_ESOFTWARE, "out of memory");
-    for (int l = 0; l < it->s.nlev; l++)
-        npv[l] = r->lev_metric[l * LM_N + LM_NPV];
-    int n = top_n(npv, it->s.nlev, 1, top, LEVER_ROWS, &more);
-    free(npv);
-    rp_hf(b, "<tr class=\"group\"><th colspan=\"%d\">%e</th></tr>\n", many_com ? 8 : 7,
-          rp_scen_name(it));
-    for (int o = 0; o < n; o++) {
-        const rs_entity *e = &it->s.lev[top[o]];
-        const double *lm = &r->lev_metric[top[o] * LM_N];
+    int shown = top_n(npv, n, 1, top, LEVER_ROWS, &more);
+    for (int o = 0; o < shown; o++) {
+        const league_row *r = &rows[top[o]];
+        const rs_cmp_item *it = &c->items[r->item];
+        const rs_entity *e = &it->s.lev[r->lev];
+        const double *lm = &it->r->lev_metric[r->lev * LM_N];
         rp_hf(b, "<tr><td>%e</td><td>%e</td>", e->name, kind_name(p, e->sec));
         if (many_com)
             rp_hf(b, "<td>%e</td>", e->community >= 0 && e->community < it->s.ncom
                                         ? it->s.com[e->community].name : "");
+        rp_raw(b, "<td>");
+        scenario_numbers(b, &in[(size_t)top[o] * c->n], c->n);
+        rp_raw(b, "</td>");
         for (int k = 0; k < 5; k++)
             rp_hf(b, "<td class=\"num\">%e</td>", lever_value(p, cols[k], lm[cols[k]], v, sizeof v));
         rp_raw(b, "</tr>\n");
@@ -91,8 +162,13 @@ static int lever_rows(rp_page *p, const rs_cmp_item *it, int many_com)
     if (more > 0)
         rp_hf(b, TR(p, "<tr><td colspan=\"%d\" class=\"small\">and %d more levers</td></tr>\n",
                     "<tr><td colspan=\"%d\" class=\"small\">另有%d个项目</td></tr>\n"),
-              many_com ? 8 : 7, more);
-    return RS_OK;
+              many_com ? 9 : 8, more);
+out:
+    rs_strmap_release(&by_key);
+    free(rows);
+    free(in);
+    free(npv);
+    return rc;
 }
 
 static int lever_league(rp_page *p)
@@ -100,33 +176,34 @@ static int lever_league(rp_page *p)
     static const int cols[] = {LM_CAPEX_TOTAL, LM_NET_STAB, LM_NPV, LM_PAYBACK, LM_COVERAGE_SHARE};
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
-    int any = 0, many_com = 0, rc = RS_OK;
+    int any = 0, many_com = 0;
     for (int i = 0; i < c->n; i++) {
         any |= c->items[i].s.nlev > 0 && c->items[i].r->lev_metric;
         many_com |= c->items[i].s.ncom > 1;
     }
     if (!any)
         return RS_OK;
-    rp_hf(b, "<h3 id=\"levers\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"levers\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "The lever league", "各项目收益排行"),
           TR(p, "What each lever earns on its own (base case): its investment, its net income in "
                 "the stabilized year, its net present value and payback, and the share of the "
-                "management deficit its net income covers. Largest NPV first.",
-             "各项目单独计算（基准情形）：投资、稳定年净收益、净现值、回收期，以及其净收益覆盖物业亏损的份额。"
-             "按净现值从高到低排列。"));
+                "management deficit its net income covers; largest NPV first. A lever that "
+                "several scenarios share is listed once, with their numbers from \xE2\x80\x9CThe "
+                "scenarios\xE2\x80\x9D.",
+             "各项目单独计算（基准情形）：投资、稳定年净收益、净现值、回收期，以及其净收益覆盖物业亏损的份额；"
+             "按净现值从高到低排列。多个情景共有的项目只列一次，并注明其情景编号（见“参与比较的情景”）。"));
     rp_hf(b, "<table class=\"league%s\">\n<thead><tr><th>%s</th><th>%s</th>", many_com ? " com" : "",
           TR(p, "Lever", "项目"), TR(p, "Kind", "类型"));
     if (many_com)
         rp_hf(b, "<th>%s</th>", TR(p, "Community", "小区"));
+    rp_hf(b, "<th>%s</th>", TR(p, "In scenarios", "所在情景"));
     for (int k = 0; k < 5; k++) {
         const rs_metric_def *m = &rs_lever_metrics[cols[k]];
         rp_hf(b, "<th class=\"num\">%e</th>", TR(p, m->label_en, m->label_zh));
     }
     rp_raw(b, "</tr></thead>\n<tbody>\n");
-    for (int i = 0; i < c->n && !rc; i++)
-        if (c->items[i].s.nlev > 0 && c->items[i].r->lev_metric)
-            rc = lever_rows(p, &c->items[i], many_com);
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n",
+    int rc = lever_rows(p, many_com);
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
           TR(p, "Amounts in ", "金额单位："), p->unit,
           TR(p, "; payback in years.", "；回收期以年计。"));
     return rc;
@@ -184,7 +261,7 @@ static int communities(rp_page *p)
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
     int rc = RS_OK;
-    rp_hf(b, "<h3 id=\"communities\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"communities\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "Communities that stay in deficit", "仍有亏损的小区"),
           TR(p, "Per community in the stabilized year (base case): its management deficit (cost "
                 "minus fee income), the net income of the levers attached to it, its coverage and "
@@ -197,8 +274,8 @@ static int communities(rp_page *p)
           TR(p, "Still to cover", "缺口"));
     for (int i = 0; i < c->n && !rc; i++)
         rc = community_rows(p, &c->items[i]);
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e.</p>\n", TR(p, "Amounts in ", "金额单位："),
-          p->unit);
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
+          TR(p, "Amounts in ", "金额单位："), p->unit, TR(p, ".", "。"));
     for (int i = 0; i < c->n && !rc; i++)
         if (rp_communities_chart_wanted(p, i))
             rc = rp_communities_chart(p, i);
@@ -212,7 +289,7 @@ static void financing(rp_page *p)
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
     char v[RP_NUM], w[RP_NUM], z[RP_NUM], e[RP_NUM], rep[32];
-    rp_hf(b, "<h3 id=\"financing\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"financing\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "Financing", "融资"),
           TR(p, "Loans and bonds are paid into the fund and repaid from it. Debt-service cover "
                 "(DSCR) is a year's commercial net income divided by its debt service; below 1 the "
@@ -265,8 +342,9 @@ static void financing(rp_page *p)
               rp_money_u(p, m[MT_DEBT_END], z, sizeof z), rp_money_u(p, m[MT_NPV_EQUITY], e, sizeof e));
         rp_raw(b, "</td></tr>\n");
     }
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n", TR(p, "Amounts in ", "金额单位："),
-          p->unit, TR(p, "; rates a year, in percent.", "；利率为年利率（%）。"));
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
+          TR(p, "Amounts in ", "金额单位："), p->unit,
+          TR(p, "; rates a year, in percent.", "；利率为年利率（%）。"));
 }
 
 int rp_programme(rp_page *p)
@@ -289,7 +367,7 @@ void rp_warnings(rp_page *p)
     int any = 0;
     for (int i = 0; i < c->n; i++)
         any += c->items[i].src.nwarn;
-    rp_hf(b, "<section class=\"warnings\">\n<h2 id=\"warnings\">%s</h2>\n",
+    rp_hf(b, "<section class=\"warnings\">\n<h3 id=\"warnings\">%s</h3>\n",
           TR(p, "Checks and warnings", "检查与提示"));
     if (!any) {
         rp_hf(b, "<p>%s</p>\n</section>\n",
@@ -304,7 +382,7 @@ void rp_warnings(rp_page *p)
              "值得留意但并非错误的事项：明显偏离常见范围的取值或结果，附文件和行号。"));
     for (int i = 0; i < c->n; i++) {
         const rs_source *src = &c->items[i].src;
-        rp_hf(b, "<h3>%e</h3>\n", rp_scen_name(&c->items[i]));
+        rp_hf(b, "<h4>%e</h4>\n", rp_scen_name(&c->items[i]));
         if (src->nwarn == 0) {
             rp_hf(b, "<p class=\"small\">%s</p>\n", TR(p, "No warnings.", "无提示。"));
             continue;

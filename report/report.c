@@ -50,6 +50,8 @@ static void contents(rp_page *p)
     rs_textbuf *b = p->b;
     rp_hf(b, "<nav><h2 id=\"contents\">%s</h2><ol>\n", TR(p, "Contents", "目录"));
     rp_hf(b, "<li><a href=\"#decision\">%s</a></li>\n", TR(p, "Decision summary", "决策摘要"));
+    rp_hf(b, "<li><a href=\"#scenarios\">%s</a></li>\n", TR(p, "The scenarios, checks and warnings",
+                                                              "参与比较的情景、检查与提示"));
     if (p->ro.notes)
         rp_hf(b, "<li><a href=\"#notes\">%s</a></li>\n", TR(p, "Background", "背景说明"));
     rp_hf(b, "<li><a href=\"#table\">%s</a></li>\n", TR(p, "Comparison table", "比较表"));
@@ -60,7 +62,6 @@ static void contents(rp_page *p)
     for (int i = 0; i < c->n; i++)
         rp_hf(b, "<li><a href=\"#s%d\">%s%e</a></li>\n", i + 1, TR(p, "Scenario: ", "情景："),
               rp_scen_name(&c->items[i]));
-    rp_hf(b, "<li><a href=\"#warnings\">%s</a></li>\n", TR(p, "Checks and warnings", "检查与提示"));
     rp_hf(b, "<li><a href=\"#assumptions\">%s</a></li>\n", TR(p, "Appendix: assumptions", "附录：假设"));
     rp_raw(b, "</ol></nav>\n");
 }
@@ -70,15 +71,16 @@ static void scenarios(rp_page *p)
 {
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
-    rp_hf(b, "<h2 id=\"scenarios\">%s</h2>\n<table class=\"scen\">\n<thead><tr><th>%s</th><th>%s</th>"
+    rp_hf(b, "<h2 id=\"scenarios\">%s</h2>\n<table class=\"scen\">\n<thead><tr><th class=\"no\">%s</th><th>%s</th><th>%s</th>"
              "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
-          TR(p, "The scenarios", "参与比较的情景"), TR(p, "Scenario", "情景"), TR(p, "File", "文件"),
+          TR(p, "The scenarios", "参与比较的情景"), TR(p, "No.", "编号"), TR(p, "Scenario", "情景"),
+          TR(p, "File", "文件"),
           TR(p, "Years", "年数"), TR(p, "Communities", "小区"), TR(p, "Levers", "项目"));
     for (int i = 0; i < c->n; i++) {
         const rs_cmp_item *it = &c->items[i];
-        rp_hf(b, "<tr><td><b>%e</b>%s</td><td><span class=\"src\">%e</span></td><td class=\"num\">%d</td>"
-                 "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n",
-              rp_scen_name(it), i == c->baseline ? TR(p, " (baseline)", "（基准情景）") : "", it->path,
+        rp_hf(b, "<tr><td class=\"no\">%d</td><td><b>%e</b>%s</td><td><span class=\"src\">%e</span></td>"
+                 "<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n",
+              i + 1, rp_scen_name(it), i == c->baseline ? TR(p, " (baseline)", "（基准情景）") : "", it->path,
               (int)it->s.scen.v[SC_HORIZON], it->s.ncom, it->s.nlev);
     }
     rp_raw(b, "</tbody>\n</table>\n");
@@ -106,8 +108,6 @@ static int scenario_section(rp_page *p, int i)
     rs_textbuf *b = p->b;
     rp_hf(b, "<section class=\"scenario\">\n<h2 id=\"s%d\">%s%e</h2>\n", i + 1,
           TR(p, "Scenario: ", "情景："), rp_scen_name(it));
-    rp_hf(b, "<p class=\"small\">%e · %e%s</p>\n", it->id, it->path,
-          i == c->baseline ? TR(p, " · the baseline", " · 基准情景") : "");
     int rc = rp_scenario_figures(p, i);
     rp_raw(b, "</section>\n");
     return rc;
@@ -184,6 +184,7 @@ int rs_report_html(const rs_compare *c, const rs_plot_args *a, const rs_report_o
     rp_decision_summary(&p);
     contents(&p);
     scenarios(&p);
+    rp_warnings(&p);
     notes(&p);
     rp_comparison_table(&p);
     if ((rc = rp_comparison_charts(&p)) || (rc = rp_programme(&p)))
@@ -194,11 +195,10 @@ int rs_report_html(const rs_compare *c, const rs_plot_args *a, const rs_report_o
         rc = scenario_section(&p, i);
     if (rc)
         goto out;
-    rp_warnings(&p);
     if ((rc = rp_appendix(&p)))
         goto out;
-    rp_hf(&b, "<footer class=\"note\"><p>%s%e.</p></footer>\n</body>\n</html>\n",
-          TR(&p, "Made by revsim compare on ", "由 revsim compare 生成于"), p.date);
+    rp_hf(&b, "<footer class=\"note\"><p>%s%e%s</p></footer>\n</body>\n</html>\n",
+          TR(&p, "Made by revsim compare on ", "由 revsim compare 生成于"), p.date, TR(&p, ".", "。"));
     if (b.failed)
         rc = rs_error_set(err, RS_ESOFTWARE, "report: out of memory");
 out:

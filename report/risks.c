@@ -9,14 +9,15 @@
 
 #define DRIVER_ROWS 3          /* parameters a metric's drivers list */
 
-/* The driver metrics, in order: the tornado's first, then coverage, the
- * fund and NPV; *n of them. */
-static int driver_metrics(const rp_page *p, int *out)
+/* The driver metrics of item it, in order: coverage, the fund and NPV,
+ * and the tornado's metric when it is not charted; *n of them. */
+static int driver_metrics(const rp_page *p, const rs_cmp_item *it, int *out)
 {
-    const int want[] = {p->ro.tornado_metric, MT_COVERAGE_STAB, MT_FUND_END, MT_NPV};
+    const int want[] = {MT_COVERAGE_STAB, MT_FUND_END, MT_NPV, p->ro.tornado_metric};
+    const int charted = p->charts && rp_top_swings(rs_compare_sweep(it, p->ro.tornado_metric), 1) > 0;
     int n = 0;
     for (int k = 0; k < 4; k++) {
-        int dup = 0;
+        int dup = charted && want[k] == p->ro.tornado_metric;
         for (int j = 0; j < n; j++)
             dup |= out[j] == want[k];
         if (!dup)
@@ -107,7 +108,7 @@ static void drivers(rp_page *p, const rs_cmp_item *it)
 {
     rs_textbuf *b = p->b;
     char lab[RP_LABEL], rng[RP_LABEL], lo[RP_NUM], hi[RP_NUM], base[RP_NUM];
-    int metrics[4], nm = driver_metrics(p, metrics);
+    int metrics[4], nm = driver_metrics(p, it, metrics);
     if (it->s.nranges == 0) {
         rp_hf(b, "<p class=\"small\">%s</p>\n",
               TR(p, "No parameter has a low" RP_DASH "high range, so no sensitivity was computed.",
@@ -149,9 +150,9 @@ int rp_risks(rp_page *p)
           TR(p, "Probabilities are shares of the Monte Carlo runs, in words on the IPCC's scale. "
                 "The drivers come from moving each parameter with a range alone to its low and its "
                 "high value, the others at their values; the three that move each result most are "
-                "listed.",
+                "listed, and those of the tornado's metric are charted in each scenario's section.",
              "概率为蒙特卡洛模拟次数占比，文字描述采用IPCC的可能性等级。影响因素为每次单独将一个设定区间的参数调到低值和高值"
-             "（其余参数取设定值）所得；列出对各结果影响最大的三项。"));
+             "（其余参数取设定值）所得；列出对各结果影响最大的三项，龙卷风图指标的影响因素见各情景一节的图。"));
     int rc = rp_npv_chart(p);
     for (int i = 0; i < c->n && !rc; i++) {
         const rs_cmp_item *it = &c->items[i];

@@ -22,7 +22,8 @@ const char *rp_money_signed(const rp_page *p, double v, char *buf, size_t n)
 {
     char num[RP_NUM];
     rs_fmt_money(v, p->k, NULL, p->zh, FMT, num, sizeof num);
-    snprintf(buf, n, "%s%s", isfinite(v) && num[0] != '0' && v > 0 ? "+" : "", num);
+    int zero = strspn(num, "0.,") == strlen(num);
+    snprintf(buf, n, "%s%s", isfinite(v) && v > 0 && !zero ? "+" : "", num);
     return buf;
 }
 
@@ -40,7 +41,7 @@ const char *rp_points(const rp_page *p, double v, char *buf, size_t n)
     if (!isfinite(v))
         snprintf(buf, n, "%s", RP_EMDASH);
     else
-        snprintf(buf, n, "%s%s%s", v > 0 && strcmp(num, "0.0") != 0 ? "+" : "", num,
+        snprintf(buf, n, "%s%s%s", v > 0 && strspn(num, "0.,") != strlen(num) ? "+" : "", num,
                  TR(p, " pp", "个百分点"));
     return buf;
 }
