@@ -236,7 +236,7 @@ static int row_dropped(const rs_cmp_item *it, const rs_row *r)
 
 /* How many rows of a and b differ (content or whether they enter the
  * results); the rows of a only and of b only count too. */
-static int distance(const rs_cmp_item *a, const rs_cmp_item *b)
+static int rows_apart(const rs_cmp_item *a, const rs_cmp_item *b)
 {
     int d = 0;
     for (int i = 0; i < a->src.nrows; i++) {
@@ -339,7 +339,7 @@ int rp_appendix(rp_page *p)
     }
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
-            dist[i * n + j] = i == j ? 0 : distance(&c->items[i], &c->items[j]);
+            dist[i * n + j] = i == j ? 0 : rows_apart(&c->items[i], &c->items[j]);
     /* one scenario is shown in full: the one most others are close to,
      * then the one with the fewest rows that do not enter its results (a
      * base file rather than a variant that switches levers off), then the

@@ -128,7 +128,7 @@ static void key_figures(rp_page *p)
 
 /* The fund's path: "0 → −12,741,411 CNY at the end" or "0 → lowest
  * −5,967 CNY (2025-03) → 1,234 CNY at the end". */
-static void fund_path(rp_page *p, const rs_cmp_item *it)
+static void fund_course(rp_page *p, const rs_cmp_item *it)
 {
     const double *m = it->r->metric;
     char a[RP_NUM], z[RP_NUM], e[RP_NUM], mon[32];
@@ -212,7 +212,7 @@ static void at_a_glance(rp_page *p)
             rp_hf(b, TR(p, "; NPV %e. ", "；净现值%e。"), rp_money_u(p, m[MT_NPV], v, sizeof v));
         }
         rp_raw(b, TR(p, "Fund: ", "基金："));
-        fund_path(p, it);
+        fund_course(p, it);
         if (i != c->baseline) {
             double gain = rs_compare_gain(c, i, MT_FUND_END);
             rp_money_u(p, fabs(gain), v, sizeof v);
