@@ -18,10 +18,12 @@ int rp_figure(rp_page *p, char *svg, const char *caption)
     free(svg);
     if (!el)
         return rs_error_set(p->err, RS_ESOFTWARE, "report: out of memory for a chart");
+    rp_keep_open(p);              /* with a heading left open for it */
     rp_hf(p->b, "<figure id=\"fig%d\">\n", p->fig);
     rp_raw(p->b, el);
     rp_hf(p->b, "\n<figcaption><b>%s%d</b> %e</figcaption>\n</figure>\n", TR(p, "Figure ", "图"),
           p->fig, caption);
+    rp_keep_close(p);
     free(el);
     return RS_OK;
 }
@@ -50,10 +52,11 @@ int rp_comparison_charts(rp_page *p)
     const rs_compare *c = p->c;
     int rc = RS_OK;
     char cap[512];
-    rp_hf(p->b, "<section class=\"charts\">\n<h2 id=\"charts\">%s</h2>\n",
-          TR(p, "Comparison charts", "比较图表"));
+    rp_raw(p->b, "<section class=\"charts\">\n");
+    rp_heading_keep(p, "charts", TR(p, "Comparison charts", "比较图表"));
     if (!p->charts) {
         rp_no_charts(p);
+        rp_keep_flush(p);
         rp_raw(p->b, "</section>\n");
         return RS_OK;
     }
@@ -67,6 +70,7 @@ int rp_comparison_charts(rp_page *p)
                               "(base case). Above the dashed 100% line the deficit is covered; no "
                               "point means no deficit.",
                            "各年商业净收益除以物业亏损（基准情形）。高于100%虚线即覆盖亏损；无点表示当年无亏损。"));
+    rp_keep_flush(p);
     rp_raw(p->b, "</section>\n");
     return rc;
 }
@@ -194,6 +198,7 @@ int rp_scenario_figures(rp_page *p, int i)
     int rc = RS_OK;
     if (!p->charts) {
         rp_no_charts(p);
+        rp_keep_flush(p);
         return RS_OK;
     }
     for (int f = 0; f < NFIGURES && !rc; f++) {
@@ -219,5 +224,6 @@ int rp_scenario_figures(rp_page *p, int i)
         free(rows);
         free(labels);
     }
+    rp_keep_flush(p);
     return rc;
 }

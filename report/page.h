@@ -33,6 +33,7 @@ typedef struct {
     rs_cmp_plot_input in;
     int fig;                   /* figures so far */
     int borrows;               /* 1 when any scenario has a loan */
+    int keep_pending;          /* a heading's block is open for the next block */
     char date[32];
     rs_error *err;
 } rp_page;
@@ -89,6 +90,18 @@ const rs_row *rp_range_row(const rs_cmp_item *it, const rs_range *g);
 
 /* The top rows of a sweep whose swing is finite and > 0, at most max. */
 int rp_top_swings(const rs_cmp_sweep *sw, int max);
+
+/* ---- report.c: blocks kept on one page --------------------------------- */
+
+/* A section's heading (<h2 id=ID>TITLE</h2>, the title escaped) that stays on
+ * the page of the block after it: rp_keep_open joins it, rp_keep_flush
+ * closes it when no block followed. */
+void rp_heading_keep(rp_page *p, const char *id, const char *title);
+
+/* Open a block never split across pages (or join the heading's); close it. */
+void rp_keep_open(rp_page *p);
+void rp_keep_close(rp_page *p);
+void rp_keep_flush(rp_page *p);
 
 /* ---- figures.c --------------------------------------------------------- */
 

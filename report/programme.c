@@ -183,7 +183,8 @@ static int lever_league(rp_page *p)
     }
     if (!any)
         return RS_OK;
-    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"levers\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_keep_open(p);
+    rp_hf(b, "<h3 id=\"levers\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "The lever league", "各项目收益排行"),
           TR(p, "What each lever earns on its own (base case): its investment, its net income in "
                 "the stabilized year, its net present value and payback, and the share of the "
@@ -203,9 +204,10 @@ static int lever_league(rp_page *p)
     }
     rp_raw(b, "</tr></thead>\n<tbody>\n");
     int rc = lever_rows(p, many_com);
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n",
           TR(p, "Amounts in ", "金额单位："), p->unit,
           TR(p, "; payback in years.", "；回收期以年计。"));
+    rp_keep_close(p);
     return rc;
 }
 
@@ -261,7 +263,8 @@ static int communities(rp_page *p)
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
     int rc = RS_OK;
-    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"communities\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_keep_open(p);
+    rp_hf(b, "<h3 id=\"communities\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "Communities that stay in deficit", "仍有亏损的小区"),
           TR(p, "Per community in the stabilized year (base case): its management deficit (cost "
                 "minus fee income), the net income of the levers attached to it, its coverage and "
@@ -274,8 +277,9 @@ static int communities(rp_page *p)
           TR(p, "Still to cover", "缺口"));
     for (int i = 0; i < c->n && !rc; i++)
         rc = community_rows(p, &c->items[i]);
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n",
           TR(p, "Amounts in ", "金额单位："), p->unit, TR(p, ".", "。"));
+    rp_keep_close(p);
     for (int i = 0; i < c->n && !rc; i++)
         if (rp_communities_chart_wanted(p, i))
             rc = rp_communities_chart(p, i);
@@ -289,7 +293,8 @@ static void financing(rp_page *p)
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
     char v[RP_NUM], w[RP_NUM], z[RP_NUM], e[RP_NUM], rep[32];
-    rp_hf(b, "<div class=\"keep\">\n<h3 id=\"financing\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
+    rp_keep_open(p);
+    rp_hf(b, "<h3 id=\"financing\">%s</h3>\n<p class=\"small intro\">%s</p>\n",
           TR(p, "Financing", "融资"),
           TR(p, "Loans and bonds are paid into the fund and repaid from it. Debt-service cover "
                 "(DSCR) is a year's commercial net income divided by its debt service; below 1 the "
@@ -342,20 +347,22 @@ static void financing(rp_page *p)
               rp_money_u(p, m[MT_DEBT_END], z, sizeof z), rp_money_u(p, m[MT_NPV_EQUITY], e, sizeof e));
         rp_raw(b, "</td></tr>\n");
     }
-    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n</div>\n",
+    rp_hf(b, "</tbody>\n</table>\n<p class=\"small\">%s%e%s</p>\n",
           TR(p, "Amounts in ", "金额单位："), p->unit,
           TR(p, "; rates a year, in percent.", "；利率为年利率（%）。"));
+    rp_keep_close(p);
 }
 
 int rp_programme(rp_page *p)
 {
-    rp_hf(p->b, "<section class=\"programme\">\n<h2 id=\"programme\">%s</h2>\n",
-          TR(p, "Levers, communities and financing", "项目、小区与融资"));
+    rp_raw(p->b, "<section class=\"programme\">\n");
+    rp_heading_keep(p, "programme", TR(p, "Levers, communities and financing", "项目、小区与融资"));
     int rc = lever_league(p);
     if (!rc)
         rc = communities(p);
     if (!rc && p->borrows)
         financing(p);
+    rp_keep_flush(p);
     rp_raw(p->b, "</section>\n");
     return rc;
 }

@@ -27,6 +27,33 @@ static const char *scenario_text(const rs_compare *c, int k)
     return t && *t ? t : NULL;
 }
 
+void rp_heading_keep(rp_page *p, const char *id, const char *title)
+{
+    rp_keep_flush(p);
+    rp_hf(p->b, "<div class=\"keep\">\n<h2 id=\"%s\">%e</h2>\n", id, title);
+    p->keep_pending = 1;
+}
+
+void rp_keep_open(rp_page *p)
+{
+    if (p->keep_pending)
+        p->keep_pending = 0;
+    else
+        rp_raw(p->b, "<div class=\"keep\">\n");
+}
+
+void rp_keep_close(rp_page *p)
+{
+    rp_raw(p->b, "</div>\n");
+}
+
+void rp_keep_flush(rp_page *p)
+{
+    if (p->keep_pending)
+        rp_keep_close(p);
+    p->keep_pending = 0;
+}
+
 static void page_date(char *buf, size_t n)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -106,8 +133,11 @@ static int scenario_section(rp_page *p, int i)
     const rs_compare *c = p->c;
     const rs_cmp_item *it = &c->items[i];
     rs_textbuf *b = p->b;
-    rp_hf(b, "<section class=\"scenario\">\n<h2 id=\"s%d\">%s%e</h2>\n", i + 1,
-          TR(p, "Scenario: ", "情景："), rp_scen_name(it));
+    char id[16], title[RS_NAME_MAX * 4];
+    snprintf(id, sizeof id, "s%d", i + 1);
+    snprintf(title, sizeof title, "%s%s", TR(p, "Scenario: ", "情景："), rp_scen_name(it));
+    rp_raw(b, "<section class=\"scenario\">\n");
+    rp_heading_keep(p, id, title);
     int rc = rp_scenario_figures(p, i);
     rp_raw(b, "</section>\n");
     return rc;

@@ -145,22 +145,31 @@ int rp_risks(rp_page *p)
 {
     const rs_compare *c = p->c;
     rs_textbuf *b = p->b;
-    rp_hf(b, "<section class=\"risks\">\n<h2 id=\"risks\">%s</h2>\n<p class=\"small intro\">%s</p>\n",
-          TR(p, "Risks and what drives them", "风险及其影响因素"),
+    rp_raw(b, "<section class=\"risks\">\n");
+    rp_heading_keep(p, "risks", TR(p, "Risks and what drives them", "风险及其影响因素"));
+    rp_hf(b, "<p class=\"small intro\">%s</p>\n",
           TR(p, "Probabilities are shares of the Monte Carlo runs, in words on the IPCC's scale. "
                 "The drivers come from moving each parameter with a range alone to its low and its "
                 "high value, the others at their values; the three that move each result most are "
                 "listed, and those of the tornado's metric are charted in each scenario's section.",
              "概率为蒙特卡洛模拟次数占比，文字描述采用IPCC的可能性等级。影响因素为每次单独将一个设定区间的参数调到低值和高值"
              "（其余参数取设定值）所得；列出对各结果影响最大的三项，龙卷风图指标的影响因素见各情景一节的图。"));
-    int rc = rp_npv_chart(p);
+    int rc = RS_OK;
+    if (p->charts && rs_cmp_chart_wanted(RS_CMP_NPV, &p->in, 0)) {
+        rp_keep_open(p);
+        rc = rp_npv_chart(p);
+        rp_keep_close(p);
+    }
     for (int i = 0; i < c->n && !rc; i++) {
         const rs_cmp_item *it = &c->items[i];
+        rp_keep_open(p);
         rp_hf(b, "<div class=\"risk\">\n<h3>%e</h3>\n", rp_scen_name(it));
         probabilities(p, it);
         drivers(p, it);
         rp_raw(b, "</div>\n");
+        rp_keep_close(p);
     }
+    rp_keep_flush(p);
     rp_raw(b, "</section>\n");
     return rc;
 }
