@@ -158,14 +158,21 @@ test-report: $(BIN)
 # and Chinese, into out/demo-*/ (the choice is in docs/report.md).
 DEMO_CHIDIAN := --baseline scenarios/chidian-status-quo.csv scenarios/chidian-parking-only.csv \
 	scenarios/chidian-parking-chargers.csv scenarios/chidian.csv
+# the Chidian pack as a proposal: notes, author, organisation, purpose (the
+# same in tests/report/render.sh, which checks its pages)
+DEMO_CHIDIAN_EN := --notes scenarios/chidian-notes.md \
+	--organisation "Chidian town (池店镇), property office (example)" --author "revsim example" \
+	--purpose "Choose which of three revitalisation variants to fund in 2025 so that commercial income covers the communities' management deficit."
+DEMO_CHIDIAN_ZH := --notes scenarios/chidian-notes.zh.md --organisation "池店镇物业管理办公室（示例）" \
+	--author "revsim 示例" --purpose "选择2025年资助哪一个盘活方案，使商业收益覆盖各小区的物业亏损。"
 DEMO_YONGFENGLI := --baseline scenarios/yongfengli-status-quo.csv \
 	scenarios/yongfengli-shops-only.csv scenarios/yongfengli.csv
 DEMO_QINGYANG := --baseline scenarios/qingyang-status-quo.csv scenarios/qingyang-shops-only.csv \
 	scenarios/qingyang-parking-chargers.csv scenarios/qingyang-old-estates.csv
 demo: deps
 	$(MAKE) --no-print-directory $(BIN)
-	$(BIN) compare $(DEMO_CHIDIAN) -o out/demo-chidian
-	$(BIN) compare -q $(DEMO_CHIDIAN) --lang zh -o out/demo-chidian-zh
+	$(BIN) compare $(DEMO_CHIDIAN) $(DEMO_CHIDIAN_EN) -o out/demo-chidian
+	$(BIN) compare -q $(DEMO_CHIDIAN) $(DEMO_CHIDIAN_ZH) --lang zh -o out/demo-chidian-zh
 	$(BIN) compare $(DEMO_YONGFENGLI) -o out/demo-yongfengli
 	$(BIN) compare -q $(DEMO_YONGFENGLI) --lang zh -o out/demo-yongfengli-zh
 	$(BIN) compare $(DEMO_QINGYANG) -o out/demo-qingyang

@@ -17,12 +17,23 @@
 #include "../report/report.h"
 
 typedef struct {
-    const char *baseline, *outdir;
+    const char *baseline, *outdir, *notes;
     rs_mc_args mc;
     int quiet, report, excel, strict, xlsx;
     rs_plot_args plot;
+    rs_report_opts ro;
 } cmp_args;
 static cmp_args cmp_a;   /* what rs_compare_opts binds; reset by every rs_cmd_compare */
+
+static int tornado_arg(const rs_option *opt, const char *arg, rs_error *err)
+{
+    int k = rs_metric_find(arg);
+    if (k < 0)
+        return rs_error_set(err, RS_EUSAGE, "option '--%s': unknown metric '%s' (see "
+                            "summary.csv's names)", opt->lng, arg);
+    *(int *)opt->value = k;
+    return RS_OK;
+}
 
 const rs_option rs_compare_opts[] = {
     OPT_STRING('b', "baseline", &cmp_a.baseline, "FILE",
@@ -32,6 +43,17 @@ const rs_option rs_compare_opts[] = {
     OPT_PLOTS(&cmp_a.plot),
     OPT_EXCEL(&cmp_a.excel),
     OPT_SET_INT(0, "no-report", &cmp_a.report, 0, "write no report.html"),
+    OPT_STRING(0, "author", &cmp_a.ro.author, "TEXT",
+               "the report's author (default: scenario,author)"),
+    OPT_STRING(0, "organisation", &cmp_a.ro.organisation, "TEXT",
+               "the organisation proposing it (default: scenario,organisation)"),
+    OPT_STRING(0, "purpose", &cmp_a.ro.purpose, "TEXT",
+               "what the proposal asks for (default: scenario,purpose)"),
+    OPT_STRING(0, "notes", &cmp_a.notes, "FILE",
+               "the planner's text for the report (plain text or Markdown)"),
+    OPT_CALLBACK(0, "tornado-metric", &cmp_a.ro.tornado_metric, "NAME",
+                 "the metric each scenario's tornado chart shows (default coverage_stabilized)",
+                 tornado_arg),
     OPT_NO_XLSX(&cmp_a.xlsx, RS_WORKBOOK_FILE),
     OPT_STRICT(&cmp_a.strict),
     OPT_BOOL('q', "quiet", &cmp_a.quiet, "print no table"),
@@ -80,6 +102,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
 {
     cmp_args a = {.mc = RS_MC_ARGS_INIT, .report = 1, .xlsx = 1};
     rs_plot_args_init(&a.plot);
+    rs_report_opts_init(&a.ro);
     cmp_a = a;
     int at, rc = rs_opt_parse(argc, argv, cmd, &at, err);
     if (rc)
@@ -90,10 +113,13 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
     rs_compare c;
     rs_outset o;
     memset(&o, 0, sizeof o);
+    char *notes = NULL;
     rs_compare_init(&c);
     rc = rs_compare_load(&c, argv + at, argc - at, a.baseline, err);
-    if (rc)
+    if (rc || (a.notes && a.report && (rc = rs_notes_load(a.notes, &notes, err))) ||
+        (rc = rs_compare_want_sweep(&c, a.ro.tornado_metric, err)))
         goto out;
+    a.ro.notes = notes;
     if (c.n < 2) {
         rc = rs_error_set(err, RS_EUSAGE, "give at least two different scenario files (the "
                           "baseline counts as one)");
@@ -126,7 +152,7 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
         goto out;
     int prc = rs_plot_compare_maybe(&o, &c, &a.plot, cmd->name, err);
     if (!prc && a.report)
-        prc = rs_report_write(&o, &c, &a.plot, err);
+        prc = rs_report_write(&o, &c, &a.plot, &a.ro, err);
     if ((rc = rs_outset_commit(&o, err)))
         goto out;
     rc = prc;
@@ -148,5 +174,6 @@ out:
     for (int i = 0; i < c.n && !rc; i++)   /* the reader's and the results' warnings */
         rs_print_warnings(&c.items[i].src, cmd->name);
     rs_compare_release(&c);
+    free(notes);
     return rc;
 }

@@ -9,7 +9,34 @@
 
 const int rs_gain_metrics[4] = {MT_REVENUE_YEAR1, MT_REVENUE_STAB, MT_NET_STAB, MT_NPV};
 
-void rs_compare_init(rs_compare *c) { memset(c, 0, sizeof *c); }
+void rs_compare_init(rs_compare *c)
+{
+    static const int drivers[] = {MT_COVERAGE_STAB, MT_FUND_END, MT_NPV};
+    memset(c, 0, sizeof *c);
+    for (int k = 0; k < (int)(sizeof drivers / sizeof drivers[0]); k++)
+        c->sweep_metric[c->nsweep_metric++] = drivers[k];
+}
+
+int rs_compare_want_sweep(rs_compare *c, int metric, rs_error *err)
+{
+    if (metric < 0 || metric >= MT_N)
+        return rs_error_set(err, RS_EUSAGE, "sweep: metric %d is not one", metric);
+    for (int k = 0; k < c->nsweep_metric; k++)
+        if (c->sweep_metric[k] == metric)
+            return RS_OK;
+    if (c->nsweep_metric >= RS_CMP_SWEEPS)
+        return rs_error_set(err, RS_EUSAGE, "sweep: at most %d metrics", RS_CMP_SWEEPS);
+    c->sweep_metric[c->nsweep_metric++] = metric;
+    return RS_OK;
+}
+
+const rs_cmp_sweep *rs_compare_sweep(const rs_cmp_item *it, int metric)
+{
+    for (int k = 0; k < it->nsweep; k++)
+        if (it->sweep[k].metric == metric)
+            return &it->sweep[k];
+    return NULL;
+}
 
 void rs_compare_release(rs_compare *c)
 {
@@ -17,7 +44,8 @@ void rs_compare_release(rs_compare *c)
         rs_cmp_item *it = &c->items[i];
         rs_results_free(it->r);
         rs_mc_results_free(it->mc);
-        free(it->sweep);
+        for (int k = 0; k < it->nsweep; k++)
+            free(it->sweep[k].rows);
         rs_scenario_release(&it->s);
         rs_source_release(&it->src);
     }
@@ -102,13 +130,19 @@ int rs_compare_run(rs_compare *c, long runs, long long seed, int threads,
     c->seed = seed >= 0 ? (unsigned long)seed : (unsigned long)b->scen.v[SC_SEED];
     for (int i = 0; i < c->n; i++) {
         rs_cmp_item *it = &c->items[i];
-        if (!(it->r = rs_results_alloc(&it->s)) ||
-            !(it->sweep = calloc((size_t)(it->s.nranges ? it->s.nranges : 1), sizeof *it->sweep)))
+        if (!(it->r = rs_results_alloc(&it->s)))
             return rs_error_set(err, RS_ESOFTWARE, "out of memory");
         rs_model_run(&it->s, it->r);
         rs_scenario_check_results(&it->src, &it->s, it->r);
-        if (rs_sweep(&it->s, MT_NPV, it->sweep, &it->nsweep, &it->npv_base) != RS_S_OK)
-            return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        for (int k = 0; k < c->nsweep_metric; k++) {
+            rs_cmp_sweep *sw = &it->sweep[k];
+            sw->metric = c->sweep_metric[k];
+            if (!(sw->rows = calloc((size_t)(it->s.nranges ? it->s.nranges : 1), sizeof *sw->rows)))
+                return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+            it->nsweep = k + 1;
+            if (rs_sweep(&it->s, sw->metric, sw->rows, &sw->nrows, &sw->base) != RS_S_OK)
+                return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        }
         if (c->runs > 0) {
             rs_mc_opts o = {c->runs, c->seed, threads, progress, NULL};
             rs_status st = rs_mc_run(&it->s, &o, &it->mc);

@@ -151,6 +151,18 @@ expect "report without charts" 0 "$bin" compare -q --no-plots --runs 50 "$tmp/a.
 check "report without charts: says so, no chart" \
     'grep -q "Charts were not drawn (--no-plots)" "$tmp/r0/report.html" && ! grep -q "<svg" "$tmp/r0/report.html" &&
      [ "$(ls "$tmp/r0" | tr "\n" " ")" = "comparison.csv comparison_annual.csv report.html results.xlsx " ]'
+# the proposal's texts and notes, the tornado's metric
+printf '# Why\nThe **town** asks.\n' >"$tmp/notes.md"
+expect "--author --organisation --purpose --notes" 0 "$bin" compare -q --no-plots --runs 0 --author "A <b>" \
+    --organisation "Town & Co" --purpose "Decide" --notes "$tmp/notes.md" --tornado-metric fund_end \
+    "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/rn"
+check "the report carries them, escaped" \
+    'grep -q "<dd>A &lt;b&gt;</dd>" "$tmp/rn/report.html" && grep -q "<dd>Town &amp; Co</dd>" "$tmp/rn/report.html" &&
+     grep -q "<b>Purpose: </b>Decide</p>" "$tmp/rn/report.html" && grep -q "<p>The <b>town</b> asks.</p>" "$tmp/rn/report.html"'
+expect "--notes missing" 66 "$bin" compare -q --no-plots --runs 0 --notes "$tmp/none.md" "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/rm"
+check "--notes missing: nothing written" '[ ! -e "$tmp/rm" ] && grep -q "none.md: cannot read the notes" "$tmp/err"'
+expect "--tornado-metric unknown" 2 "$bin" compare -q --no-plots --runs 0 --tornado-metric npvv "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/rt"
+check "--tornado-metric unknown: says which" 'grep -q "unknown metric .npvv." "$tmp/err" && [ ! -e "$tmp/rt" ]'
 expect "--no-report" 0 "$bin" compare -q --no-plots --no-report --runs 0 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r1"
 check "--no-report: no report.html" '[ ! -e "$tmp/r1/report.html" ] && [ -s "$tmp/r1/comparison.csv" ]'
 expect "gnuplot missing" 0 env REVSIM_GNUPLOT=/nonexistent/gnuplot "$bin" compare -q --runs 50 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r2"
@@ -166,8 +178,9 @@ if command -v gnuplot >/dev/null 2>&1; then
         check "writes $f" '[ -s "$tmp/r4/$f" ]'
     done
     check "no community chart for one community" '! ls "$tmp/r4" | grep -q "^communities_"'
+    # 3 comparison charts and each scenario's fund (no ranges here: no tornado)
     check "report embeds SVG charts, fetches nothing" \
-        '[ "$(grep -c "<svg class=\"chart\"" "$tmp/r4/report.html")" -ge 8 ] &&
+        '[ "$(grep -c "<svg class=\"chart\"" "$tmp/r4/report.html")" -ge 5 ] &&
          ! grep -q "<script\|<link\|<img\|src=\|@import" "$tmp/r4/report.html"'
     expect "portfolio scenario, Chinese" 0 "$bin" compare -q --runs 20 --lang zh \
         --baseline $S/qingyang-status-quo.csv $S/qingyang-old-estates.csv -o "$tmp/r5"

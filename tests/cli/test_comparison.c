@@ -150,9 +150,55 @@ static void test_gains_by_hand(void **state)
     }
     /* the NPV sweep: income moves NPV most, 24 per CNY/month over 2 years */
     assert_int_equal(c.items[1].s.nranges, 1);
-    assert_rel(c.items[1].sweep[0].metric_low, 24 * 1000 - 3000, 1e-12);
-    assert_rel(c.items[1].sweep[0].metric_high, 24 * 1800 - 3000, 1e-12);
-    assert_rel(c.items[1].npv_base, 33000, 1e-12);
+    const rs_cmp_sweep *sw = rs_compare_sweep(&c.items[1], MT_NPV);
+    assert_non_null(sw);
+    assert_int_equal(sw->nrows, 1);
+    assert_rel(sw->rows[0].metric_low, 24 * 1000 - 3000, 1e-12);
+    assert_rel(sw->rows[0].metric_high, 24 * 1800 - 3000, 1e-12);
+    assert_rel(sw->base, 33000, 1e-12);
+    /* and the default drivers of coverage and the fund: the deficit is
+     * 14,000 a year, income 12 x 1,000 / 1,800 of it; the fund ends at 24
+     * months of income less the 28,000 deficit and 3,000 of capex */
+    sw = rs_compare_sweep(&c.items[1], MT_COVERAGE_STAB);
+    assert_non_null(sw);
+    assert_rel(sw->base, 18000.0 / 14000, 1e-12);
+    assert_rel(sw->rows[0].metric_low, 12000.0 / 14000, 1e-12);
+    assert_rel(sw->rows[0].metric_high, 21600.0 / 14000, 1e-12);
+    sw = rs_compare_sweep(&c.items[1], MT_FUND_END);
+    assert_non_null(sw);
+    assert_rel(sw->base, 36000 - 31000, 1e-12);
+    assert_rel(sw->rows[0].metric_low, 24000 - 31000, 1e-12);
+    assert_rel(sw->rows[0].metric_high, 43200 - 31000, 1e-12);
+    assert_null(rs_compare_sweep(&c.items[1], MT_IRR));
+    rs_compare_release(&c);
+}
+
+/* The metrics swept: the three defaults, one more asked for (once however
+ * often it is asked), no fifth, no metric that is not one. */
+static void test_want_sweep(void **state)
+{
+    (void)state;
+    const char *ab[] = {a_csv, b_csv};
+    rs_compare c;
+    rs_error err = {0};
+    assert_int_equal(load(&c, ab, 2, NULL, &err), RS_OK);
+    assert_int_equal(c.nsweep_metric, 3);
+    assert_int_equal(rs_compare_want_sweep(&c, MT_NPV, &err), RS_OK);
+    assert_int_equal(c.nsweep_metric, 3);
+    assert_int_equal(rs_compare_want_sweep(&c, MT_REVENUE_STAB, &err), RS_OK);
+    assert_int_equal(rs_compare_want_sweep(&c, MT_REVENUE_STAB, &err), RS_OK);
+    assert_int_equal(c.nsweep_metric, 4);
+    assert_int_equal(rs_compare_want_sweep(&c, MT_IRR, &err), RS_EUSAGE);
+    assert_non_null(strstr(err.msg, "at most 4 metrics"));
+    assert_int_equal(rs_compare_want_sweep(&c, MT_N, &err), RS_EUSAGE);
+    assert_int_equal(rs_compare_want_sweep(&c, -1, &err), RS_EUSAGE);
+    assert_int_equal(rs_compare_run(&c, 0, -1, 1, NULL, &err), RS_OK);
+    const rs_cmp_sweep *sw = rs_compare_sweep(&c.items[1], MT_REVENUE_STAB);
+    assert_non_null(sw);
+    assert_int_equal(c.items[1].nsweep, 4);
+    assert_rel(sw->base, 18000, 1e-12);
+    assert_rel(sw->rows[0].metric_low, 12000, 1e-12);
+    assert_rel(sw->rows[0].metric_high, 21600, 1e-12);
     rs_compare_release(&c);
 }
 
@@ -273,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_horizons),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_gains_by_hand),
+        cmocka_unit_test(test_want_sweep),
         cmocka_unit_test(test_same_draws),
         cmocka_unit_test(test_write_csv),
         cmocka_unit_test(test_plot_input),
