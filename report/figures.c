@@ -125,6 +125,20 @@ static int when_always(const rp_page *p, const rs_cmp_item *it)
     return 1;
 }
 
+/* the chart applies (plots/ decides: the debt chart when the scenario
+ * borrows) */
+static int when_chart(rs_chart k, const rs_cmp_item *it)
+{
+    rs_plot_input in = {&it->s, it->r, it->mc, "npv", NULL, NAN, NULL, 0};
+    return rs_chart_wanted(k, &in);
+}
+
+static int when_debt(const rp_page *p, const rs_cmp_item *it)
+{
+    (void)p;
+    return when_chart(RS_CHART_DEBT, it);
+}
+
 static int when_drivers(const rp_page *p, const rs_cmp_item *it)
 {
     return rp_top_swings(rs_compare_sweep(it, p->ro.tornado_metric), 1) > 0;
@@ -143,13 +157,16 @@ static const struct {
      "各年物业亏损（基准情形）；没有商业收入时由基金承担。"},
     {RS_CHART_FUND, when_always, "The shared community fund at each month end (base case).",
      "社区共享基金各月末余额（基准情形）。"},
-    /* the financing charts of plots/ go here when they land: RS_CHART_DEBT
-     * (fund, debt balance and reserve) when the scenario borrows,
-     * RS_CHART_LEVERS (NPV and coverage share per lever) for levers,
-     * RS_CHART_COMMUNITIES (coverage of each community). RS_CHART_REVENUE,
-     * RS_CHART_CASHFLOW and RS_CHART_FAN_COVERAGE are left to `revsim run`
-     * (the lever league, the comparison charts and the risks give their
-     * figures) to keep the pack within 14 A4 pages */
+    {RS_CHART_DEBT, when_debt,
+     "Commercial net income and debt service by year, and the debt-service cover ratio "
+     "(DSCR, right axis) they give (base case).",
+     "各年商业净收益与还本付息额，及二者之比偿债覆盖率（DSCR，右轴；基准情形）。"},
+    /* the communities chart is drawn by rp_communities_chart beside the
+     * table of communities; RS_CHART_LEVERS repeats the lever league's
+     * table, and RS_CHART_REVENUE, RS_CHART_CASHFLOW and
+     * RS_CHART_FAN_COVERAGE are left to `revsim run` (the comparison
+     * charts and the risks give their figures) to keep the pack within 14
+     * A4 pages */
     {RS_CHART_TORNADO, when_drivers, NULL, NULL},
 };
 #define NFIGURES ((int)(sizeof scenario_figures / sizeof scenario_figures[0]))

@@ -664,6 +664,16 @@ static void test_financing(void **state)
     HAS_ALL(html, "<th class=\"num\">Debt cover, lowest year</th>", "<td class=\"num\">3.75</td>",
             "<th>Debt-service cover, lowest year (times)</th>", "<th>Net present value after financing (CNY)</th>");
     free(html);
+    /* the debt chart: once, for B borrows, the only one that borrows */
+    if (rs_gp_available("gnuplot")) {
+        html = page(&c, RS_LANG_EN, 1);
+        assert_int_equal(count(html, "Commercial net income and debt service by year"), 2); /* caption, aria-label */
+        const char *at = strstr(html, "Commercial net income and debt service by year");
+        const char *l_head = strstr(html, "Scenario: B borrows");
+        assert_non_null(l_head);
+        assert_true(at > l_head);
+        free(html);
+    }
     rs_compare_release(&c);
 }
 
