@@ -317,8 +317,9 @@ void rs_progress_line(const char *line)
 int rs_strict(const void *p, int strict, rs_error *err)
 {
     const rs_source *src = p;
-    if (!strict || src->nwarn == 0)
+    const int n = src->nwarn - src->nadvice;   /* the advice on results comes last */
+    if (!strict || n <= 0)
         return RS_OK;
     return rs_error_set(err, RS_EDATA, "%s (an error with --strict; %d warning%s in all)",
-                        src->warn[0], src->nwarn, src->nwarn == 1 ? "" : "s");
+                        src->warn[0], n, n == 1 ? "" : "s");
 }

@@ -80,6 +80,7 @@ typedef struct {
     int nown, capown;
     int like;                   /* template section index, -1 */
     int like_row;
+    int copied;                 /* 1 when another section copies it (`like`) */
     int state;                  /* template resolution: 0 new, 1 busy, 2 done */
     eff_row *eff;
     int neff;
@@ -214,6 +215,7 @@ static int link_templates(build *b, rs_error *err)
             return rs_error_set(err, RS_EDATA, "%s:%d: %s.like: a section cannot copy itself",
                                 r->file, r->line, si->name);
         si->like = t;
+        b->sec[t].copied = 1;
     }
     return RS_OK;
 }
@@ -410,7 +412,9 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
                             r->file, r->line, r->section, r->key, what, text, p->min,
                             *p->unit ? " " : "", p->unit);
     if (v > p->max) {
-        const int fraction = strcmp(p->unit, "fraction") == 0 && v <= 100 && !strchr(text, '%');
+        /* a share or a rate per year written in percent without the sign */
+        const int fraction = (strcmp(p->unit, "fraction") == 0 || strcmp(p->unit, "1/year") == 0) &&
+                             v <= 100 && !strchr(text, '%');
         char hint[64] = "";
         if (fraction)
             snprintf(hint, sizeof hint, " (did you mean %s%%?)", text);
@@ -613,6 +617,33 @@ static const rs_row *param_row(const build *b, int i, int k)
     return b->prow[i][k] >= 0 ? &b->src->rows[b->prow[i][k]] : NULL;
 }
 
+/* 1 when entity e has every required key. */
+static int complete(const rs_entity *e)
+{
+    for (int k = 0; k < e->sec->nparams; k++)
+        if ((e->sec->params[k].flags & RS_P_REQUIRED) && !e->set[k])
+            return 0;
+    return 1;
+}
+
+/* " (did you mean 'NAME'?)" for the section of entity i's kind whose name
+ * is closest to its own (a typo), else "". The first 4096 are looked at;
+ * with `whole`, only those that have every required key. */
+static const char *similar_entity(const build *b, int i, int whole, char *hint, size_t len)
+{
+    int cap = b->nent < 4096 ? b->nent : 4096, n = 0;
+    const char **names = malloc((size_t)(cap ? cap : 1) * sizeof *names);
+    hint[0] = '\0';
+    if (!names)
+        return hint;
+    for (int j = 0; j < b->nent && n < cap; j++)
+        if (j != i && b->ent[j].sec == b->ent[i].sec && (!whole || complete(&b->ent[j])))
+            names[n++] = b->ent[j].name;
+    suggest(b->ent[i].name, names, sizeof names[0], n, hint, len);
+    free(names);
+    return hint;
+}
+
 /* Checks after all rows: required keys, cross-key rules, communities. */
 static int finish_entity(build *b, int i, int ncom, int first_com, rs_error *err)
 {
@@ -628,18 +659,10 @@ static int finish_entity(build *b, int i, int ncom, int first_com, rs_error *err
         for (int s = 0; s < b->nstep && !others; s++)
             others += b->step[s].ent == i;
         if (!others) {   /* a variant switching a lever that does not exist: a typo? */
-            int cap = b->nent < 4096 ? b->nent : 4096, n = 0;
-            const char **names = malloc((size_t)(cap ? cap : 1) * sizeof *names);
-            char hint[96] = "";
-            if (names) {
-                for (int j = 0; j < b->nent && n < cap; j++)
-                    if (j != i && b->ent[j].sec == sec)
-                        names[n++] = b->ent[j].name;
-                suggest(e->name, names, sizeof names[0], n, hint, sizeof hint);
-                free(names);
-            }
+            char hint[96];
             return rs_error_set(err, RS_EDATA, "%s:%d: %s.enabled: no lever '%s' is defined "
-                                "(here or in the base)%s", e->file, e->line, sname, sname, hint);
+                                "(here or in the base)%s", e->file, e->line, sname, sname,
+                                similar_entity(b, i, 0, hint, sizeof hint));
         }
     }
     if (sec->derive)
@@ -649,9 +672,18 @@ static int finish_entity(build *b, int i, int ncom, int first_com, rs_error *err
     if (disabled(e))
         return RS_OK;
     for (int k = 0; k < sec->nparams; k++)
-        if ((sec->params[k].flags & RS_P_REQUIRED) && !e->set[k])
-            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: missing required key", e->file,
-                                e->line, sname, sec->params[k].name);
+        if ((sec->params[k].flags & RS_P_REQUIRED) && !e->set[k]) {
+            /* a variant's misspelt section starts a new, incomplete one */
+            char hint[96], near[2 * sizeof sname + 128] = "";
+            int si = rs_strmap_get(&b->secmap, sname);
+            if (si >= 0 && b->sec[si].copied && (lever || sec->kind == RS_SEC_LOAN))
+                snprintf(near, sizeof near, " (%s is copied with `like`; a template meant only "
+                         "to be copied is switched off with `%s,enabled,0`)", sname, sname);
+            else if (*similar_entity(b, i, 1, hint, sizeof hint))
+                snprintf(near, sizeof near, "; a new section here, or a misspelt name%s", hint);
+            return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: missing required key%s", e->file,
+                                e->line, sname, sec->params[k].name, near);
+        }
     if (sec->check) {
         char why[256];
         int k = sec->check(e, why, sizeof why);
@@ -748,7 +780,31 @@ void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_re
         rs_source_warn(src, "%s: result %s = %g is outside the typical %g to %g: %s", file,
                        rs_metrics[k].name, v, t->low, t->high, t->source);
     }
-    (void)s;
+    /* covered in the stabilized year is not covered for good (advice:
+     * counted, when kept, in nadvice) */
+    const double stab = r->metric[MT_COVERAGE_STAB], last = r->metric[MT_COVERAGE_LAST];
+    if (isnan(stab) || stab < 1)
+        return;
+    const int before = src->nwarn;
+    /* a fund below zero while the investment is paid off is usual; below
+     * zero after the stabilized year, when income should be refilling it,
+     * is not */
+    const double fmin = r->metric[MT_FUND_MIN], when = r->metric[MT_FUND_MIN_MONTH];
+    const double stab_year = r->metric[MT_STAB_YEAR];
+    if (!isnan(fmin) && fmin < 0 && !isnan(when) && !isnan(stab_year) && when > 12 * stab_year) {
+        char amount[48];
+        rs_fmt_group(fmin, 0, 0, amount, sizeof amount);
+        rs_source_warn(src, "%s: result: the stabilized year covers the deficit (coverage_stabilized "
+                       "%.1f%%) but the fund is lowest after it, below zero (fund_min %s %s in month "
+                       "%.0f): read the fund and the coverage of every year in annual.csv", file,
+                       100 * stab, amount, s->scen.text[SC_CURRENCY], when);
+    } else if (!isnan(last) && last < 1) {
+        rs_source_warn(src, "%s: result: the stabilized year covers the deficit (coverage_stabilized "
+                       "%.1f%%) but the last year does not (coverage_last %.1f%%): costs outgrow "
+                       "income; read the coverage of every year in annual.csv", file, 100 * stab,
+                       100 * last);
+    }
+    src->nadvice += src->nwarn - before;
 }
 
 /* ---------------------------------------------------------- correlations */

@@ -36,6 +36,8 @@ typedef struct {
     char *stem;       /* file name of the top scenario without .csv */
     char **warn;      /* things worth a look that are not errors ("FILE:ROW: ...") */
     int nwarn;
+    int nadvice;      /* the last nadvice of warn are about the plan's results (a
+                       * fund that runs dry), not its data: --strict lets them be */
 } rs_source;
 
 void rs_source_init(rs_source *src);
@@ -57,7 +59,9 @@ void rs_source_warn(rs_source *src, const char *fmt, ...) __attribute__((format(
 int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err);
 
 /* Warnings for results far outside their typical range (a coverage of
- * 3,000%, an IRR of 500% a year), added to src like the reader's own. */
+ * 3,000%, an IRR of 500% a year), added to src like the reader's own; then
+ * advice on the results (covered in the stabilized year, not for good),
+ * counted in src->nadvice. */
 void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_results *r);
 
 /* rs_source_read + rs_scenario_build. */

@@ -386,6 +386,12 @@ static int table_rows(rs_table *t, const char *shown, rowlist *l, rs_error *err)
         return rs_error_set(err, RS_EDATA, "%s:%d: header: the first column must be 'section' "
                             "(an included table has one section a row), got '%s'", shown,
                             t->lines[h], t->fields[h][0]);
+    if (nh >= 3 && strcasecmp(rs_trim(t->fields[h][1]), "key") == 0 &&
+        strcasecmp(rs_trim(t->fields[h][2]), "value") == 0)
+        return rs_error_set(err, RS_EDATA, "%s:%d: header: this is a scenario file (section,key,"
+                            "value), not a table; an included table has one section a row and "
+                            "a column a key (docs/model.md 1.4); a scenario file is read "
+                            "with scenario,base", shown, t->lines[h]);
     /* column c: key (NULL for an empty header) and what it gives */
     enum { V, LOW, HIGH, DIST, NOTE, UNIT };
     char **key = calloc((size_t)nh, sizeof *key);

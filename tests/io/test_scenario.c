@@ -44,6 +44,16 @@ static const struct bad_case {
      RS_EDATA},
     {"missing required", VALID "shops:x,count,3\nshops:x,rent,3\n",
      "t.csv:6: shops:x.area_m2: missing required key", RS_EDATA},
+    {"a template that is not switched off",
+     VALID "shops:t,rent,3\nshops:t,occupancy_target,0.9\nshops:a,like,shops:t\nshops:a,count,3\n"
+           "shops:a,area_m2,20\n",
+     "t.csv:6: shops:t.count: missing required key (shops:t is copied with `like`; a template "
+     "meant only to be copied is switched off with `shops:t,enabled,0`)", RS_EDATA},
+    {"a misspelt section starts an incomplete one",
+     VALID "shops:east-street,count,3\nshops:east-street,rent,3\nshops:east-street,area_m2,20\n"
+           "shops:east-street,occupancy_target,0.9\nshops:east-stret,rent,4\n",
+     "t.csv:10: shops:east-stret.count: missing required key; a new section here, or a misspelt "
+     "name (did you mean 'east-street'?)", RS_EDATA},
     {"above maximum", VALID "community:a,collection_target,1.5\n",
      "t.csv:6: community:a.collection_target: value 1.5 is above the maximum 1", RS_EDATA},
     {"below minimum", VALID "community:a,fee_growth,-0.9\n",
@@ -118,6 +128,9 @@ static const struct bad_case {
      "t.csv:8: other:a.income@3.0: year 3 of 'income' is also set by", RS_EDATA},
     {"a fraction written as a whole number", VALID "other:a,income,1\nother:a,share_out,30\n",
      "t.csv:7: other:a.share_out: value 30 is above the maximum 1 fraction (did you mean 30%?)",
+     RS_EDATA},
+    {"a rate a year written as a whole number", VALID "other:a,income,1\nscenario,discount_rate,8\n",
+     "t.csv:7: scenario.discount_rate: value 8 is above the maximum 1 1/year (did you mean 8%?)",
      RS_EDATA},
     {"ten thousands", VALID "other:a,income,125万\n",
      "t.csv:6: other:a.income: value '125万' is not a number (write the plain amount in CNY",
@@ -395,6 +408,14 @@ static void test_tables(void **state)
     rc = load(VALID "scenario,include,dup.csv\nscenario,include,dup2.csv\n", &s, &err);
     assert_int_equal(rc, RS_EDATA);
     assert_non_null(strstr(err.msg, "dup2.csv:2: other:x.income: also given by the included table"));
+    rs_scenario_release(&s);
+    /* a scenario file included as a table */
+    rs_test_file(dir, "scen.csv", "section,key,value\nother:x,income,5\n");
+    memset(&err, 0, sizeof err);
+    rc = load(VALID "scenario,include,scen.csv\n", &s, &err);
+    assert_int_equal(rc, RS_EDATA);
+    assert_non_null(strstr(err.msg, "scen.csv:1: header: this is a scenario file (section,key,value), "
+                                    "not a table;"));
     rs_scenario_release(&s);
     /* a table that names a base */
     rs_test_file(dir, "base.csv", "section,base\nscenario,x.csv\n");
