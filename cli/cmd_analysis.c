@@ -9,6 +9,8 @@
 #include "../models/analysis.h"
 #include "../models/draw.h"
 #include "../base/utf8.h"
+#include "../base/fmt.h"
+#include "../base/suggest.h"
 #include "cli.h"
 #include "../io/csvout.h"
 #include "../io/workbook.h"
@@ -73,11 +75,15 @@ static int metric_arg(const char *name, rs_error *err)
     int k = rs_metric_find(name);
     if (k >= 0)
         return k;
-    char list[900];
+    char list[900], hint[96];
     size_t j = 0;
     for (int i = 0; i < MT_N && j < sizeof list; i++)
         j += (size_t)snprintf(list + j, sizeof list - j, "%s%s", i ? " " : "", rs_metrics[i].name);
-    rs_error_set(err, RS_EUSAGE, "unknown metric '%s'; one of: %s", name, list);
+    rs_suggest(name, &rs_metrics[0].name, sizeof rs_metrics[0], MT_N, hint, sizeof hint);
+    if (*hint)   /* the likely one, not the list */
+        rs_error_set(err, RS_EUSAGE, "unknown metric '%s'%s", name, hint);
+    else
+        rs_error_set(err, RS_EUSAGE, "unknown metric '%s'; one of: %s", name, list);
     return -1;
 }
 
@@ -332,10 +338,19 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd, rs_error *err)
     }
     double x, fa, fb;
     int sr = rs_solve(&s, &h, metric, target, lo, hi, &x, &fa, &fb);
-    if (sr == 1)
-        rc = rs_error_set(err, RS_EDATA, "target %s = %g is not bracketed: it is %g at %s = %g "
-                          "and %g at %g; widen --bracket", rs_metrics[metric].name, target, fa,
-                          a.forp, lo, fb, hi);
+    if (sr == 1) {
+        char t[48], va[48], vb[48], xa[48], xb[48];
+        rs_error_set(err, RS_EDATA, "target %s = %s is not bracketed: it is %s at %s = %s and "
+                     "%s at %s, %s; widen --bracket%s", rs_metrics[metric].name,
+                     rs_fmt_short(target, 0, t, sizeof t), rs_fmt_short(fa, 0, va, sizeof va),
+                     a.forp, rs_fmt_short(lo, 0, xa, sizeof xa), rs_fmt_short(fb, 0, vb, sizeof vb),
+                     rs_fmt_short(hi, 0, xb, sizeof xb),
+                     fa > target && fb > target   ? "both above the target"
+                     : fa < target && fb < target ? "both below the target"
+                                                  : "with the target not between them",
+                     a.bracket ? "" : " (the default bracket is the parameter's low:high)");
+        rc = RS_EDATA;
+    }
     else if (sr == 2)
         rc = rs_error_set(err, RS_EDATA, "%s is empty at an end of the bracket or the solver "
                           "did not converge (%s = %g at %g, %g at %g)", rs_metrics[metric].name,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "../base/utf8.h"
+#include "../base/suggest.h"
 #include "cli.h"
 #include "../io/comparison.h"
 #include "../io/results.h"
@@ -28,9 +29,11 @@ static cmp_args cmp_a;   /* what rs_compare_opts binds; reset by every rs_cmd_co
 static int tornado_arg(const rs_option *opt, const char *arg, rs_error *err)
 {
     int k = rs_metric_find(arg);
+    char hint[96];
     if (k < 0)
-        return rs_error_set(err, RS_EUSAGE, "option '--%s': unknown metric '%s' (see "
-                            "summary.csv's names)", opt->lng, arg);
+        return rs_error_set(err, RS_EUSAGE, "option '--%s': unknown metric '%s'%s", opt->lng, arg,
+                            *rs_suggest(arg, &rs_metrics[0].name, sizeof rs_metrics[0], MT_N, hint,
+                                        sizeof hint) ? hint : " (see summary.csv's names)");
     *(int *)opt->value = k;
     return RS_OK;
 }

@@ -13,57 +13,10 @@
 #include <string.h>
 #include <strings.h>
 #include "../base/fmt.h"
+#include "../base/suggest.h"
 #include "../models/draw.h"
 #include "../models/plausible.h"
 #include "scenario.h"
-
-/* --------------------------------------------------------- suggestions */
-
-/* Levenshtein distance of a and b (short strings; larger ones count as far). */
-static int distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    int d[64][64];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            int best = d[i - 1][j - 1] + (tolower((unsigned char)a[i - 1]) !=
-                                          tolower((unsigned char)b[j - 1]));
-            if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
-            d[i][j] = best;
-        }
-    return d[la][lb];
-}
-
-/* " (did you mean 'X'?)" for the closest of names[0..n) within a small
- * distance of word, else "". names are read with a stride of `stride` bytes
- * from `first` (a field of a table of structs). */
-static const char *suggest(const char *word, const void *first, size_t stride, int n,
-                           char *buf, size_t len)
-{
-    int best = 99;
-    const char *pick = NULL;
-    for (int i = 0; i < n; i++) {
-        const char *name = *(const char *const *)((const char *)first + (size_t)i * stride);
-        int dd = distance(word, name);
-        if (dd < best) {
-            best = dd;
-            pick = name;
-        }
-    }
-    int limit = strlen(word) <= 4 ? 1 : strlen(word) <= 8 ? 2 : 3;
-    if (pick && best <= limit)
-        snprintf(buf, len, " (did you mean '%s'?)", pick);
-    else
-        buf[0] = '\0';
-    return buf;
-}
 
 /* ------------------------------------------------------------ sections */
 
@@ -205,7 +158,7 @@ static int link_templates(build *b, rs_error *err)
                 for (int j = 0; j < b->nsec; j++)
                     if (j != k && strncmp(b->sec[j].name, type, strlen(type)) == 0)
                         names[n++] = b->sec[j].name;
-                suggest(want, names, sizeof names[0], n, hint, sizeof hint);
+                rs_suggest(want, names, sizeof names[0], n, hint, sizeof hint);
                 free(names);
             }
             return rs_error_set(err, RS_EDATA, "%s:%d: %s.like: no section '%s' to copy%s",
@@ -311,7 +264,7 @@ static int entity_for(build *b, int k, const rs_row *r, rs_error *err)
         for (int i = 0; i < rs_nsections && n < 31; i++)
             names[n++] = rs_sections[i]->name;
         names[n++] = "correlation";
-        suggest(type, names, sizeof names[0], n, hint, sizeof hint);
+        rs_suggest(type, names, sizeof names[0], n, hint, sizeof hint);
         rs_error_set(err, RS_EDATA,
                      "%s:%d: %s.%s: unknown section '%s'%s (see `revsim params` for the list)",
                      r->file, r->line, r->section, r->key, type, hint);
@@ -516,9 +469,9 @@ static int apply_row(build *b, int ei, int row, int inherited, int order, rs_err
     int pi = rs_param_find(sec->params, sec->nparams, key);
     if (pi < 0) {
         char hint[96];
-        suggest(key, &sec->params[0].name, sizeof sec->params[0], sec->nparams, hint,
+        rs_suggest(key, &sec->params[0].name, sizeof sec->params[0], sec->nparams, hint,
                 sizeof hint);
-        if (!*hint && distance(key, "like") <= 1)
+        if (!*hint && rs_distance(key, "like") <= 1)
             snprintf(hint, sizeof hint, " (did you mean 'like'?)");
         return rs_error_set(err, RS_EDATA,
                             "%s:%d: %s.%s: unknown key '%s' for section '%s'%s "
@@ -639,7 +592,7 @@ static const char *similar_entity(const build *b, int i, int whole, char *hint, 
     for (int j = 0; j < b->nent && n < cap; j++)
         if (j != i && b->ent[j].sec == b->ent[i].sec && (!whole || complete(&b->ent[j])))
             names[n++] = b->ent[j].name;
-    suggest(b->ent[i].name, names, sizeof names[0], n, hint, len);
+    rs_suggest(b->ent[i].name, names, sizeof names[0], n, hint, len);
     free(names);
     return hint;
 }
@@ -726,7 +679,7 @@ static int finish_entity(build *b, int i, int ncom, int first_com, rs_error *err
         for (int j = 0; j < b->nent && n < cap; j++)
             if (b->ent[j].sec->kind == RS_SEC_COMMUNITY)
                 names[n++] = b->ent[j].name;
-        suggest(want, names, sizeof names[0], n, hint, sizeof hint);
+        rs_suggest(want, names, sizeof names[0], n, hint, sizeof hint);
         free(names);
     }
     return rs_error_set(err, RS_EDATA, "%s:%d: %s.community: names no community '%s'%s",

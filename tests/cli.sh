@@ -115,7 +115,11 @@ expect "sweep unknown metric" 2 "$bin" sweep "$tmp/an.csv" --metric nope
 expect "solve" 0 "$bin" solve "$tmp/an.csv" --for other:x.income --metric npv --target 0
 check "solve finds income 500" 'grep -q "^other:x,income,500$" "$tmp/stdout"'
 expect "solve not bracketed" 65 "$bin" solve "$tmp/an.csv" --for other:x.income --metric npv --target 1e7
-check "solve says not bracketed" 'grep -q "not bracketed" "$tmp/err"'
+check "solve says not bracketed, and which way (npv 0 at 500, 18,000 at 2,000)" 'grep -q "target npv = 10,000,000 is not bracketed: it is 0 at other:x.income = 500 and 18,000 at 2,000, both below the target; widen --bracket (the default bracket is the parameter.s low:high)" "$tmp/err"'
+expect "solve: a metric misspelt" 2 "$bin" solve "$tmp/an.csv" --for other:x.income --metric dscr_mn --target 1
+check "solve: the metric it likely means" 'grep -q "unknown metric .dscr_mn. (did you mean .dscr_min.?)" "$tmp/err"'
+expect "solve: part of a metric's name" 2 "$bin" solve "$tmp/an.csv" --for other:x.income --metric p_dscr --target 1
+check "solve: the metric it is part of" 'grep -q "(did you mean .p_dscr_above_1.?)" "$tmp/err"'
 expect "solve no range, no bracket" 2 "$bin" solve "$tmp/an.csv" --for community:a.fee_rate --metric npv --target 0
 expect "solve unknown parameter" 2 "$bin" solve "$tmp/an.csv" --for other:y.income --metric npv --target 0
 printf 'month,value
