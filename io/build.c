@@ -747,14 +747,12 @@ void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_re
     if (!isnan(fmin) && fmin < 0 && !isnan(when) && !isnan(stab_year) && when > 12 * stab_year) {
         char amount[48];
         rs_fmt_group(fmin, 0, 0, amount, sizeof amount);
-        rs_source_warn(src, "%s: result: the stabilized year covers the deficit (coverage_stabilized "
-                       "%.1f%%) but the fund is lowest after it, below zero (fund_min %s %s in month "
-                       "%.0f): read the fund and the coverage of every year in annual.csv", file,
+        rs_source_warn(src, "%s: result: the stabilized year is covered (%.1f%%) but the fund is "
+                       "below zero after it (lowest %s %s, month %.0f); see annual.csv", file,
                        100 * stab, amount, s->scen.text[SC_CURRENCY], when);
     } else if (!isnan(last) && last < 1) {
-        rs_source_warn(src, "%s: result: the stabilized year covers the deficit (coverage_stabilized "
-                       "%.1f%%) but the last year does not (coverage_last %.1f%%): costs outgrow "
-                       "income; read the coverage of every year in annual.csv", file, 100 * stab,
+        rs_source_warn(src, "%s: result: the stabilized year is covered (%.1f%%) but the last year "
+                       "is not (%.1f%%): costs outgrow income; see annual.csv", file, 100 * stab,
                        100 * last);
     }
     src->nadvice += src->nwarn - before;

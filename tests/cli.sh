@@ -222,10 +222,10 @@ expect "the examples pass --strict" 0 "$bin" check --strict scenarios/chidian.cs
 # the fund 4,000, -2,000, -23,000; --strict lets advice be
 printf 'section,key,value\nscenario,horizon_years,3\nscenario,discount_rate,0\ncommunity:c,area_m2,1000\ncommunity:c,fee_rate,1\ncommunity:c,collection_start,0.5\ncommunity:c,cost_annual,20000\ncommunity:c,cost_growth,50%%\nother:x,income,1500\n' >"$tmp/advice.csv"
 expect "advice: not an error with --strict" 0 "$bin" check --strict "$tmp/advice.csv"
-check "advice: the fund below zero after the stabilized year" 'grep -q "advice.csv: result: the stabilized year covers the deficit (coverage_stabilized 128.6%) but the fund is lowest after it, below zero (fund_min -23,000 CNY in month 36)" "$tmp/err"'
+check "advice: the fund below zero after the stabilized year" 'grep -q "advice.csv: result: the stabilized year is covered (128.6%) but the fund is below zero after it (lowest -23,000 CNY, month 36); see annual.csv" "$tmp/err"'
 printf 'fund,initial,100000\n' >>"$tmp/advice.csv"
 expect "advice: a fund that lasts" 0 "$bin" check --strict "$tmp/advice.csv"
-check "advice: the last year uncovered (18,000 / 39,000 = 46.2%)" 'grep -q "but the last year does not (coverage_last 46.2%): costs outgrow income" "$tmp/err"'
+check "advice: the last year uncovered (18,000 / 39,000 = 46.2%)" 'grep -q "but the last year is not (46.2%): costs outgrow income" "$tmp/err"'
 printf 'section,key,value\nscenario,base,%s\ncommunity:c,cost_growth,0\n' "$tmp/advice.csv" >"$tmp/advice2.csv"
 expect "advice: none when every year is covered" 0 "$bin" check "$tmp/advice2.csv"
 check "advice: none printed" '! grep -q "result:" "$tmp/err"'
