@@ -760,15 +760,18 @@ static void risks(page *p)
         /* NPV below zero */
         if (it->mc && it->mc->npv && it->mc->runs > 0 && it->s.nlev > 0) {
             long neg = 0, n = 0;
-            for (long r = 0; r < it->mc->runs; r++)
+            for (long r = 0; r < it->mc->kept; r++)
                 if (isfinite(it->mc->npv[r])) {
                     n++;
                     neg += it->mc->npv[r] < 0;
                 }
+            /* past the runs kept, the share over every run */
+            double pneg = it->mc->runs > it->mc->kept ? it->mc->p_npv_negative
+                                                      : n ? (double)neg / n : 0;
             hf(b, L(p, "<li>The net present value is below zero in <b>%e</b> of runs "
                        "(P10 %e, P50 %e, P90 %e).</li>\n",
                     "<li>净现值为负的概率为<b>%e</b>（P10 %e，P50 %e，P90 %e）。</li>\n"),
-               pct(n ? (double)neg / n : 0, a, sizeof a),
+               pct(isnan(pneg) ? 0 : pneg, a, sizeof a),
                money_u(p, it->mc->metric[MT_NPV][MC_P10], z, sizeof z),
                money_u(p, it->mc->metric[MT_NPV][MC_P50], w, sizeof w),
                money_u(p, it->mc->metric[MT_NPV][MC_P90], q, sizeof q));
