@@ -21,7 +21,8 @@ bin=${BUILD:-build}/revsim
 if sh tests/layers.sh >"$out" 2>&1; then echo "ok - layers: includes and symbols only downward" >>"$out"; rc=0
 else sed -i 's/^/# /' "$out"; echo "not ok - layers (see above)" >>"$out"; rc=1; fi
 cat "$out"; count layers $rc "$out"
-for s in tests/layers_test.sh tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/report/render.sh; do
+for s in tests/layers_test.sh tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/report/render.sh \
+         tests/mpi.sh; do
     [ -f "$s" ] || continue
     sh "$s" "$bin" >"$out" 2>&1; rc=$?
     cat "$out"; count "$s" $rc "$out"
