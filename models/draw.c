@@ -57,12 +57,15 @@ static double beta_P(double x, double a, double b, double lnb)
 /* x with I_x(a, b) = p, 0 < p <= 0.5 (the lower tail, where p is known to
  * full precision): Halley's method from a tail or normal approximation,
  * kept inside a bracket that bisection falls back on. */
-static double beta_inv_lower(double p, double a, double b, double lnb)
+static double beta_inv_lower(double p, double a, double b, double lnb, double guess)
 {
     const double mean = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0)));
-    double x = exp((log(p) + log(a) + lnb) / a);   /* I_x ~ x^a / (a B) near 0 */
-    if (!(x < mean))
-        x = mean + sd * gsl_cdf_ugaussian_Pinv(p);
+    double x = guess;
+    if (!(x > 0.0 && x < 1.0)) {
+        x = exp((log(p) + log(a) + lnb) / a);   /* I_x ~ x^a / (a B) near 0 */
+        if (!(x < mean))
+            x = mean + sd * gsl_cdf_ugaussian_Pinv(p);
+    }
     if (!(x > 0.0 && x < 1.0))
         x = mean;
     double lo = 0.0, hi = 1.0;
@@ -96,8 +99,8 @@ static double beta_quantile(double u, double a, double b)
 {
     const double lnb = gsl_sf_lnbeta(a, b);
     if (u <= 0.5)
-        return beta_inv_lower(u, a, b, lnb);
-    return 1.0 - beta_inv_lower(1.0 - u, b, a, lnb);
+        return beta_inv_lower(u, a, b, lnb, -1.0);
+    return 1.0 - beta_inv_lower(1.0 - u, b, a, lnb, -1.0);
 }
 
 static double triangular_quantile(double lo, double mode, double hi, double u)
@@ -149,6 +152,60 @@ double rs_draw_quantile(const rs_range *g, double u)
     default:
         return triangular_quantile(g->low, g->value, g->high, u);
     }
+}
+
+/* ---- prepared draws: what does not change between runs, worked out once */
+
+rs_status rs_draw_prepare(const rs_range *g, int quantile, rs_draw_prep *p)
+{
+    memset(p, 0, sizeof *p);
+    if (g->high <= g->low)
+        return RS_S_OK;
+    if (g->dist == RS_DIST_LOGNORMAL) {
+        p->mu = log(g->value);
+        p->sigma = (log(g->high) - log(g->low)) / (2 * RS_Z95);
+    } else if (g->dist == RS_DIST_PERT) {
+        pert_ab(g, &p->a, &p->b);
+        p->lnb = gsl_sf_lnbeta(p->a, p->b);
+        if (quantile) {   /* Beta's quantiles on a grid of u: the starting points of Halley */
+            if (!(p->q = malloc((RS_DRAW_QN + 1) * sizeof *p->q)))
+                return RS_S_NOMEM;
+            p->q[0] = 0.0;
+            p->q[RS_DRAW_QN] = 1.0;
+            for (int k = 1; k < RS_DRAW_QN; k++)
+                p->q[k] = beta_quantile((double)k / RS_DRAW_QN, p->a, p->b);
+        }
+    }
+    return RS_S_OK;
+}
+
+void rs_draw_prep_release(rs_draw_prep *p)
+{
+    free(p->q);
+    p->q = NULL;
+}
+
+double rs_draw_prepared(const rs_range *g, const rs_draw_prep *p, gsl_rng *rng)
+{
+    if (g->high > g->low && g->dist == RS_DIST_LOGNORMAL)
+        return gsl_ran_lognormal(rng, p->mu, p->sigma);   /* rs_draw's arguments, kept */
+    return rs_draw(g, rng);
+}
+
+double rs_draw_quantile_prepared(const rs_range *g, const rs_draw_prep *p, double u)
+{
+    if (!(g->high > g->low && g->dist == RS_DIST_PERT && p->q))
+        return rs_draw_quantile(g, u);
+    /* Halley from the grid's linear interpolation: one or two steps; the
+     * outer cells, where the quantile is steep, as rs_draw_quantile */
+    const double pos = u * RS_DRAW_QN;
+    const int k = (int)pos;
+    if (k < 1 || k >= RS_DRAW_QN - 1)
+        return rs_draw_quantile(g, u);
+    const double guess = p->q[k] + (pos - k) * (p->q[k + 1] - p->q[k]);
+    const double x = u <= 0.5 ? beta_inv_lower(u, p->a, p->b, p->lnb, guess)
+                              : 1.0 - beta_inv_lower(1.0 - u, p->b, p->a, p->lnb, 1.0 - guess);
+    return g->low + (g->high - g->low) * x;
 }
 
 double rs_draw_clamp(const rs_range *g, double x)

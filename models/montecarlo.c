@@ -141,6 +141,7 @@ typedef struct {
     double *lval;
     int *cidx, nc;      /* first range of each copula dimension */
     int *in_corr;       /* per range: copula dimension or -1 */
+    rs_draw_prep *prep; /* per range: its distribution prepared for draws */
     int *touched, ntouched; /* entities with a ranged value (re-derived each run) */
     rs_mc_part *part;   /* rows written by the worker of the run's block */
     atomic_long next_block, done;
@@ -292,11 +293,19 @@ static int plan_corr(plan *p)
             if (s->ranges[p->cidx[d]].stream == s->ranges[i].stream)
                 p->in_corr[i] = d;
     }
+    if (!(p->prep = calloc((size_t)(s->nranges ? s->nranges : 1), sizeof *p->prep)))
+        return -1;
+    for (int i = 0; i < s->nranges; i++)
+        if (rs_draw_prepare(&s->ranges[i], p->in_corr[i] >= 0, &p->prep[i]) != RS_S_OK)
+            return -1;
     return 0;
 }
 
 static void plan_release(plan *p)
 {
+    for (int i = 0; p->prep && i < p->s->nranges; i++)
+        rs_draw_prep_release(&p->prep[i]);
+    free(p->prep);
     free(p->tables);
     free(p->L);
     free(p->lrow);
@@ -415,10 +424,10 @@ static void draw_run(worker *w, long run)
         int d = p->in_corr[i];
         double x;
         if (d >= 0) {
-            x = rs_draw_quantile(g, u[d]);
+            x = rs_draw_quantile_prepared(g, &p->prep[i], u[d]);
         } else {
             rs_stream_start(w->rng, p->seed, run, g->stream);
-            x = rs_draw(g, w->rng);
+            x = rs_draw_prepared(g, &p->prep[i], w->rng);
         }
         *range_target(c, g) = rs_draw_clamp(g, x);
     }

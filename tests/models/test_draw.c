@@ -108,6 +108,30 @@ static void test_pert_quantile(void **state)
     assert_rel(rs_draw_quantile(&g, gsl_cdf_beta_P(3.0 / 8.0, 2.5, 3.5)), 5.0, 1e-12);
 }
 
+/* Prepared draws: exactly rs_draw's values for every distribution (the
+ * same stream), rs_draw_quantile's to 1e-14 for the quantiles. */
+static void test_prepared(void **state)
+{
+    (void)state;
+    for (int d = 0; d < 5; d++) {
+        rs_range g = range(0.01, 0.03, 0.08, (rs_dist)d);
+        rs_draw_prep prep;
+        assert_int_equal(rs_draw_prepare(&g, 1, &prep), RS_S_OK);
+        gsl_rng *a = gsl_rng_alloc(gsl_rng_taus2), *b = gsl_rng_alloc(gsl_rng_taus2);
+        gsl_rng_set(a, 99);
+        gsl_rng_set(b, 99);
+        for (int i = 0; i < 2000; i++) {
+            double x = rs_draw(&g, a), y = rs_draw_prepared(&g, &prep, b);
+            assert_memory_equal(&x, &y, sizeof x);
+            double u = (i + 0.5) / 2000.0;
+            assert_rel(rs_draw_quantile_prepared(&g, &prep, u), rs_draw_quantile(&g, u), 1e-14);
+        }
+        gsl_rng_free(a);
+        gsl_rng_free(b);
+        rs_draw_prep_release(&prep);
+    }
+}
+
 static void test_normal(void **state)
 {
     (void)state;
@@ -149,7 +173,7 @@ int main(void)
         cmocka_unit_test(test_triangular), cmocka_unit_test(test_uniform),
         cmocka_unit_test(test_pert),       cmocka_unit_test(test_normal),
         cmocka_unit_test(test_lognormal),  cmocka_unit_test(test_clamp),
-        cmocka_unit_test(test_pert_quantile),
+        cmocka_unit_test(test_pert_quantile), cmocka_unit_test(test_prepared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
