@@ -159,6 +159,10 @@ double rs_draw_quantile(const rs_range *g, double u)
 rs_status rs_draw_prepare(const rs_range *g, int quantile, rs_draw_prep *p)
 {
     memset(p, 0, sizeof *p);
+    const rs_param *par = &g->e->sec->params[g->param];
+    p->whole = par->type == RS_P_INT;
+    p->min = par->min;
+    p->max = par->max;
     if (g->high <= g->low)
         return RS_S_OK;
     if (g->dist == RS_DIST_LOGNORMAL) {

@@ -4,6 +4,7 @@
 #ifndef RS_DRAW_H
 #define RS_DRAW_H
 
+#include <math.h>
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 #include "model.h"
@@ -29,6 +30,8 @@ typedef struct {
     double mu, sigma;      /* lognormal */
     double a, b, lnb;      /* PERT */
     double *q;             /* PERT quantiles at u = k / RS_DRAW_QN, or NULL */
+    double min, max;       /* the parameter's bounds (rs_draw_clamp) */
+    int whole;             /* a whole-number parameter */
 } rs_draw_prep;
 
 /* Fill p for g (quantile: also the grid for rs_draw_quantile_prepared):
@@ -37,6 +40,18 @@ rs_status rs_draw_prepare(const rs_range *g, int quantile, rs_draw_prep *p);
 void rs_draw_prep_release(rs_draw_prep *p);
 double rs_draw_prepared(const rs_range *g, const rs_draw_prep *p, gsl_rng *rng);
 double rs_draw_quantile_prepared(const rs_range *g, const rs_draw_prep *p, double u);
+
+/* rs_draw_clamp(g, x) for the range p was prepared for. */
+static inline double rs_draw_clamp_prepared(const rs_draw_prep *p, double x)
+{
+    if (p->whole)
+        x = nearbyint(x);
+    if (x < p->min)
+        x = p->min;
+    if (x > p->max)
+        x = p->max;
+    return x;
+}
 
 /* Clamp x to the parameter's bounds and round whole-number parameters. */
 double rs_draw_clamp(const rs_range *g, double x);

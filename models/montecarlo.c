@@ -429,7 +429,7 @@ static void draw_run(worker *w, long run)
             rs_stream_start(w->rng, p->seed, run, g->stream);
             x = rs_draw_prepared(g, &p->prep[i], w->rng);
         }
-        *range_target(c, g) = rs_draw_clamp(g, x);
+        *range_target(c, g) = rs_draw_clamp_prepared(&p->prep[i], x);
     }
     for (int i = 0; i < p->ntouched; i++) {   /* derived defaults follow drawn sources */
         rs_entity *e = c->ranges[p->touched[i]].e;
