@@ -7,7 +7,9 @@
  * (`revsim run FILE --runs N --no-plots -q`, timed from outside, peak memory
  * from the child's rusage) and through the engine (rs_mc_run in this
  * process, with rs_irr's share of the CPU time: the link wraps rs_irr).
- * usage: bench REVSIM [quick|full]   (quick: the headline figures only)
+ * usage: bench REVSIM [quick|full|mpi] (quick: the headline figures only;
+ *                                      full: also 10,000,000 runs of the benchmark portfolio
+ *                                      and revsim-mpi on 1-4 ranks; mpi: headline and ranks)
  *        bench REVSIM write DIR      (write the portfolios into DIR, run nothing) */
 #define _DEFAULT_SOURCE /* wait4 */
 #define _POSIX_C_SOURCE 200809L
@@ -282,24 +284,28 @@ static int write_spec(const spec *sp, const char *name, char *path, size_t n)
 
 typedef struct {
     double wall;    /* s */
+    double cpu;     /* the child's user + system time, s */
     double rss_mb;  /* child's peak resident memory */
     int status;
 } cmd_result;
 
 static const char *revsim;
 
-/* Run argv (revsim ARGS...) with stdout and stderr to /dev/null; wall time
- * from fork to exit, peak memory from the child's rusage. */
+static const char *stderr_to = "/dev/null";   /* where a child's stderr goes */
+
+/* Run argv (revsim ARGS...) with stdout to /dev/null and stderr to
+ * stderr_to; wall time from fork to exit, peak memory from the child's
+ * rusage. */
 static cmd_result run_cmd(char *const argv[])
 {
-    cmd_result r = {0, 0, -1};
+    cmd_result r = {0, 0, 0, -1};
     fflush(stdout);
     long long t0 = now_ns();
     pid_t pid = fork();
     if (pid < 0)
         return r;
     if (pid == 0) {
-        if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+        if (!freopen("/dev/null", "w", stdout) || !freopen(stderr_to, "w", stderr))
             _exit(127);
         execv(argv[0], argv);
         _exit(127);
@@ -309,6 +315,8 @@ static cmd_result run_cmd(char *const argv[])
     if (wait4(pid, &st, 0, &ru) != pid)
         return r;
     r.wall = (double)(now_ns() - t0) * 1e-9;
+    r.cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+            (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
     r.rss_mb = (double)ru.ru_maxrss / 1024.0;
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     return r;
@@ -323,7 +331,7 @@ static cmd_result time_run(const char *path, long runs, int rep, double *median)
     snprintf(out, sizeof out, "%s/out", tmpdir);
     char *argv[] = {(char *)revsim, "run", (char *)path, "--runs", n, "--no-plots", "-q", "-o",
                     out, NULL};
-    cmd_result best = {INFINITY, 0, 0};
+    cmd_result best = {INFINITY, 0, 0, 0};
     double w[9];
     if (rep > 9)
         rep = 9;
@@ -351,7 +359,7 @@ static cmd_result time_run(const char *path, long runs, int rep, double *median)
 static cmd_result time_check(const char *path)
 {
     char *argv[] = {(char *)revsim, "check", (char *)path, NULL};
-    cmd_result best = {INFINITY, 0, 0};
+    cmd_result best = {INFINITY, 0, 0, 0};
     for (int i = 0; i < 3; i++) {
         cmd_result r = run_cmd(argv);
         if (r.status != 0)
@@ -405,7 +413,11 @@ static int time_engine(const char *path, long runs, int threads, int rep, engine
         if (wall < e->wall) {
             e->wall = wall;
             e->cpu = cpu;
-            e->irr_share = cpu > 0 ? (double)atomic_load(&irr_ns) * 1e-9 / cpu : 0;
+            /* rs_irr's wall time over the threads' wall time: both stretch
+             * alike when other processes take the cores (CPU time does not) */
+            long blocks = rs_mc_blocks(runs);
+            int used = blocks < threads ? (int)blocks : threads;
+            e->irr_share = (double)atomic_load(&irr_ns) * 1e-9 / (used * wall);
             e->irr_calls = atomic_load(&irr_calls);
             e->npv_p50 = mc->metric[MT_NPV][MC_P50];
         }
@@ -502,16 +514,14 @@ static int write_big(const char *path, long rows, long sections)
     return fclose(fp) == 0 ? 0 : -1;
 }
 
-static long file_rows(const char *path)
+/* Rows as the reader counts them (a table's cells are rows). */
+static long source_rows(const char *path)
 {
-    FILE *fp = fopen(path, "r");
-    long n = 0;
-    int ch;
-    if (!fp)
-        return -1;
-    while ((ch = getc(fp)) != EOF)
-        n += ch == '\n';
-    fclose(fp);
+    rs_source src;
+    rs_error err = {0};
+    rs_source_init(&src);
+    long n = rs_source_read(&src, path, &err) == 0 ? src.nrows : -1;
+    rs_source_release(&src);
     return n;
 }
 
@@ -537,6 +547,51 @@ static void rm_tree(const char *dir)
         waitpid(pid, NULL, 0);
 }
 
+/* revsim-mpi on 1..4 ranks of one thread each (mpirun --oversubscribe):
+ * runs/s and what each Monte Carlo sent (REVSIM_MPI_STATS). */
+static void bench_mpi(const char *path, long runs)
+{
+    char mpi[512], n[32], out[600], log[600], np[8];
+    snprintf(mpi, sizeof mpi, "%s-mpi", revsim);
+    if (access(mpi, X_OK) != 0) {
+        printf("\n(%s not built: make mpi)\n", mpi);
+        return;
+    }
+    snprintf(n, sizeof n, "%ld", runs);
+    snprintf(out, sizeof out, "%s/out-mpi", tmpdir);
+    snprintf(log, sizeof log, "%s/mpi.log", tmpdir);
+    setenv("REVSIM_MPI_STATS", "1", 1);
+    printf("\n| ranks (1 thread each) | runs | wall s | runs/s | bytes to each rank | bytes from each "
+           "rank |\n|---:|---:|---:|---:|---:|---:|\n");
+    for (int r = 1; r <= 4; r++) {
+        snprintf(np, sizeof np, "%d", r);
+        char *argv[] = {"/usr/bin/mpirun", "--quiet", "--oversubscribe", "--allow-run-as-root",
+                        "-np", np, mpi, "run", (char *)path, "--runs", n, "--threads", "1",
+                        "--no-plots", "-q", "-o", out, NULL};
+        stderr_to = log;
+        cmd_result c = run_cmd(argv);
+        stderr_to = "/dev/null";
+        long sent = 0;
+        double each = 0;
+        FILE *fp = fopen(log, "r");
+        char line[1024];
+        while (fp && fgets(line, sizeof line, fp)) {
+            const char *a = strstr(line, "scenario "), *b = strstr(line, "(");
+            const char *c2 = strstr(line, "bytes (");
+            if (a)
+                sent = atol(a + 9);
+            if (c2)
+                each = atof(c2 + 7);
+            (void)b;
+        }
+        if (fp)
+            fclose(fp);
+        printf("| %d | %ld | %.2f | %.0f | %ld | %.0f |\n", r, runs, c.wall, runs / c.wall,
+               r > 1 ? sent : 0, r > 1 ? each : 0.0);
+    }
+    unsetenv("REVSIM_MPI_STATS");
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
@@ -545,7 +600,7 @@ int main(int argc, char **argv)
         return 2;
     }
     revsim = argv[1];
-    const int quick = argc > 2 && strcmp(argv[2], "quick") == 0;
+    const int quick = argc > 2 && (strcmp(argv[2], "quick") == 0 || strcmp(argv[2], "mpi") == 0);
     const int full = argc > 2 && strcmp(argv[2], "full") == 0;
     if (argc > 3 && strcmp(argv[2], "write") == 0) {
         char p[600];
@@ -596,23 +651,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: revsim run failed (exit %d)\n", c10k.status);
         return 1;
     }
-    printf("\n| what | runs | wall s | runs/s | lever-months/s | peak MB | rs_irr share |\n"
-           "|---|---:|---:|---:|---:|---:|---:|\n");
+    printf("\n| what | runs | wall s | CPU s | runs/s | lever-months/s | peak MB | rs_irr share |\n"
+           "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     const double lm = (double)e.nlev * e.months;
-    printf("| `revsim run` (whole command) | 10,000 | %.3f (%.3f) | %.0f | %.0f M | %.1f | |\n",
-           c10k.wall, med, 10000 / c10k.wall, 10000 * lm / c10k.wall / 1e6, c10k.rss_mb);
-    printf("| engine (rs_mc_run) | 10,000 | %.3f | %.0f | %.0f M | | %.1f%% (%lld calls) |\n",
-           e.wall, 10000 / e.wall, 10000 * lm / e.wall / 1e6, 100 * e.irr_share, e.irr_calls);
+    printf("| `revsim run` (whole command) | 10,000 | %.3f (%.3f) | %.2f | %.0f | %.0f M | %.1f | |\n",
+           c10k.wall, med, c10k.cpu, 10000 / c10k.wall, 10000 * lm / c10k.wall / 1e6, c10k.rss_mb);
+    printf("| engine (rs_mc_run) | 10,000 | %.3f | %.2f | %.0f | %.0f M | | %.1f%% (%lld calls) |\n",
+           e.wall, e.cpu, 10000 / e.wall, 10000 * lm / e.wall / 1e6, 100 * e.irr_share, e.irr_calls);
     spec old = {100, 20, 1};
     engine_result eo;
     if (write_spec(&old, "old", path, sizeof path) || time_engine(path, 10000, threads, 3, &eo))
         return 1;
     cmd_result co = time_run(path, 10000, 3, &med);
-    printf("| old bench portfolio (no renewals), command | 10,000 | %.3f (%.3f) | %.0f | %.0f M | "
-           "%.1f | |\n",
-           co.wall, med, 10000 / co.wall, 10000.0 * eo.nlev * eo.months / co.wall / 1e6, co.rss_mb);
-    printf("| old bench portfolio, engine | 10,000 | %.3f | %.0f | %.0f M | | %.1f%% |\n", eo.wall,
-           10000 / eo.wall, 10000.0 * eo.nlev * eo.months / eo.wall / 1e6, 100 * eo.irr_share);
+    printf("| old bench portfolio (no renewals), command | 10,000 | %.3f (%.3f) | %.2f | %.0f | "
+           "%.0f M | %.1f | |\n",
+           co.wall, med, co.cpu, 10000 / co.wall, 10000.0 * eo.nlev * eo.months / co.wall / 1e6,
+           co.rss_mb);
+    printf("| old bench portfolio, engine | 10,000 | %.3f | %.2f | %.0f | %.0f M | | %.1f%% |\n",
+           eo.wall, eo.cpu, 10000 / eo.wall, 10000.0 * eo.nlev * eo.months / eo.wall / 1e6,
+           100 * eo.irr_share);
     printf("\ntarget: 10,000 runs, whole command, < 0.35 s: %s (%.3f s)\n",
            verdict(c10k.wall < 0.35), c10k.wall);
     printf("target: rs_irr < 20%% of the engine's CPU time: %s (%.1f%%)\n",
@@ -620,8 +677,8 @@ int main(int argc, char **argv)
 
     if (!quick) {
         /* ---- growth with runs, levers and horizon (engine) ---- */
-        printf("\n| communities | levers | years | runs | engine s | runs/s | lever-months/s | "
-               "rs_irr share |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        printf("\n| communities | levers | years | runs | engine s | CPU s | runs/s | lever-months/s | "
+               "rs_irr share |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         const struct { int ncom, years; long runs; } grid[] = {
             {100, 20, 1000}, {100, 20, 10000}, {100, 20, 100000},
             {25, 20, 10000}, {50, 20, 10000}, {200, 20, 10000},
@@ -634,13 +691,13 @@ int main(int argc, char **argv)
             if (write_spec(&g, name, path, sizeof path) ||
                 time_engine(path, grid[i].runs, threads, grid[i].runs > 10000 ? 1 : 3, &e))
                 return 1;
-            printf("| %d | %d | %d | %ld | %.3f | %.0f | %.0f M | %.1f%% |\n", e.ncom, e.nlev,
-                   grid[i].years, grid[i].runs, e.wall, grid[i].runs / e.wall,
+            printf("| %d | %d | %d | %ld | %.3f | %.2f | %.0f | %.0f M | %.1f%% |\n", e.ncom, e.nlev,
+                   grid[i].years, grid[i].runs, e.wall, e.cpu, grid[i].runs / e.wall,
                    grid[i].runs * (double)e.nlev * e.months / e.wall / 1e6, 100 * e.irr_share);
         }
 
         /* ---- memory against runs (the command) ---- */
-        printf("\n| portfolio | runs | wall s | peak MB |\n|---|---:|---:|---:|\n");
+        printf("\n| portfolio | runs | wall s | CPU s | peak MB |\n|---|---:|---:|---:|---:|\n");
         spec tiny = {4, 20, 0};
         if (write_spec(&tiny, "tiny", path, sizeof path))
             return 1;
@@ -653,8 +710,8 @@ int main(int argc, char **argv)
                 return 1;
             }
             mb_tiny[i] = r.rss_mb;
-            printf("| 4 communities, 12 levers, 20 years | %ld | %.2f | %.1f |\n", tiny_runs[i],
-                   r.wall, r.rss_mb);
+            printf("| 4 communities, 12 levers, 20 years | %ld | %.2f | %.2f | %.1f |\n", tiny_runs[i],
+                   r.wall, r.cpu, r.rss_mb);
         }
         double mb_big = 0;
         if (full) {
@@ -666,8 +723,8 @@ int main(int argc, char **argv)
                 if (r.status != 0)
                     return 1;
                 mb_big = r.rss_mb > mb_big ? r.rss_mb : mb_big;
-                printf("| benchmark portfolio | %ld | %.2f | %.1f |\n", big_runs[i], r.wall,
-                       r.rss_mb);
+                printf("| benchmark portfolio | %ld | %.2f | %.2f | %.1f |\n", big_runs[i], r.wall,
+                       r.cpu, r.rss_mb);
             }
         } else {
             if (write_spec(&real, "portfolio", path, sizeof path))
@@ -676,39 +733,39 @@ int main(int argc, char **argv)
             if (r.status != 0)
                 return 1;
             mb_big = r.rss_mb;
-            printf("| benchmark portfolio | 1000000 | %.2f | %.1f |\n", r.wall, r.rss_mb);
+            printf("| benchmark portfolio | 1000000 | %.2f | %.2f | %.1f |\n", r.wall, r.cpu, r.rss_mb);
         }
         printf("\ntarget: 10,000,000 runs < 128 MB: %s (%.1f MB; 100,000 runs: %.1f MB)\n",
                verdict(mb_tiny[2] < 128 && mb_big < 128), mb_tiny[2], mb_tiny[0]);
 
         /* ---- reading: revsim check on big files; a 10,000-community run ---- */
-        printf("\n| file | rows | `revsim check` s | peak MB |\n|---|---:|---:|---:|\n");
+        printf("\n| file | rows | `revsim check` s | CPU s | peak MB |\n|---|---:|---:|---:|---:|\n");
         snprintf(path, sizeof path, "%s/rows.csv", tmpdir);
         if (write_big(path, 200000, 0))
             return 1;
         cmd_result k1 = time_check(path);
-        printf("| 200,000 rows (communities with parking, grants) | %ld | %.3f | %.1f |\n",
-               file_rows(path), k1.wall, k1.rss_mb);
+        printf("| 200,000 rows (communities with parking, grants) | %ld | %.3f | %.2f | %.1f |\n",
+               source_rows(path), k1.wall, k1.cpu, k1.rss_mb);
         snprintf(path, sizeof path, "%s/sections.csv", tmpdir);
         if (write_big(path, 0, 100000))
             return 1;
         cmd_result k2 = time_check(path);
-        printf("| 100,000 sections (1 community, 99,999 levers) | %ld | %.3f | %.1f |\n",
-               file_rows(path), k2.wall, k2.rss_mb);
+        printf("| 100,000 sections (1 community, 99,999 levers) | %ld | %.3f | %.2f | %.1f |\n",
+               source_rows(path), k2.wall, k2.cpu, k2.rss_mb);
         spec huge = {10000, 20, 0};
         if (write_spec(&huge, "huge", path, sizeof path))
             return 1;
         cmd_result k3 = time_check(path);
-        printf("| 10,000 communities, 30,000 levers (benchmark kind) | %ld | %.3f | %.1f |\n",
-               file_rows(path) + 10001, k3.wall, k3.rss_mb);
+        printf("| 10,000 communities, 30,000 levers (benchmark kind) | %ld | %.3f | %.2f | %.1f |\n",
+               source_rows(path), k3.wall, k3.cpu, k3.rss_mb);
         if (k1.status || k2.status || k3.status) {
             fprintf(stderr, "bench: revsim check failed (%d %d %d)\n", k1.status, k2.status,
                     k3.status);
             return 1;
         }
         cmd_result h = time_run(path, 1000, 1, NULL);
-        printf("\n10,000 communities, 30,000 levers, `revsim run --runs 1000`: %.2f s, %.1f MB "
-               "(exit %d)\n", h.wall, h.rss_mb, h.status);
+        printf("\n10,000 communities, 30,000 levers, `revsim run --runs 1000`: %.2f s (CPU %.2f s), "
+               "%.1f MB (exit %d)\n", h.wall, h.cpu, h.rss_mb, h.status);
         printf("\ntarget: revsim check on 200,000 rows < 1 s: %s (%.3f s)\n",
                verdict(k1.status == 0 && k1.wall < 1.0), k1.wall);
         printf("target: revsim check on 100,000 sections < 1 s: %s (%.3f s)\n",
@@ -717,6 +774,11 @@ int main(int argc, char **argv)
                verdict(k3.wall < 1.0), k3.wall);
         printf("target: 10,000 communities, 1,000 runs < 10 s: %s (%.2f s)\n",
                verdict(h.status == 0 && h.wall < 10.0), h.wall);
+    }
+    if (full || (argc > 2 && strcmp(argv[2], "mpi") == 0)) {
+        if (write_spec(&real, "portfolio", path, sizeof path))
+            return 1;
+        bench_mpi(path, 20000);
     }
     rm_tree(tmpdir);
     printf("\n%s\n", failed ? "some targets MISSED (timings depend on what else the machine runs)"
