@@ -489,6 +489,16 @@ static inline void add_consts(int k, double *const yc[3], double *const st[3],
         }
         last = ye - 1;
     }
+    if (k == 3) {                                 /* a lever's gross, net and tax: one pass */
+        double *restrict a0 = yc[0], *restrict a1 = yc[1], *restrict a2 = yc[2];
+        const double *restrict c0 = c[0], *restrict c1 = c[1], *restrict c2 = c[2];
+        for (int y = first; y <= last; y++) {
+            a0[y] += c0[y];
+            a1[y] += c1[y];
+            a2[y] += c2[y];
+        }
+        return;
+    }
     for (int j = 0; j < k; j++) {
         double *restrict a = yc[j];
         const double *restrict cj = c[j];
