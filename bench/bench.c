@@ -525,6 +525,15 @@ static long source_rows(const char *path)
     return n;
 }
 
+/* `revsim check` of path timed, as a row of the reading table. */
+static cmd_result check_row(const char *what, const char *path)
+{
+    cmd_result k = time_check(path);
+    printf("| %s | %ld | %.3f | %.2f | %.1f |\n", what, source_rows(path), k.wall, k.cpu,
+           k.rss_mb);
+    return k;
+}
+
 static int failed;
 
 static const char *verdict(int ok)
@@ -743,21 +752,15 @@ int main(int argc, char **argv)
         snprintf(path, sizeof path, "%s/rows.csv", tmpdir);
         if (write_big(path, 200000, 0))
             return 1;
-        cmd_result k1 = time_check(path);
-        printf("| 200,000 rows (communities with parking, grants) | %ld | %.3f | %.2f | %.1f |\n",
-               source_rows(path), k1.wall, k1.cpu, k1.rss_mb);
+        cmd_result k1 = check_row("200,000 rows (communities with parking, grants)", path);
         snprintf(path, sizeof path, "%s/sections.csv", tmpdir);
         if (write_big(path, 0, 100000))
             return 1;
-        cmd_result k2 = time_check(path);
-        printf("| 100,000 sections (1 community, 99,999 levers) | %ld | %.3f | %.2f | %.1f |\n",
-               source_rows(path), k2.wall, k2.cpu, k2.rss_mb);
+        cmd_result k2 = check_row("100,000 sections (1 community, 99,999 levers)", path);
         spec huge = {10000, 20, 0};
         if (write_spec(&huge, "huge", path, sizeof path))
             return 1;
-        cmd_result k3 = time_check(path);
-        printf("| 10,000 communities, 30,000 levers (benchmark kind) | %ld | %.3f | %.2f | %.1f |\n",
-               source_rows(path), k3.wall, k3.cpu, k3.rss_mb);
+        cmd_result k3 = check_row("10,000 communities, 30,000 levers (benchmark kind)", path);
         if (k1.status || k2.status || k3.status) {
             fprintf(stderr, "bench: revsim check failed (%d %d %d)\n", k1.status, k2.status,
                     k3.status);

@@ -215,13 +215,7 @@ double rs_draw_quantile_prepared(const rs_range *g, const rs_draw_prep *p, doubl
 double rs_draw_clamp(const rs_range *g, double x)
 {
     const rs_param *p = &g->e->sec->params[g->param];
-    if (p->type == RS_P_INT)
-        x = nearbyint(x);
-    if (x < p->min)
-        x = p->min;
-    if (x > p->max)
-        x = p->max;
-    return x;
+    return rs_clamp_value(x, p->min, p->max, p->type == RS_P_INT);
 }
 
 /* a symmetric PSD factor by eigendecomposition: L = V diag(sqrt(max(l, 0)));

@@ -41,16 +41,22 @@ void rs_draw_prep_release(rs_draw_prep *p);
 double rs_draw_prepared(const rs_range *g, const rs_draw_prep *p, gsl_rng *rng);
 double rs_draw_quantile_prepared(const rs_range *g, const rs_draw_prep *p, double u);
 
+/* x rounded when whole and clamped to [min, max]: rs_draw_clamp's rule. */
+static inline double rs_clamp_value(double x, double min, double max, int whole)
+{
+    if (whole)
+        x = nearbyint(x);
+    if (x < min)
+        x = min;
+    if (x > max)
+        x = max;
+    return x;
+}
+
 /* rs_draw_clamp(g, x) for the range p was prepared for. */
 static inline double rs_draw_clamp_prepared(const rs_draw_prep *p, double x)
 {
-    if (p->whole)
-        x = nearbyint(x);
-    if (x < p->min)
-        x = p->min;
-    if (x > p->max)
-        x = p->max;
-    return x;
+    return rs_clamp_value(x, p->min, p->max, p->whole);
 }
 
 /* Clamp x to the parameter's bounds and round whole-number parameters. */

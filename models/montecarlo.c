@@ -21,6 +21,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include "../base/bytes.h"
 #include "draw.h"
 #include "linear.h"
 #include "montecarlo.h"
@@ -892,34 +893,15 @@ rs_status rs_mc_part_finish(const rs_mc_part *p, rs_mc_results **out)
 
 /* ------------------------------------------------------ packing a part */
 
-/* A byte buffer that grows; `failed` once an allocation failed. */
-typedef struct {
-    unsigned char *b;
-    size_t n, cap;
-    int failed;
-} bytes;
+typedef rs_textbuf bytes;   /* any bytes: base/text.h */
 
 static void put(bytes *o, const void *v, size_t n)
 {
-    if (o->failed)
-        return;
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->n + n)
-            cap *= 2;
-        unsigned char *b = realloc(o->b, cap);
-        if (!b) {
-            o->failed = 1;
-            return;
-        }
-        o->b = b;
-        o->cap = cap;
-    }
-    memcpy(o->b + o->n, v, n);
-    o->n += n;
+    if (n)   /* v may be NULL then */
+        rs_textbuf_put(o, (const char *)v, n);
 }
 
-static void put_i64(bytes *o, int64_t v) { put(o, &v, sizeof v); }
+static void put_i64(bytes *o, int64_t v) { rs_bytes_put_i64(o, v); }
 
 /* The non-zero span of a[0..n): its first index and length, then the span. */
 static void put_u32_span(bytes *o, const uint32_t *a, size_t n)
@@ -956,7 +938,8 @@ static void put_xsum(bytes *o, const rs_xsum *x)
 
 rs_status rs_mc_part_pack(const rs_mc_part *p, unsigned char **buf, size_t *len)
 {
-    bytes o = {NULL, 0, 0, 0};
+    bytes o;
+    rs_textbuf_init(&o);
     *buf = NULL;
     *len = 0;
     put_i64(&o, PART_MAGIC);
@@ -1000,38 +983,19 @@ rs_status rs_mc_part_pack(const rs_mc_part *p, unsigned char **buf, size_t *len)
     put(&o, &p->npv_neg, sizeof(double));
     put(&o, &p->npv_fin, sizeof(double));
     if (o.failed) {
-        free(o.b);
+        rs_textbuf_release(&o);
         return RS_S_NOMEM;
     }
-    *buf = o.b;
-    *len = o.n;
+    *buf = (unsigned char *)o.p;
+    *len = o.len;
     return RS_S_OK;
 }
 
-/* Reading a packed part: `bad` once it ran short or did not fit. */
-typedef struct {
-    const unsigned char *b;
-    size_t n, at;
-    int bad;
-} reader;
+typedef rs_bytes_in reader;
 
-static void get(reader *r, void *v, size_t n)
-{
-    if (r->bad || n > r->n - r->at) {
-        r->bad = 1;
-        memset(v, 0, n);
-        return;
-    }
-    memcpy(v, r->b + r->at, n);
-    r->at += n;
-}
+static void get(reader *r, void *v, size_t n) { rs_bytes_get(r, v, n); }
 
-static int64_t get_i64(reader *r)
-{
-    int64_t v;
-    get(r, &v, sizeof v);
-    return v;
-}
+static int64_t get_i64(reader *r) { return rs_bytes_get_i64(r); }
 
 /* Add a span of counts (put_u32_span) to a[0..n). */
 static void add_u32_span(reader *r, uint32_t *a, size_t n)

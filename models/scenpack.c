@@ -6,37 +6,20 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/bytes.h"
 #include "scenpack.h"
 
 #define PACK_MAGIC 0x5253534345433031ll   /* "RSSCEC01", also checks byte order */
 
-typedef struct {
-    unsigned char *b;
-    size_t n, cap;
-    int failed;
-} out;
+typedef rs_textbuf out;   /* any bytes: base/text.h */
 
 static void put(out *o, const void *v, size_t n)
 {
-    if (o->failed || n == 0)
-        return;
-    if (o->n + n > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->n + n)
-            cap *= 2;
-        unsigned char *b = realloc(o->b, cap);
-        if (!b) {
-            o->failed = 1;
-            return;
-        }
-        o->b = b;
-        o->cap = cap;
-    }
-    memcpy(o->b + o->n, v, n);
-    o->n += n;
+    if (n)   /* v may be NULL then */
+        rs_textbuf_put(o, (const char *)v, n);
 }
 
-static void put_i64(out *o, int64_t v) { put(o, &v, sizeof v); }
+static void put_i64(out *o, int64_t v) { rs_bytes_put_i64(o, v); }
 
 static int section_index(const rs_section *sec)
 {
@@ -71,7 +54,8 @@ static void put_entity(out *o, const rs_scenario *s, const rs_entity *e)
 
 rs_status rs_scenario_pack(const rs_scenario *s, unsigned char **buf, size_t *len)
 {
-    out o = {NULL, 0, 0, 0};
+    out o;
+    rs_textbuf_init(&o);
     *buf = NULL;
     *len = 0;
     put_i64(&o, PACK_MAGIC);
@@ -97,39 +81,19 @@ rs_status rs_scenario_pack(const rs_scenario *s, unsigned char **buf, size_t *le
     for (int i = 0; i < s->nlinks; i++)
         put_i64(&o, entity_ref(s, s->links[i].e));
     if (o.failed) {
-        free(o.b);
+        rs_textbuf_release(&o);
         return RS_S_NOMEM;
     }
-    *buf = o.b;
-    *len = o.n;
+    *buf = (unsigned char *)o.p;
+    *len = o.len;
     return RS_S_OK;
 }
 
-typedef struct {
-    const unsigned char *b;
-    size_t n, at;
-    int bad;
-} in;
+typedef rs_bytes_in in;
 
-static void get(in *r, void *v, size_t n)
-{
-    if (r->bad || n > r->n - r->at) {
-        r->bad = 1;
-        if (n)
-            memset(v, 0, n);
-        return;
-    }
-    if (n)
-        memcpy(v, r->b + r->at, n);
-    r->at += n;
-}
+static void get(in *r, void *v, size_t n) { rs_bytes_get(r, v, n); }
 
-static int64_t get_i64(in *r)
-{
-    int64_t v;
-    get(r, &v, sizeof v);
-    return v;
-}
+static int64_t get_i64(in *r) { return rs_bytes_get_i64(r); }
 
 /* an array of n elements of `size` bytes from r (at least one byte) */
 static void *get_array(in *r, int n, size_t size, int *nomem)

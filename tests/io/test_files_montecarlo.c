@@ -41,9 +41,9 @@ static void same(double got, double want, double rtol, const char *what, const c
     }
 }
 
-static void test_fast_path_equals_base(void **state)
+/* Call fn on every example scenario (the .csv files of scenarios/); how many. */
+static int each_example(void (*fn)(const char *path))
 {
-    (void)state;
     DIR *d = opendir("scenarios");
     assert_non_null(d);
     struct dirent *de;
@@ -53,42 +53,53 @@ static void test_fast_path_equals_base(void **state)
             continue;
         char path[512];
         snprintf(path, sizeof path, "scenarios/%s", de->d_name);
-        rs_scenario s;
-        assert_int_equal(load(path, &s), 0);
-        s.nranges = 0;     /* nothing drawn: every run is the base case */
-        s.ncorr = 0;
-        rs_results *r = rs_results_alloc(&s);
-        rs_model_run(&s, r);
-        rs_mc_opts o = {5, 1, 2, NULL, NULL};
-        rs_mc_results *mc;
-        assert_int_equal(rs_mc_run(&s, &o, &mc), 0);
-        for (int k = 0; k < MT_N; k++) {
-            if (rs_metrics[k].unit == RS_U_PROB) {
-                same(mc->metric[k][MC_MEAN], r->metric[k], 0, rs_metrics[k].name, path);
-                continue;
-            }
-            for (int q = MC_P10; q <= MC_P90; q++)
-                same(mc->metric[k][q], r->metric[k], 1e-9, rs_metrics[k].name, path);
-            for (int run = 0; run < 5; run++)
-                same(mc->per_run[run * MT_N + k], r->metric[k], 1e-9, rs_metrics[k].name, path);
-        }
-        for (int y = 1; y <= r->years; y++) {
-            same(rs_mc_yearly(mc, MC_Y_REVENUE, y, MC_MEAN), r->y_revenue[y - 1], 1e-9,
-                 "yearly revenue mean", path);
-            same(rs_mc_yearly(mc, MC_Y_NET, y, MC_MEAN), r->y_net[y - 1], 1e-9,
-                 "yearly net mean", path);
-            same(rs_mc_yearly(mc, MC_Y_FUND_END, y, MC_P50), r->y_fund_end[y - 1],
-                 RS_SKETCH_ALPHA, "yearly fund p50 (sketch)", path);
-            same(mc->p_covered[y - 1], rs_is_covered(r->y_net[y - 1], r->y_deficit[y - 1]), 0,
-                 "p_covered", path);
-        }
-        rs_mc_results_free(mc);
-        rs_results_free(r);
-        rs_scenario_release(&s);
+        fn(path);
         files++;
     }
     closedir(d);
-    assert_true(files >= 3);
+    return files;
+}
+
+static void fast_path_one(const char *path)
+{
+    rs_scenario s;
+    assert_int_equal(load(path, &s), 0);
+    s.nranges = 0;     /* nothing drawn: every run is the base case */
+    s.ncorr = 0;
+    rs_results *r = rs_results_alloc(&s);
+    rs_model_run(&s, r);
+    rs_mc_opts o = {5, 1, 2, NULL, NULL};
+    rs_mc_results *mc;
+    assert_int_equal(rs_mc_run(&s, &o, &mc), 0);
+    for (int k = 0; k < MT_N; k++) {
+        if (rs_metrics[k].unit == RS_U_PROB) {
+            same(mc->metric[k][MC_MEAN], r->metric[k], 0, rs_metrics[k].name, path);
+            continue;
+        }
+        for (int q = MC_P10; q <= MC_P90; q++)
+            same(mc->metric[k][q], r->metric[k], 1e-9, rs_metrics[k].name, path);
+        for (int run = 0; run < 5; run++)
+            same(mc->per_run[run * MT_N + k], r->metric[k], 1e-9, rs_metrics[k].name, path);
+    }
+    for (int y = 1; y <= r->years; y++) {
+        same(rs_mc_yearly(mc, MC_Y_REVENUE, y, MC_MEAN), r->y_revenue[y - 1], 1e-9,
+             "yearly revenue mean", path);
+        same(rs_mc_yearly(mc, MC_Y_NET, y, MC_MEAN), r->y_net[y - 1], 1e-9,
+             "yearly net mean", path);
+        same(rs_mc_yearly(mc, MC_Y_FUND_END, y, MC_P50), r->y_fund_end[y - 1],
+             RS_SKETCH_ALPHA, "yearly fund p50 (sketch)", path);
+        same(mc->p_covered[y - 1], rs_is_covered(r->y_net[y - 1], r->y_deficit[y - 1]), 0,
+             "p_covered", path);
+    }
+    rs_mc_results_free(mc);
+    rs_results_free(r);
+    rs_scenario_release(&s);
+}
+
+static void test_fast_path_equals_base(void **state)
+{
+    (void)state;
+    assert_true(each_example(fast_path_one) >= 3);
 }
 
 static void test_threads_identical(void **state)
@@ -357,52 +368,44 @@ static void test_sketch_regime(void **state)
 
 /* A scenario sent as bytes (as revsim-mpi sends it to other ranks) runs the
  * same Monte Carlo and base case: every example scenario. */
+static void pack_one(const char *path)
+{
+    rs_scenario s, t;
+    assert_int_equal(load(path, &s), 0);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
+    rs_scenario_init(&t);
+    assert_int_equal(rs_scenario_unpack(&t, buf, len), RS_S_OK);
+    rs_scenario bad;
+    rs_scenario_init(&bad);
+    assert_int_equal(rs_scenario_unpack(&bad, buf, len - 3), RS_S_INPUT);   /* cut short */
+    buf[len / 2] ^= 0x5a;   /* damaged bytes are refused or give a valid scenario */
+    if (rs_scenario_unpack(&bad, buf, len) == RS_S_OK)
+        rs_scenario_release(&bad);
+    free(buf);
+    rs_results *a = rs_results_alloc(&s), *b = rs_results_alloc(&t);
+    rs_model_run(&s, a);
+    rs_model_run(&t, b);
+    assert_memory_equal(a->metric, b->metric, sizeof a->metric);
+    assert_memory_equal(a->cf, b->cf, (size_t)a->months * sizeof(double));
+    rs_mc_opts o = {300, 3, 2, NULL, NULL};
+    rs_mc_results *ma, *mb;
+    assert_int_equal(rs_mc_run(&s, &o, &ma), 0);
+    assert_int_equal(rs_mc_run(&t, &o, &mb), 0);
+    same_results(ma, mb);
+    rs_mc_results_free(ma);
+    rs_mc_results_free(mb);
+    rs_results_free(a);
+    rs_results_free(b);
+    rs_scenario_release(&s);
+    rs_scenario_release(&t);
+}
+
 static void test_scenario_pack(void **state)
 {
     (void)state;
-    DIR *d = opendir("scenarios");
-    assert_non_null(d);
-    struct dirent *de;
-    int files = 0;
-    while ((de = readdir(d))) {
-        if (!strstr(de->d_name, ".csv"))
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "scenarios/%s", de->d_name);
-        rs_scenario s, t;
-        assert_int_equal(load(path, &s), 0);
-        unsigned char *buf;
-        size_t len;
-        assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
-        rs_scenario_init(&t);
-        assert_int_equal(rs_scenario_unpack(&t, buf, len), RS_S_OK);
-        rs_scenario bad;
-        rs_scenario_init(&bad);
-        assert_int_equal(rs_scenario_unpack(&bad, buf, len - 3), RS_S_INPUT);   /* cut short */
-        buf[len / 2] ^= 0x5a;   /* damaged bytes are refused or give a valid scenario */
-        if (rs_scenario_unpack(&bad, buf, len) == RS_S_OK)
-            rs_scenario_release(&bad);
-        free(buf);
-        rs_results *a = rs_results_alloc(&s), *b = rs_results_alloc(&t);
-        rs_model_run(&s, a);
-        rs_model_run(&t, b);
-        assert_memory_equal(a->metric, b->metric, sizeof a->metric);
-        assert_memory_equal(a->cf, b->cf, (size_t)a->months * sizeof(double));
-        rs_mc_opts o = {300, 3, 2, NULL, NULL};
-        rs_mc_results *ma, *mb;
-        assert_int_equal(rs_mc_run(&s, &o, &ma), 0);
-        assert_int_equal(rs_mc_run(&t, &o, &mb), 0);
-        same_results(ma, mb);
-        rs_mc_results_free(ma);
-        rs_mc_results_free(mb);
-        rs_results_free(a);
-        rs_results_free(b);
-        rs_scenario_release(&s);
-        rs_scenario_release(&t);
-        files++;
-    }
-    closedir(d);
-    assert_true(files >= 3);
+    assert_true(each_example(pack_one) >= 3);
 }
 
 int main(void)
