@@ -307,7 +307,7 @@ static cmd_result run_cmd(char *const argv[])
     if (pid == 0) {
         if (!freopen("/dev/null", "w", stdout) || !freopen(stderr_to, "w", stderr))
             _exit(127);
-        execv(argv[0], argv);
+        execvp(argv[0], argv);
         _exit(127);
     }
     int st;
@@ -574,7 +574,7 @@ static void bench_mpi(const char *path, long runs)
            "rank |\n|---:|---:|---:|---:|---:|---:|\n");
     for (int r = 1; r <= 4; r++) {
         snprintf(np, sizeof np, "%d", r);
-        char *argv[] = {"/usr/bin/mpirun", "--quiet", "--oversubscribe", "--allow-run-as-root",
+        char *argv[] = {"mpirun", "--quiet", "--oversubscribe", "--allow-run-as-root",
                         "-np", np, mpi, "run", (char *)path, "--runs", n, "--threads", "1",
                         "--no-plots", "-q", "-o", out, NULL};
         stderr_to = log;
