@@ -43,7 +43,7 @@ ARCHIVES := $(foreach l,$(LAYERS),$(call LIB,$(l)))
 # archives a layer links against, in link order
 LIBS_FOR = $(foreach l,$(BELOW_$(1)),$(call LIB,$(l)))
 
-CLI_SRC  := $(filter-out cli/main.c,$(wildcard cli/*.c))
+CLI_SRC  := $(filter-out cli/main.c cli/mpi_main.c,$(wildcard cli/*.c))
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/cli/main.o
 BIN      := $(BUILD)/revsim
@@ -60,7 +60,7 @@ TEST_LAYERS := base models io plots report cli
 TEST_BIN := $(foreach l,$(TEST_LAYERS),$(patsubst %.c,$(BUILD)/%,$(wildcard tests/$(l)/test_*.c)))
 
 .SECONDARY:
-.PHONY: all deps test-deps run test test-asan docs bench clean golden layers demo test-report readme
+.PHONY: all deps test-deps run test test-asan docs bench bench-quick bench-full clean golden layers demo test-report readme mpi
 all: $(BIN)
 
 # Install missing Debian packages (as root with apt-get; otherwise say how).
@@ -102,12 +102,35 @@ $(foreach l,$(TEST_LAYERS),$(eval $(call TEST_RULE,$(l))))
 
 run: deps
 	$(MAKE) --no-print-directory $(BIN)
+	@$(MPI_MAYBE)
 	$(BIN) run scenarios/yongfengli.csv
+
+# ---- revsim-mpi (docs/scale.md) ---------------------------------------------
+# The same command line with Monte Carlo runs spread over MPI ranks: cli/main.c
+# compiled again with its main renamed, and cli/mpi_main.c as the program's
+# main, linked by mpicc. Only this binary has MPI in it. `make run` and `make
+# test` build it when mpicc is there and go on without it otherwise.
+MPICC   ?= mpicc
+MPI_BIN := $(BUILD)/revsim-mpi
+MPI_MAYBE = if command -v $(MPICC) >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory mpi || echo "note: $(MPI_BIN) not built (MPI build failed)"; \
+	else echo "note: $(MPI_BIN) not built ($(MPICC) not found; make deps installs libopenmpi-dev)"; fi
+mpi: $(MPI_BIN)
+$(BUILD)/mpi/cli/main.o: cli/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Dmain=rs_cli_main -c $< -o $@
+$(BUILD)/mpi/cli/mpi_main.o: cli/mpi_main.c
+	@mkdir -p $(dir $@)
+	$(MPICC) $(CFLAGS) -c $< -o $@
+$(MPI_BIN): $(BUILD)/mpi/cli/mpi_main.o $(BUILD)/mpi/cli/main.o $(CLI_OBJ) $(ARCHIVES)
+	$(MPICC) $(LDFLAGS) -o $@ $(BUILD)/mpi/cli/mpi_main.o $(BUILD)/mpi/cli/main.o $(CLI_OBJ) \
+	  $(call LIBS_FOR,cli) $(LIBS)
 
 # Unit tests, the layer check, then the CLI tests (bad inputs, golden files,
 # cross-check).
 test: deps
 	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(ARCHIVES)
+	@$(MPI_MAYBE)
 	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
 
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -138,14 +161,16 @@ clean:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
-# Monte Carlo throughput (10,000 runs) and memory (1,000,000 runs).
+# Speed and memory on generated portfolios, through the command and the
+# engine (docs/performance.md). The link wraps rs_irr to time its share.
+# `make bench-quick`: the headline figures only; `make bench-full`: also
+# 10,000,000 runs of the benchmark portfolio.
 BENCH_BIN := $(BUILD)/bench/bench
 $(BENCH_BIN): $(BUILD)/bench/bench.o $(call LIBS_FOR,io)
-	$(CC) $(LDFLAGS) -o $@ $< $(call LIBS_FOR,io) $(LIBS)
-bench: deps
-	$(MAKE) --no-print-directory $(BENCH_BIN)
-	$(BENCH_BIN) 10000
-	$(BENCH_BIN) 1000000
+	$(CC) $(LDFLAGS) -Wl,--wrap=rs_irr -o $@ $< $(call LIBS_FOR,io) $(LIBS)
+bench bench-quick bench-full: deps
+	$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
+	$(BENCH_BIN) $(BIN) $(patsubst bench,,$(patsubst bench-%,%,$@))
 
 # ---- revsim compare: proposal pack (docs/report.md) ------------------------
 # tests/report/render.sh (run by make test) renders report.html in headless

@@ -5,10 +5,12 @@
 #define RS_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     const char **key;   /* NULL: empty slot */
     int *val;
+    uint64_t *hash;     /* each slot's key hash */
     size_t cap, n;      /* cap is a power of two */
 } rs_strmap;
 

@@ -306,8 +306,12 @@ static int entity_for(build *b, int k, const rs_row *r, rs_error *err)
     }
     b->nbig += big;
     int cap = 0;
-    if (b->nent % 256 == 0) {   /* grow ent and prow together */
-        cap = b->nent + 256;
+    if (b->nent >= 256 && (b->nent & (b->nent - 1)) == 0) {   /* grow ent and prow together: */
+        cap = 2 * b->nent;                                  /* 256, then doubling */
+    } else if (b->nent == 0) {
+        cap = 256;
+    }
+    if (cap) {
         rs_entity *ne = realloc(b->ent, (size_t)cap * sizeof *ne);
         if (ne)
             b->ent = ne;
@@ -320,7 +324,10 @@ static int entity_for(build *b, int k, const rs_row *r, rs_error *err)
     }
     rs_entity *e = &b->ent[b->nent];
     rs_entity_init(e, sec);
-    snprintf(e->name, sizeof e->name, "%s", name);
+    size_t nl = strlen(name);   /* checked shorter than RS_NAME_MAX above */
+    nl = nl < sizeof e->name - 1 ? nl : sizeof e->name - 1;
+    memcpy(e->name, name, nl);
+    e->name[nl] = '\0';
     e->file = r->file;
     e->line = r->line;
     for (int p = 0; p < RS_MAX_PARAMS; p++)
@@ -446,7 +453,10 @@ static int apply_row(build *b, int ei, int row, int inherited, int order, rs_err
     if (strcmp(r->key, "like") == 0)
         return RS_OK;   /* resolved already */
     char key[128];
-    snprintf(key, sizeof key, "%s", r->key);
+    size_t kl = strlen(r->key);
+    kl = kl < sizeof key - 1 ? kl : sizeof key - 1;
+    memcpy(key, r->key, kl);
+    key[kl] = '\0';
     int year = 0;
     char *at = strchr(key, '@');
     if (at) {

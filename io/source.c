@@ -99,10 +99,12 @@ static void rowlist_release(rowlist *l)
 /* Give r its id; RS_OK or out of memory. */
 static int row_id(rs_row *r, rs_error *err)
 {
-    size_t n = strlen(r->section) + strlen(r->key) + 2;
-    if (!(r->id = malloc(n)))
+    const size_t ns = strlen(r->section), nk = strlen(r->key);
+    if (!(r->id = malloc(ns + nk + 2)))
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
-    snprintf(r->id, n, "%s\x1f%s", r->section, r->key);
+    memcpy(r->id, r->section, ns);   /* "section\x1fkey" */
+    r->id[ns] = '\x1f';
+    memcpy(r->id + ns + 1, r->key, nk + 1);
     return RS_OK;
 }
 

@@ -8,9 +8,13 @@
 double rs_npv(const double *cf, int n, double r);
 
 /* Annual rate x with npv(x) = 0 (the caller has called
- * gsl_set_error_handler_off() once at start-up): roots are bracketed on a log-spaced grid of
- * 1+x in [0.01, 1e6] and refined with GSL's Brent solver; the root closest to
- * 0 is returned. NaN when cf never changes sign or no root is found. */
+ * gsl_set_error_handler_off() once at start-up): roots are bracketed on a
+ * log-spaced grid of 1+x in [0.01, 1e6] (1000 cells) and refined with
+ * GSL's Brent solver; the root closest to 0 is returned. NaN when cf never
+ * changes sign or no root is found. The cells are not all evaluated:
+ * Descartes' rule of signs on the discounted partial sums proves where no
+ * cell can change sign, with the same result as scanning every cell
+ * (tests/models/test_finance.c checks it bit for bit). Thread-safe. */
 double rs_irr(const double *cf, int n);
 
 /* Payback in years: first month m with C(m-1) < 0 <= C(m) of the cumulative

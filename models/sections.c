@@ -206,12 +206,28 @@ void rs_entity_init(rs_entity *e, const rs_section *sec)
         e->v[i] = sec->params[i].def;
 }
 
+/* append src to buf[*at .. n), cut to fit (readers build 100,000 of these) */
+static void append(char *buf, size_t n, size_t *at, const char *src)
+{
+    size_t l = strlen(src);
+    if (*at + l >= n)
+        l = n - 1 - *at;
+    memcpy(buf + *at, src, l);
+    *at += l;
+    buf[*at] = '\0';
+}
+
 const char *rs_entity_section(const rs_entity *e, char *buf, size_t n)
 {
-    if (e->sec->named)
-        snprintf(buf, n, "%s:%s", e->sec->name, e->name);
-    else
-        snprintf(buf, n, "%s", e->sec->name);
+    size_t at = 0;
+    if (n == 0)
+        return buf;
+    buf[0] = '\0';
+    append(buf, n, &at, e->sec->name);
+    if (e->sec->named) {
+        append(buf, n, &at, ":");
+        append(buf, n, &at, e->name);
+    }
     return buf;
 }
 

@@ -289,7 +289,7 @@ static int draw_cmp_npv(cchart *c)
         if (!has_mc(it))
             continue;
         double a = INFINITY, b = -INFINITY;
-        for (long r = 0; r < it->mc->runs; r++)
+        for (long r = 0; r < it->mc->kept; r++)
             rs_gp_minmax(&it->mc->npv[r], 1, &a, &b);
         runs = it->mc->runs > runs ? it->mc->runs : runs;
         if (!(a <= b))
@@ -327,7 +327,7 @@ static int draw_cmp_npv(cchart *c)
             continue;
         long n = 0;
         memset(count, 0, ((size_t)bins.n + 1) * sizeof *count);
-        for (long r = 0; r < it->mc->runs; r++) {
+        for (long r = 0; r < it->mc->kept; r++) {
             double v = it->mc->npv[r] * c->pen.k;
             if (!isfinite(v))
                 continue;

@@ -110,12 +110,12 @@ int rs_draw_npv_hist(rs_run_chart *c)
 {
     const rs_mc_results *mc = c->mc;
     char note[400], f[160];
-    double *v = malloc((size_t)mc->runs * sizeof *v);
+    double *v = malloc((size_t)(mc->kept ? mc->kept : 1) * sizeof *v);
     int *count = NULL;
     long n = 0, nneg = 0;
     if (!v)
         return RS_ESOFTWARE;
-    for (long i = 0; i < mc->runs; i++)
+    for (long i = 0; i < mc->kept; i++)   /* the first runs kept: a sample past the limit */
         if (isfinite(mc->npv[i]))
             v[n++] = mc->npv[i] * c->pen.k;
     qsort(v, (size_t)n, sizeof *v, cmp_double);
@@ -177,8 +177,13 @@ int rs_draw_npv_hist(rs_run_chart *c)
     }
     rs_gp_text(note, sizeof note, L(c, "%s (%s)", "%s（%s）"), pvals, c->pen.unit);
     char pneg[64], ppos[64], kneg[160], kpos[160];
-    rs_gp_group(n ? 100.0 * nneg / n : 0, 1, pneg, sizeof pneg);
-    rs_gp_group(n ? 100.0 * (n - nneg) / n : 0, 1, ppos, sizeof ppos);
+    double sneg = n ? 100.0 * nneg / n : 0, spos = n ? 100.0 * (n - nneg) / n : 0;
+    if (mc->runs > mc->kept && !isnan(mc->p_npv_negative)) {   /* over every run */
+        sneg = 100.0 * mc->p_npv_negative;
+        spos = 100.0 - sneg;
+    }
+    rs_gp_group(sneg, 1, pneg, sizeof pneg);
+    rs_gp_group(spos, 1, ppos, sizeof ppos);
     rs_gp_text(kneg, sizeof kneg, L(c, "NPV < 0: %s%% of runs", "净现值<0：占%s%%"), pneg);
     rs_gp_text(kpos, sizeof kpos, L(c, "NPV ≥ 0: %s%% of runs", "净现值≥0：占%s%%"), ppos);
     rs_gp_key(&c->pen, RS_KEY_BOX, C_RED, 0, NULL, 0, kneg);

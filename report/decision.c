@@ -276,13 +276,8 @@ static void top_risks(rp_page *p)
         share_cell(p, it, unc);
         share_cell(p, it, neg);
         if (it->mc && it->mc->npv && it->s.nlev > 0) {
-            long below = 0, n = 0;
-            for (long r = 0; r < it->mc->runs; r++)
-                if (isfinite(it->mc->npv[r])) {
-                    n++;
-                    below += it->mc->npv[r] < 0;
-                }
-            share_cell(p, it, n ? (double)below / n : 0);
+            const double below = it->mc->p_npv_negative;   /* over every run */
+            share_cell(p, it, isnan(below) ? 0 : below);
         } else {
             rp_hf(b, "<td class=\"num\">%s</td>", RP_EMDASH);
         }

@@ -74,16 +74,11 @@ static void probabilities(rp_page *p, const rs_cmp_item *it)
           rp_money_u(p, m[MT_FUND_MIN], a, sizeof a), mm, mon);
     rp_raw(b, "</li>\n");
     if (it->mc && it->mc->npv && it->mc->runs > 0 && it->s.nlev > 0) {
-        long neg = 0, n = 0;
-        for (long r = 0; r < it->mc->runs; r++)
-            if (isfinite(it->mc->npv[r])) {
-                n++;
-                neg += it->mc->npv[r] < 0;
-            }
+        const double neg = it->mc->p_npv_negative;   /* over every run */
         rp_hf(b, TR(p, "<li>The net present value is below zero in <b>%e</b> of runs "
                        "(P10 %e, P50 %e, P90 %e).</li>\n",
                     "<li>净现值为负的概率为<b>%e</b>（P10 %e，P50 %e，P90 %e）。</li>\n"),
-              rp_pct(n ? (double)neg / n : 0, a, sizeof a),
+              rp_pct(isnan(neg) ? 0 : neg, a, sizeof a),
               rp_money_u(p, it->mc->metric[MT_NPV][MC_P10], z, sizeof z),
               rp_money_u(p, it->mc->metric[MT_NPV][MC_P50], w, sizeof w),
               rp_money_u(p, it->mc->metric[MT_NPV][MC_P90], q, sizeof q));

@@ -22,7 +22,7 @@ if sh tests/layers.sh >"$out" 2>&1; then echo "ok - layers: includes and symbols
 else sed -i 's/^/# /' "$out"; echo "not ok - layers (see above)" >>"$out"; rc=1; fi
 cat "$out"; count layers $rc "$out"
 for s in tests/layers_test.sh tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/xlsx.sh \
-         tests/optimize.sh tests/readme.sh tests/report/render.sh; do
+         tests/optimize.sh tests/readme.sh tests/report/render.sh tests/mpi.sh; do
     [ -f "$s" ] || continue
     sh "$s" "$bin" >"$out" 2>&1; rc=$?
     cat "$out"; count "$s" $rc "$out"

@@ -2,8 +2,10 @@
  * run equals the base case (the grouped fast path agrees with rs_model_run
  * on every example scenario); the same seed gives identical results for 1,
  * 2 and 3 threads; declared correlations show up as the rank correlation a
- * Gaussian copula gives (6/pi asin(rho/2)); (scenario files loaded through
- * io/, so this suite sits in tests/io/). */
+ * Gaussian copula gives (6/pi asin(rho/2)); blocks split over parts (as
+ * MPI ranks split them) give the same results, below the exact limit and
+ * past it, where percentiles are within the sketch's stated error (scenario
+ * files loaded through io/, so this suite sits in tests/io/). */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <math.h>
@@ -19,6 +21,7 @@
 #include "fix_io.h"
 #include "../../models/sketch.h"
 #include "../../models/montecarlo.h"
+#include "../../models/scenpack.h"
 #include "../../io/scenario.h"
 
 static int load(const char *path, rs_scenario *s)
@@ -38,9 +41,9 @@ static void same(double got, double want, double rtol, const char *what, const c
     }
 }
 
-static void test_fast_path_equals_base(void **state)
+/* Call fn on every example scenario (the .csv files of scenarios/); how many. */
+static int each_example(void (*fn)(const char *path))
 {
-    (void)state;
     DIR *d = opendir("scenarios");
     assert_non_null(d);
     struct dirent *de;
@@ -50,42 +53,53 @@ static void test_fast_path_equals_base(void **state)
             continue;
         char path[512];
         snprintf(path, sizeof path, "scenarios/%s", de->d_name);
-        rs_scenario s;
-        assert_int_equal(load(path, &s), 0);
-        s.nranges = 0;     /* nothing drawn: every run is the base case */
-        s.ncorr = 0;
-        rs_results *r = rs_results_alloc(&s);
-        rs_model_run(&s, r);
-        rs_mc_opts o = {5, 1, 2, NULL, NULL};
-        rs_mc_results *mc;
-        assert_int_equal(rs_mc_run(&s, &o, &mc), 0);
-        for (int k = 0; k < MT_N; k++) {
-            if (rs_metrics[k].unit == RS_U_PROB) {
-                same(mc->metric[k][MC_MEAN], r->metric[k], 0, rs_metrics[k].name, path);
-                continue;
-            }
-            for (int q = MC_P10; q <= MC_P90; q++)
-                same(mc->metric[k][q], r->metric[k], 1e-9, rs_metrics[k].name, path);
-            for (int run = 0; run < 5; run++)
-                same(mc->per_run[run * MT_N + k], r->metric[k], 1e-9, rs_metrics[k].name, path);
-        }
-        for (int y = 1; y <= r->years; y++) {
-            same(rs_mc_yearly(mc, MC_Y_REVENUE, y, MC_MEAN), r->y_revenue[y - 1], 1e-9,
-                 "yearly revenue mean", path);
-            same(rs_mc_yearly(mc, MC_Y_NET, y, MC_MEAN), r->y_net[y - 1], 1e-9,
-                 "yearly net mean", path);
-            same(rs_mc_yearly(mc, MC_Y_FUND_END, y, MC_P50), r->y_fund_end[y - 1],
-                 RS_SKETCH_ALPHA, "yearly fund p50 (sketch)", path);
-            same(mc->p_covered[y - 1], rs_is_covered(r->y_net[y - 1], r->y_deficit[y - 1]), 0,
-                 "p_covered", path);
-        }
-        rs_mc_results_free(mc);
-        rs_results_free(r);
-        rs_scenario_release(&s);
+        fn(path);
         files++;
     }
     closedir(d);
-    assert_true(files >= 3);
+    return files;
+}
+
+static void fast_path_one(const char *path)
+{
+    rs_scenario s;
+    assert_int_equal(load(path, &s), 0);
+    s.nranges = 0;     /* nothing drawn: every run is the base case */
+    s.ncorr = 0;
+    rs_results *r = rs_results_alloc(&s);
+    rs_model_run(&s, r);
+    rs_mc_opts o = {5, 1, 2, NULL, NULL};
+    rs_mc_results *mc;
+    assert_int_equal(rs_mc_run(&s, &o, &mc), 0);
+    for (int k = 0; k < MT_N; k++) {
+        if (rs_metrics[k].unit == RS_U_PROB) {
+            same(mc->metric[k][MC_MEAN], r->metric[k], 0, rs_metrics[k].name, path);
+            continue;
+        }
+        for (int q = MC_P10; q <= MC_P90; q++)
+            same(mc->metric[k][q], r->metric[k], 1e-9, rs_metrics[k].name, path);
+        for (int run = 0; run < 5; run++)
+            same(mc->per_run[run * MT_N + k], r->metric[k], 1e-9, rs_metrics[k].name, path);
+    }
+    for (int y = 1; y <= r->years; y++) {
+        same(rs_mc_yearly(mc, MC_Y_REVENUE, y, MC_MEAN), r->y_revenue[y - 1], 1e-9,
+             "yearly revenue mean", path);
+        same(rs_mc_yearly(mc, MC_Y_NET, y, MC_MEAN), r->y_net[y - 1], 1e-9,
+             "yearly net mean", path);
+        same(rs_mc_yearly(mc, MC_Y_FUND_END, y, MC_P50), r->y_fund_end[y - 1],
+             RS_SKETCH_ALPHA, "yearly fund p50 (sketch)", path);
+        same(mc->p_covered[y - 1], rs_is_covered(r->y_net[y - 1], r->y_deficit[y - 1]), 0,
+             "p_covered", path);
+    }
+    rs_mc_results_free(mc);
+    rs_results_free(r);
+    rs_scenario_release(&s);
+}
+
+static void test_fast_path_equals_base(void **state)
+{
+    (void)state;
+    assert_true(each_example(fast_path_one) >= 3);
 }
 
 static void test_threads_identical(void **state)
@@ -283,6 +297,195 @@ static void test_template_draws(void **state)
     rs_scenario_release(&s2);
 }
 
+/* rs_mc_run's results bit for bit */
+static void same_results(const rs_mc_results *a, const rs_mc_results *b)
+{
+    assert_int_equal(a->runs, b->runs);
+    assert_int_equal(a->kept, b->kept);
+    assert_memory_equal(a->metric, b->metric, sizeof a->metric);
+    assert_memory_equal(a->per_run, b->per_run, (size_t)a->kept * MT_N * sizeof(double));
+    assert_memory_equal(a->npv, b->npv, (size_t)a->kept * sizeof(double));
+    assert_memory_equal(a->yearly, b->yearly, (size_t)MC_Y_N * a->years * MC_NSTAT * sizeof(double));
+    assert_memory_equal(a->p_covered, b->p_covered, (size_t)a->years * sizeof(double));
+    assert_memory_equal(&a->p_npv_negative, &b->p_npv_negative, sizeof(double));
+}
+
+/* The blocks split as `ranks` processes split them, each part packed and
+ * merged into the first: the results of one process. */
+static rs_mc_results *split_run(const rs_scenario *s, const rs_mc_opts *o, long exact_max,
+                                int ranks)
+{
+    const long nb = rs_mc_blocks(o->runs);
+    rs_mc_part *first = NULL;
+    for (int r = 0; r < ranks; r++) {
+        rs_mc_part *p;
+        assert_int_equal(rs_mc_part_run(s, o, exact_max, nb * r / ranks, nb * (r + 1) / ranks, &p),
+                         RS_S_OK);
+        if (!first) {
+            first = p;
+            continue;
+        }
+        unsigned char *buf;
+        size_t len;
+        assert_int_equal(rs_mc_part_pack(p, &buf, &len), RS_S_OK);
+        assert_int_equal(rs_mc_part_merge(first, buf, len), RS_S_OK);
+        /* a part counted twice, or cut short, is refused */
+        assert_int_equal(rs_mc_part_merge(first, buf, len), RS_S_INPUT);
+        free(buf);
+        rs_mc_part_free(p);
+    }
+    rs_mc_results *mc;
+    assert_int_equal(rs_mc_part_finish(first, &mc), RS_S_OK);
+    rs_mc_part_free(first);
+    return mc;
+}
+
+/* Processes (ranks) and threads: any split gives the results of one, below
+ * the exact limit and past it (a limit of 300 runs here). */
+static void test_parts_identical(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    rs_mc_opts o = {1000, 42, 2, NULL, NULL};
+    rs_mc_results *whole;
+    assert_int_equal(rs_mc_run(&s, &o, &whole), 0);
+    for (int ranks = 2; ranks <= 5; ranks += 3) {
+        rs_mc_results *mc = split_run(&s, &o, RS_MC_EXACT_RUNS, ranks);
+        same_results(whole, mc);
+        rs_mc_results_free(mc);
+    }
+    rs_mc_results_free(whole);
+    /* past the exact limit: sketches and exact sums merge exactly too */
+    rs_mc_results *ref = split_run(&s, &o, 300, 1);
+    assert_int_equal(ref->kept, 300);
+    for (int t = 1; t <= 3; t += 2) {
+        rs_mc_opts ot = {1000, 42, t, NULL, NULL};
+        rs_mc_results *mc = split_run(&s, &ot, 300, 3);
+        same_results(ref, mc);
+        rs_mc_results_free(mc);
+    }
+    rs_mc_results_free(ref);
+    /* a part whose blocks are not all in cannot finish; bytes that are not a part */
+    rs_mc_part *p;
+    assert_int_equal(rs_mc_part_run(&s, &o, RS_MC_EXACT_RUNS, 0, 2, &p), RS_S_OK);
+    rs_mc_results *none;
+    assert_int_equal(rs_mc_part_finish(p, &none), RS_S_INPUT);
+    unsigned char junk[64] = {1, 2, 3};
+    assert_int_equal(rs_mc_part_merge(p, junk, sizeof junk), RS_S_INPUT);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_mc_part_pack(p, &buf, &len), RS_S_OK);
+    rs_mc_part *q;
+    assert_int_equal(rs_mc_part_run(&s, &o, RS_MC_EXACT_RUNS, 2, 4, &q), RS_S_OK);
+    assert_int_equal(rs_mc_part_merge(q, buf, len - 1), RS_S_INPUT);   /* cut short */
+    assert_int_equal(rs_mc_part_merge(q, buf, len), RS_S_OK);
+    rs_mc_part *bad;
+    assert_int_equal(rs_mc_part_run(&s, &o, RS_MC_EXACT_RUNS, 3, 9, &bad), RS_S_INPUT);
+    free(buf);
+    rs_mc_part_free(p);
+    rs_mc_part_free(q);
+    rs_scenario_release(&s);
+}
+
+/* Past the exact limit the summary's percentiles come from the metric
+ * sketch: within its stated relative error of the exact ones; means from
+ * exact sums; the first runs kept as they are. */
+static void test_sketch_regime(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    rs_mc_opts o = {4000, 5, 2, NULL, NULL};
+    rs_mc_results *exact = split_run(&s, &o, RS_MC_EXACT_RUNS, 1);
+    rs_mc_results *sk = split_run(&s, &o, 512, 2);
+    assert_int_equal(exact->kept, 4000);
+    assert_int_equal(sk->kept, 512);
+    assert_memory_equal(sk->per_run, exact->per_run, 512 * MT_N * sizeof(double));
+    assert_memory_equal(sk->yearly, exact->yearly,
+                        (size_t)MC_Y_N * exact->years * MC_NSTAT * sizeof(double));
+    assert_memory_equal(&sk->p_npv_negative, &exact->p_npv_negative, sizeof(double));
+    int compared = 0;
+    for (int k = 0; k < MT_N; k++) {
+        const double *a = exact->metric[k], *b = sk->metric[k];
+        same(b[MC_MEAN], a[MC_MEAN], 1e-12, rs_metrics[k].name, "mean");
+        /* each percentile lies between two order statistics x_i <= x_j; the
+         * sketch's is within alpha of a value between them */
+        double *v = malloc(4000 * sizeof *v);
+        size_t n = 0;
+        for (long r = 0; r < 4000; r++) {
+            double x = exact->per_run[r * MT_N + k];
+            if (isnan(x) && (rs_metrics[k].flags & RS_MF_NEVER))
+                x = INFINITY;
+            if (!isnan(x))
+                v[n++] = x;
+        }
+        gsl_sort(v, 1, n);
+        for (int q = MC_P10; q <= MC_P90; q++) {
+            if (isnan(a[q])) {
+                assert_true(isnan(b[q]));
+                continue;
+            }
+            const double qs[] = {0, 0.1, 0.5, 0.9};
+            size_t i = (size_t)floor(qs[q] * (double)(n - 1)), j = i + 1 < n ? i + 1 : i;
+            double tol = RS_SKETCH_METRIC_ALPHA * fmax(fabs(v[i]), fabs(v[j])) + RS_SKETCH_MIN;
+            if (!(fabs(b[q] - a[q]) <= tol * 1.0001)) {
+                print_error("%s p%d: sketch %.10g, exact %.10g\n", rs_metrics[k].name,
+                            q == MC_P10 ? 10 : q == MC_P50 ? 50 : 90, b[q], a[q]);
+                fail();
+            }
+            compared++;
+        }
+        free(v);
+    }
+    assert_true(compared > 30);
+    rs_mc_results_free(exact);
+    rs_mc_results_free(sk);
+    rs_scenario_release(&s);
+}
+
+/* A scenario sent as bytes (as revsim-mpi sends it to other ranks) runs the
+ * same Monte Carlo and base case: every example scenario. */
+static void pack_one(const char *path)
+{
+    rs_scenario s, t;
+    assert_int_equal(load(path, &s), 0);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
+    rs_scenario_init(&t);
+    assert_int_equal(rs_scenario_unpack(&t, buf, len), RS_S_OK);
+    rs_scenario bad;
+    rs_scenario_init(&bad);
+    assert_int_equal(rs_scenario_unpack(&bad, buf, len - 3), RS_S_INPUT);   /* cut short */
+    buf[len / 2] ^= 0x5a;   /* damaged bytes are refused or give a valid scenario */
+    if (rs_scenario_unpack(&bad, buf, len) == RS_S_OK)
+        rs_scenario_release(&bad);
+    free(buf);
+    rs_results *a = rs_results_alloc(&s), *b = rs_results_alloc(&t);
+    rs_model_run(&s, a);
+    rs_model_run(&t, b);
+    assert_memory_equal(a->metric, b->metric, sizeof a->metric);
+    assert_memory_equal(a->cf, b->cf, (size_t)a->months * sizeof(double));
+    rs_mc_opts o = {300, 3, 2, NULL, NULL};
+    rs_mc_results *ma, *mb;
+    assert_int_equal(rs_mc_run(&s, &o, &ma), 0);
+    assert_int_equal(rs_mc_run(&t, &o, &mb), 0);
+    same_results(ma, mb);
+    rs_mc_results_free(ma);
+    rs_mc_results_free(mb);
+    rs_results_free(a);
+    rs_results_free(b);
+    rs_scenario_release(&s);
+    rs_scenario_release(&t);
+}
+
+static void test_scenario_pack(void **state)
+{
+    (void)state;
+    assert_true(each_example(pack_one) >= 3);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -290,6 +493,8 @@ int main(void)
         cmocka_unit_test(test_fast_path_equals_base), cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_correlation),           cmocka_unit_test(test_correlation_errors),
         cmocka_unit_test(test_pairing),               cmocka_unit_test(test_template_draws),
+        cmocka_unit_test(test_parts_identical),       cmocka_unit_test(test_sketch_regime),
+        cmocka_unit_test(test_scenario_pack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

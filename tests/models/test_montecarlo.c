@@ -62,45 +62,78 @@ static void test_run_streams(void **state)
     gsl_rng_free(b);
 }
 
+/* the sketch of kind k of n values x: every quantile within the kind's
+ * alpha (and RS_SKETCH_MIN) of the exact one; merging halves is exact */
+static void check_sketch(const rs_sketch_kind *k, double *x, size_t n)
+{
+    const size_t size = (size_t)rs_sketch_size(k);
+    uint32_t *c = calloc(size, sizeof *c), *h1 = calloc(size, sizeof *h1),
+             *h2 = calloc(size, sizeof *h2);
+    assert_non_null(c);
+    for (size_t i = 0; i < n; i++) {
+        rs_sketch_add(k, c, x[i]);
+        rs_sketch_add(k, i % 2 ? h1 : h2, x[i]);
+    }
+    gsl_sort(x, 1, n);
+    const double qs[] = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
+    double all[7];
+    rs_sketch_quantiles(k, c, qs, 7, all);
+    for (size_t j = 0; j < sizeof qs / sizeof qs[0]; j++) {
+        double exact = gsl_stats_quantile_from_sorted_data(x, 1, n, qs[j]);
+        double est = rs_sketch_quantile(k, c, qs[j]);
+        /* between two order statistics of one sign: within alpha of the exact value */
+        size_t at = (size_t)floor(qs[j] * (double)(n - 1));
+        double bound = k->alpha * (fabs(x[at]) > fabs(x[at + 1]) ? fabs(x[at]) : fabs(x[at + 1]));
+        if (!(fabs(est - exact) <= bound * 1.001 + RS_SKETCH_MIN) || est != all[j]) {
+            print_error("alpha %g q=%g exact %.10g sketch %.10g (one pass %.10g)\n", k->alpha,
+                        qs[j], exact, est, all[j]);
+            fail();
+        }
+    }
+    rs_sketch_merge(k, h1, h2);
+    assert_memory_equal(h1, c, size * sizeof *c);
+    memset(h2, 0, size * sizeof *h2);
+    assert_true(isnan(rs_sketch_quantile(k, h2, 0.5)));
+    free(c);
+    free(h1);
+    free(h2);
+}
+
 static void test_sketch(void **state)
 {
     (void)state;
     /* the layout constants match their definitions */
-    assert_rel(log((1 + RS_SKETCH_ALPHA) / (1 - RS_SKETCH_ALPHA)), 0.010000083334583179, 1e-15);
-    assert_int_equal(rs_sketch_size(), 2 * 4837 + 1);
+    const rs_sketch_kind *kinds[2] = {&rs_sketch_yearly, &rs_sketch_metric};
+    for (int i = 0; i < 2; i++) {
+        const rs_sketch_kind *k = kinds[i];
+        double lg = log((1 + k->alpha) / (1 - k->alpha));
+        assert_rel(k->lg, lg, 1e-15);
+        assert_int_equal(k->off, (int)floor(log(RS_SKETCH_MIN) / lg));
+        assert_int_equal(k->nb, (int)ceil(log(RS_SKETCH_MAX) / lg) - k->off + 1);
+    }
+    assert_true(rs_sketch_yearly.alpha == RS_SKETCH_ALPHA);
+    assert_true(rs_sketch_metric.alpha == RS_SKETCH_METRIC_ALPHA);
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
     const size_t n = 50000;
     double *x = malloc(n * sizeof *x);
-    uint32_t *c = calloc((size_t)rs_sketch_size(), sizeof *c);
-    for (size_t i = 0; i < n; i++) {   /* a mix of signs and scales */
-        x[i] = i % 3 ? 2e6 + gsl_ran_gaussian(rng, 1.5e6) : gsl_ran_gaussian(rng, 0.8);
-        rs_sketch_add(c, x[i]);
+    for (int i = 0; i < 2; i++) {
+        for (size_t j = 0; j < n; j++)   /* a mix of signs and scales */
+            x[j] = j % 3 ? 2e6 + gsl_ran_gaussian(rng, 1.5e6) : gsl_ran_gaussian(rng, 0.8);
+        check_sketch(kinds[i], x, n);
+        for (size_t j = 0; j < n; j++)   /* rates and years, as metrics are */
+            x[j] = j % 2 ? exp(gsl_ran_gaussian(rng, 1.0)) : 0.05 + gsl_ran_gaussian(rng, 0.03);
+        check_sketch(kinds[i], x, n);
     }
-    gsl_sort(x, 1, n);
-    const double qs[] = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
-    for (size_t k = 0; k < sizeof qs / sizeof qs[0]; k++) {
-        double exact = gsl_stats_quantile_from_sorted_data(x, 1, n, qs[k]);
-        double est = rs_sketch_quantile(c, qs[k]);
-        if (!(fabs(est - exact) <= RS_SKETCH_ALPHA * fabs(exact) * 1.001 + 1e-6)) {
-            print_error("q=%g exact %.10g sketch %.10g\n", qs[k], exact, est);
-            fail();
-        }
-    }
-    /* merging two halves gives the same counts as one sketch */
-    uint32_t *h1 = calloc((size_t)rs_sketch_size(), sizeof *h1);
-    uint32_t *h2 = calloc((size_t)rs_sketch_size(), sizeof *h2);
-    for (size_t i = 0; i < n; i++)
-        rs_sketch_add(i % 2 ? h1 : h2, x[i]);
-    rs_sketch_merge(h1, h2);
-    assert_memory_equal(h1, c, (size_t)rs_sketch_size() * sizeof *c);
-    assert_true(isnan(rs_sketch_quantile(h2 + 0, 0.5)) == 0);
-    uint32_t *empty = calloc((size_t)rs_sketch_size(), sizeof *empty);
-    assert_true(isnan(rs_sketch_quantile(empty, 0.5)));
-    free(empty);
-    free(h1);
-    free(h2);
-    free(x);
+    /* infinities have buckets of their own: a "never" payback */
+    const rs_sketch_kind *k = &rs_sketch_metric;
+    uint32_t *c = calloc((size_t)rs_sketch_size(k), sizeof *c);
+    for (int j = 0; j < 10; j++)
+        rs_sketch_add(k, c, j < 6 ? 5.0 : INFINITY);
+    rs_sketch_add(k, c, NAN);   /* not counted */
+    assert_rel(rs_sketch_quantile(k, c, 0.1), 5.0, k->alpha);
+    assert_false(isfinite(rs_sketch_quantile(k, c, 0.9)));   /* empty, as "never" is */
     free(c);
+    free(x);
     gsl_rng_free(rng);
 }
 

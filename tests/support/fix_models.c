@@ -63,6 +63,7 @@ rs_mc_results *rs_test_mc(int years, long runs, double npv0, double step)
 {
     rs_mc_results *mc = calloc(1, sizeof *mc);
     mc->runs = runs;
+    mc->kept = runs;
     mc->years = years;
     mc->yearly = calloc((size_t)MC_Y_N * years * MC_NSTAT, sizeof(double));
     mc->p_covered = calloc((size_t)years, sizeof(double));

@@ -1,0 +1,202 @@
+/* mpi_main.c: revsim-mpi, the revsim command line with its Monte Carlo runs
+ * spread over MPI ranks (docs/scale.md). Rank 0 runs the command exactly as
+ * revsim does: it reads the files and writes every output. Each Monte Carlo
+ * it starts (run, compare: rs_mc_run) sends the scenario as bytes to the
+ * other ranks; every rank runs its share of the blocks of runs and sends
+ * its part back; rank 0 merges the parts. Parts hold rows by run and
+ * order-independent sums, so the outputs are byte for byte those of revsim
+ * with the same seed, for any number of ranks. The other ranks never read
+ * a file or print: they serve until rank 0 says the command is over.
+ * Built by `make mpi` only (mpicc); the normal build has no MPI in it.
+ * REVSIM_MPI_STATS=1 prints, from rank 0, what each Monte Carlo sent. */
+#define _POSIX_C_SOURCE 200809L
+#include <limits.h>
+#include <mpi.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "../models/montecarlo.h"
+#include "../models/scenpack.h"
+
+/* cli/main.c's main, compiled under this name for revsim-mpi (Makefile) */
+int rs_cli_main(int argc, char **argv);
+
+enum { JOB_RUN = 1, JOB_SKIP = 2, JOB_END = 3 };
+enum { TAG_PART = 7 };
+
+/* What rank 0 broadcasts before each Monte Carlo. */
+typedef struct {
+    int64_t kind, runs, seed, threads, nbytes;
+} job;
+
+static int nranks = 1;
+static int stats;   /* REVSIM_MPI_STATS set: print traffic and times from rank 0 */
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Blocks [*b0, *b1) of rank r: an equal share, in rank order. */
+static void share(long runs, int r, long *b0, long *b1)
+{
+    const long nb = rs_mc_blocks(runs);
+    *b0 = nb * r / nranks;
+    *b1 = nb * (r + 1) / nranks;
+}
+
+/* Rank r's part, run here (when rank r could not): merged into `into`. */
+static rs_status run_here(const rs_scenario *s, const rs_mc_opts *opt, int r, rs_mc_part *into)
+{
+    long b0, b1;
+    share(opt->runs, r, &b0, &b1);
+    rs_mc_opts o = *opt;
+    o.progress = NULL;
+    rs_mc_part *p;
+    rs_status rc = rs_mc_part_run(s, &o, RS_MC_EXACT_RUNS, b0, b1, &p);
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    if (rc == RS_S_OK)
+        rc = rs_mc_part_pack(p, &buf, &len);
+    if (rc == RS_S_OK)
+        rc = rs_mc_part_merge(into, buf, len);
+    free(buf);
+    rs_mc_part_free(p);
+    return rc;
+}
+
+/* rs_mc_run on rank 0: the scenario to every rank, rank 0's share here, the
+ * others' parts merged as they come. */
+static rs_status root_runner(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_results **out,
+                             void *ctx)
+{
+    (void)ctx;
+    const double t0 = now();
+    unsigned char *sb = NULL;
+    size_t sn = 0;
+    rs_status rc = rs_scenario_pack(s, &sb, &sn);
+    job j = {JOB_RUN, opt->runs > 0 ? opt->runs : 1, (int64_t)opt->seed, opt->threads,
+             (int64_t)sn};
+    if (rc != RS_S_OK || sn > INT_MAX)
+        j.kind = JOB_SKIP;   /* the others sit this one out: all of it runs here */
+    MPI_Bcast(&j, 5, MPI_INT64_T, 0, MPI_COMM_WORLD);
+    if (j.kind == JOB_RUN)
+        MPI_Bcast(sb, (int)sn, MPI_BYTE, 0, MPI_COMM_WORLD);
+    free(sb);
+    const double t1 = now();
+
+    rs_mc_opts o = *opt;
+    o.runs = (long)j.runs;
+    long b0, b1;
+    share(o.runs, 0, &b0, &b1);
+    rs_mc_part *part = NULL;
+    rc = rs_mc_part_run(s, &o, RS_MC_EXACT_RUNS, b0, b1, &part);
+    const double t2 = now();
+    long received = 0;
+    for (int r = 1; r < nranks; r++) {
+        int n = 0;
+        unsigned char *buf = NULL;
+        if (j.kind == JOB_RUN) {
+            MPI_Status st;
+            MPI_Probe(r, TAG_PART, MPI_COMM_WORLD, &st);
+            MPI_Get_count(&st, MPI_BYTE, &n);
+            buf = malloc(n > 0 ? (size_t)n : 1);
+            if (buf)
+                MPI_Recv(buf, n, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            else   /* take the message and drop it: rank r's share runs here */
+                MPI_Recv(NULL, 0, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            received += n;
+        }
+        if (rc == RS_S_OK) {
+            /* a 1-byte message says rank r failed; then (or on a bad part) run it here */
+            if (!buf || n <= 1 || rs_mc_part_merge(part, buf, (size_t)n) != RS_S_OK)
+                rc = run_here(s, &o, r, part);
+        }
+        free(buf);
+    }
+    if (rc == RS_S_OK)
+        rc = rs_mc_part_finish(part, out);
+    rs_mc_part_free(part);
+    if (stats)
+        fprintf(stderr, "revsim-mpi: %ld runs on %d ranks: scenario %ld bytes to each rank "
+                "(%.3f s), rank 0's share %.3f s, parts received %ld bytes "
+                "(%.0f a rank), wait and merge %.3f s\n",
+                (long)j.runs, nranks, (long)j.nbytes, t1 - t0, t2 - t1, received,
+                nranks > 1 ? (double)received / (nranks - 1) : 0.0, now() - t2);
+    return rc;
+}
+
+/* Ranks 1..: run a share of every Monte Carlo rank 0 starts, until it ends. */
+static void serve(int rank)
+{
+    for (;;) {
+        job j;
+        MPI_Bcast(&j, 5, MPI_INT64_T, 0, MPI_COMM_WORLD);
+        if (j.kind == JOB_END)
+            return;
+        if (j.kind != JOB_RUN)
+            continue;
+        unsigned char *sb = malloc(j.nbytes > 0 ? (size_t)j.nbytes : 1);
+        if (!sb) {   /* the bytes must still be taken off the broadcast */
+            fprintf(stderr, "revsim-mpi: rank %d: out of memory\n", rank);
+            MPI_Abort(MPI_COMM_WORLD, 70);
+        }
+        MPI_Bcast(sb, (int)j.nbytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+        rs_scenario s;
+        rs_scenario_init(&s);
+        rs_status rc = rs_scenario_unpack(&s, sb, (size_t)j.nbytes);
+        free(sb);
+        unsigned char *buf = NULL;
+        size_t len = 0;
+        if (rc == RS_S_OK) {
+            rs_mc_opts o = {(long)j.runs, (unsigned long)j.seed, (int)j.threads, NULL, NULL};
+            long b0, b1;
+            share(o.runs, rank, &b0, &b1);
+            rs_mc_part *p;
+            rc = rs_mc_part_run(&s, &o, RS_MC_EXACT_RUNS, b0, b1, &p);
+            if (rc == RS_S_OK)
+                rc = rs_mc_part_pack(p, &buf, &len);
+            rs_mc_part_free(p);
+        }
+        rs_scenario_release(&s);
+        if (rc == RS_S_OK && len > 1 && len <= INT_MAX) {
+            MPI_Send(buf, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+        } else {
+            unsigned char failed = 1;   /* rank 0 runs this share itself */
+            MPI_Send(&failed, 1, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+        }
+        free(buf);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    int provided = 0, rank = 0;
+    if (MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
+        fprintf(stderr, "revsim-mpi: MPI_Init failed\n");
+        return 70;
+    }
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &nranks);
+    const char *st = getenv("REVSIM_MPI_STATS");
+    stats = st && *st && strcmp(st, "0") != 0;
+    int rc = 0;
+    if (rank == 0) {
+        if (nranks > 1)
+            rs_mc_set_runner(root_runner, NULL);
+        rc = rs_cli_main(argc, argv);
+        fflush(stdout);
+        if (nranks > 1) {
+            job end = {JOB_END, 0, 0, 0, 0};
+            MPI_Bcast(&end, 5, MPI_INT64_T, 0, MPI_COMM_WORLD);
+        }
+    } else {
+        serve(rank);
+    }
+    MPI_Finalize();
+    return rc;
+}
