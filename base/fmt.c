@@ -103,6 +103,53 @@ int rs_fmt_parse_month(const char *t, int *year, int *month)
     return 0;
 }
 
+const char *rs_fmt_unit(const char *unit, const char *currency, int zh, char *buf, size_t n)
+{
+    static const struct {
+        const char *part, *en, *zh;
+    } words[] = {
+        {"m2", "m\xC2\xB2", "m\xC2\xB2"}, {"month", "month", "\xE6\x9C\x88"},
+        {"months", "months", "\xE4\xB8\xAA\xE6\x9C\x88"}, {"year", "year", "\xE5\xB9\xB4"},
+        {"years", "years", "\xE5\xB9\xB4"}, {"day", "day", "\xE5\xA4\xA9"},
+        {"space", "space", "\xE8\xBD\xA6\xE4\xBD\x8D"},
+        {"spaces", "spaces", "\xE4\xB8\xAA\xE8\xBD\xA6\xE4\xBD\x8D"},
+        {"port", "port", "\xE7\xAB\xAF\xE5\x8F\xA3"},
+        {"ports", "ports", "\xE4\xB8\xAA\xE7\xAB\xAF\xE5\x8F\xA3"},
+        {"shop", "shop", "\xE9\x93\xBA"}, {"shops", "shops", "\xE9\x97\xB4"},
+        {"session", "session", "\xE6\xAC\xA1"}, {"sessions", "sessions", "\xE6\xAC\xA1"},
+        {"households", "households", "\xE6\x88\xB7"}, {"times", "times", "\xE5\x80\x8D"},
+        {"runs", "runs", "\xE6\xAC\xA1"},
+    };
+    if (n == 0)
+        return buf;
+    buf[0] = '\0';
+    if (!unit || !*unit || strcmp(unit, "fraction") == 0 || strcmp(unit, "0/1") == 0)
+        return buf;
+    if (strcmp(unit, "1/year") == 0) {
+        snprintf(buf, n, "%s", zh ? "\xE6\xAF\x8F\xE5\xB9\xB4" : "a year");
+        return buf;
+    }
+    const char *cur = currency && *currency ? currency : "CNY";
+    size_t used = 0;
+    for (const char *q = unit; *q && used < n;) {
+        size_t len = strcspn(q, "/");
+        const char *shown = NULL;
+        char part[32];
+        snprintf(part, sizeof part, "%.*s", (int)(len < sizeof part ? len : sizeof part - 1), q);
+        if (strcmp(part, "CNY") == 0)
+            shown = zh && (strcmp(cur, "CNY") == 0 || strcmp(cur, "RMB") == 0) ? "\xE5\x85\x83" : cur;
+        for (size_t w = 0; !shown && w < sizeof words / sizeof words[0]; w++)
+            if (strcmp(part, words[w].part) == 0)
+                shown = zh ? words[w].zh : words[w].en;
+        used += (size_t)snprintf(buf + used, n - used, "%s%s", q == unit ? "" : "/",
+                                 shown ? shown : part);
+        q += len;
+        if (*q == '/')
+            q++;
+    }
+    return buf;
+}
+
 const char *rs_fmt_calendar(const char *start, int m, char *buf, size_t n)
 {
     int y0, m0;

@@ -40,6 +40,13 @@ const char *rs_fmt_money(double v, double k, const char *unit, int zh, unsigned 
  * year and month, or -1. */
 int rs_fmt_parse_month(const char *text, int *year, int *month);
 
+/* A parameter's unit as a reader sees it, into buf (n bytes): "fraction",
+ * "0/1" and "" shown as nothing, "1/year" as "a year" (zh "每年"),
+ * otherwise each part between '/' in words ("CNY/m2/month" as
+ * "CNY/m²/month", zh "元/m²/月"; "sessions/port/day", zh "次/端口/天").
+ * Money is named by `currency` (NULL: CNY; in zh CNY is "元"). */
+const char *rs_fmt_unit(const char *unit, const char *currency, int zh, char *buf, size_t n);
+
 /* Calendar month "YYYY-MM" of model month m (1-based) when start parses,
  * else "". */
 const char *rs_fmt_calendar(const char *start, int m, char *buf, size_t n);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "page.h"
 
 #define DIFF_MIN 15            /* a scenario differing in at most this many rows ... */
@@ -38,17 +39,18 @@ static const rs_param *row_param(const rs_row *r)
     return k >= 0 ? &s->params[k] : NULL;
 }
 
-/* Unit of a scenario row: its own unit cell, else the parameter table's;
+/* Unit of a scenario row: its own unit cell as written when it is not the
+ * parameter table's, else the table's in the page's language (rp_unit);
  * none after a value written with '%' and for `enabled`. */
-static const char *row_unit(const rs_row *r)
+static const char *row_unit(const rp_page *p, const rs_row *r, char *buf, size_t n)
 {
     size_t vlen = r->value ? strlen(r->value) : 0;
     if ((vlen > 0 && r->value[vlen - 1] == '%') || (r->key && strcmp(r->key, "enabled") == 0))
         return "";
-    if (r->unit && *r->unit)
-        return r->unit;
     const rs_param *par = row_param(r);
-    return par && par->unit ? par->unit : "";
+    if (r->unit && *r->unit && !(par && par->unit && strcmp(r->unit, par->unit) == 0))
+        return r->unit;   /* a unit of the writer's own */
+    return par && par->unit ? rp_unit(p, par->unit, buf, n) : "";
 }
 
 /* 1 when section `section` is switched off in src (`enabled,0`). */
@@ -121,15 +123,30 @@ static void key_cell(rp_page *p, const rs_row *r, int with_section)
 
 static void value_text(rp_page *p, const rs_row *r)
 {
-    const char *unit = row_unit(r);
+    char ub[64];
+    const char *unit = row_unit(p, r, ub, sizeof ub);
     rp_hf(p->b, "%e%s%e", r->value ? r->value : "", *unit ? " " : "", unit);
+}
+
+/* A distribution's name in the page's language (as written when unknown). */
+static const char *dist_name(const rp_page *p, const char *d)
+{
+    static const char *const zh[][2] = {
+        {"uniform", "均匀分布"}, {"triangular", "三角分布"}, {"pert", "PERT分布"},
+        {"normal", "正态分布"}, {"lognormal", "对数正态分布"},
+    };
+    for (size_t i = 0; p->zh && i < sizeof zh / sizeof zh[0]; i++)
+        if (strcasecmp(d, zh[i][0]) == 0)
+            return zh[i][1];
+    return d;
 }
 
 static void range_text(rp_page *p, const rs_row *r)
 {
     if (r->low && *r->low && r->high && *r->high)
         rp_hf(p->b, "%e%s<wbr>%e%s%e", r->low, " " RP_DASH " ", r->high,
-              r->dist && *r->dist ? ", " : "", r->dist ? r->dist : "");
+              r->dist && *r->dist ? TR(p, ", ", "，") : "",
+              r->dist ? dist_name(p, r->dist) : "");
 }
 
 static void source(rp_page *p, const rs_row *r)

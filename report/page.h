@@ -77,8 +77,13 @@ const char *rp_scen_name(const rs_cmp_item *it);
 const char *rp_range_label(const rp_page *p, const rs_range *g, int key_only, char *buf,
                            size_t n);
 
+/* A parameter table's unit in the page's language (rs_fmt_unit, with the
+ * baseline's currency): "CNY/m2/month" as "元/m²/月" in Chinese, a
+ * fraction as nothing, "1/year" as "a year". Into buf. */
+const char *rp_unit(const rp_page *p, const char *unit, char *buf, size_t n);
+
 /* The low – high range of g as written in the scenario file (so "30%"
- * stays 30%), with the parameter's unit unless written with '%'. */
+ * stays 30%), with the parameter's unit (rp_unit) unless written with '%'. */
 const char *rp_range_text(const rp_page *p, const rs_cmp_item *it, const rs_range *g,
                           char *buf, size_t n);
 

@@ -158,10 +158,14 @@ int rp_range_percent(const rs_cmp_item *it, const rs_range *g)
     return r && (ends_percent(r->low) || ends_percent(r->high));
 }
 
+const char *rp_unit(const rp_page *p, const char *unit, char *buf, size_t n)
+{
+    return rs_fmt_unit(unit, p->c->items[p->c->baseline].s.scen.text[SC_CURRENCY], p->zh, buf, n);
+}
+
 const char *rp_range_text(const rp_page *p, const rs_cmp_item *it, const rs_range *g,
                           char *buf, size_t n)
 {
-    (void)p;
     const rs_row *r = rp_range_row(it, g);
     char lo[RP_NUM], hi[RP_NUM];
     if (r && r->low && *r->low && r->high && *r->high) {
@@ -171,7 +175,8 @@ const char *rp_range_text(const rp_page *p, const rs_cmp_item *it, const rs_rang
         rs_fmt_short(g->low, FMT, lo, sizeof lo);
         rs_fmt_short(g->high, FMT, hi, sizeof hi);
     }
-    const char *unit = g->e->sec->params[g->param].unit;
+    char ub[64];
+    const char *unit = rp_unit(p, g->e->sec->params[g->param].unit, ub, sizeof ub);
     int pc = rp_range_percent(it, g);
     snprintf(buf, n, "%s " RP_DASH " %s%s%s", lo, hi, !pc && unit && *unit ? " " : "",
              !pc && unit ? unit : "");

@@ -87,11 +87,34 @@ static void test_months(void **state)
     assert_string_equal(rs_fmt_calendar(NULL, 3, buf, sizeof buf), "");
 }
 
+static void test_unit(void **state)
+{
+    (void)state;
+    static const struct { const char *unit, *cur; int zh; const char *want; } cases[] = {
+        {"fraction", NULL, 0, ""}, {"0/1", NULL, 1, ""}, {"", NULL, 0, ""}, {NULL, NULL, 0, ""},
+        {"1/year", NULL, 0, "a year"}, {"1/year", NULL, 1, "\xE6\xAF\x8F\xE5\xB9\xB4"},
+        {"CNY/m2/month", NULL, 0, "CNY/m\xC2\xB2/month"},
+        {"CNY/m2/month", NULL, 1, "\xE5\x85\x83/m\xC2\xB2/\xE6\x9C\x88"},           /* 元/m²/月 */
+        {"CNY/space/month", "USD", 1, "USD/\xE8\xBD\xA6\xE4\xBD\x8D/\xE6\x9C\x88"}, /* USD/车位/月 */
+        {"sessions/port/day", NULL, 1, "\xE6\xAC\xA1/\xE7\xAB\xAF\xE5\x8F\xA3/\xE5\xA4\xA9"},
+        {"kWh", NULL, 1, "kWh"}, {"CNY/kWh", NULL, 1, "\xE5\x85\x83/kWh"},
+        {"months", NULL, 0, "months"}, {"YYYY-MM", NULL, 1, "YYYY-MM"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(rs_fmt_unit(cases[i].unit, cases[i].cur, cases[i].zh, buf, sizeof buf),
+                            cases[i].want);
+    char small[6];   /* cut, never overrun */
+    rs_fmt_unit("CNY/m2/month", NULL, 0, small, sizeof small);
+    assert_true(strlen(small) < sizeof small);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_group), cmocka_unit_test(test_short),
         cmocka_unit_test(test_money), cmocka_unit_test(test_months),
+        cmocka_unit_test(test_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -581,6 +581,10 @@ static void test_page_zh(void **state)
     compare(&c, 16);
     char *html = page(&c, RS_LANG_ZH, 0);
     assert_non_null(strstr(html, "<html lang=\"zh-CN\">"));
+    /* units from the parameter tables and distributions in Chinese, also a
+     * unit cell that repeats the table's (CNY/year on cost_annual) */
+    HAS_ALL(html, "<td>1000 元/月<span class=\"r\">800 \xE2\x80\x93 <wbr>1300，PERT分布</span>",
+            "<td>20000 元/年<span class=\"r\">");
     HAS_ALL(html, "存量资产盘活方案比较", "决策摘要", "要点", "主要风险", "比较表", "比较图表",
             "风险及其影响因素", "附录：假设", "万元", "相对基准情景的增量", "来源说明",
             "未绘制图表（--no-plots）。", "<dt>编制单位</dt><dd>Town &amp; Co</dd>",
