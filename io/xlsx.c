@@ -1371,7 +1371,7 @@ static void sheet_comparison(wbk *w, const rs_compare *c)
         const int row = HDR + i;
         put_text(w, ws, row, 0, it->id, NULL);
         put_text(w, ws, row, 1, it->s.scen.text[SC_NAME], NULL);
-        put_text(w, ws, row, 2, it->path, NULL);
+        put_text(w, ws, row, 2, it->file, NULL);
         put_text(w, ws, row, 3, i == c->baseline ? "yes" : "no", NULL);
         put_num(w, ws, row, 4, it->s.scen.v[SC_HORIZON], w->integer);
         for (int k = 0; k < MT_N; k++) {
