@@ -84,6 +84,7 @@ typedef struct {
     char money[32];              /* display unit of money: CNY, 万元 */
     const char *sheet[WS_N];
     char *props[4];              /* document properties (cleaned copies) */
+    time_t created;              /* document property: made at */
     lxw_format *head, *name, *title, *plain, *general, *integer;
     lxw_format *unit[RS_U_TIMES + 1];
     lxw_format *pct[7];          /* percentages with 0..6 decimals (assumption values) */
@@ -1255,7 +1256,7 @@ static int layout(wbk *w)
 
 /* The workbook's creation time: SOURCE_DATE_EPOCH (seconds since 1970, the
  * reproducible-builds convention) when set, so that two runs give the same
- * bytes; otherwise 0, which libxlsxwriter takes as now. */
+ * bytes; otherwise 0 (in_writer then takes the time of the run). */
 static time_t created_time(void)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -1267,12 +1268,13 @@ static time_t created_time(void)
     return (*end || errno || t <= 0) ? 0 : (time_t)t;
 }
 
-/* Start a workbook in w, to be written to the temporary file of o's slot
- * (reserved by in_writer). */
-static int book_open(wbk *w, const rs_outset *o, int slot, item *it, int n, int multi,
-                     const rs_scenario *s, int zh, rs_error *err)
+/* Start a workbook in w, to be written to the temporary file tmp of the
+ * output file `file` (reserved by in_writer). */
+static int book_open(wbk *w, const char *tmp, const char *file, item *it, int n, int multi,
+                     const rs_scenario *s, int zh, time_t created, rs_error *err)
 {
     memset(w, 0, sizeof *w);
+    w->created = created;
     w->err = err;
     w->zh = zh;
     w->multi = multi;
@@ -1281,8 +1283,7 @@ static int book_open(wbk *w, const rs_outset *o, int slot, item *it, int n, int 
     for (int k = 0; k < WS_N; k++)
         w->sheet[k] = zh ? sheet_names[k].zh : sheet_names[k].en;
     rs_fmt_money_unit(s->scen.text[SC_CURRENCY], zh, w->money, sizeof w->money);
-    const char *tmp = o->tmp[slot];
-    w->file = o->final[slot];
+    w->file = file;
     /* libxlsxwriter opens the file only at the end, and prints its own
      * message when it cannot: find out first */
     FILE *fp = fopen(tmp, "wb");
@@ -1314,7 +1315,7 @@ static int book_open(wbk *w, const rs_outset *o, int slot, item *it, int n, int 
         p.author = w->props[2];
         p.company = w->props[3];
         p.comments = "revsim";
-        p.created = created_time();
+        p.created = w->created;
         check(w, workbook_set_properties(w->wb, &p));
     }
     return w->rc;
@@ -1378,15 +1379,16 @@ typedef struct {
     const rs_sweep_row *rows;
     int n;
     int zh;
+    time_t created;   /* the document's time, the same in both copies */
 } book_args;
 
-static int build_run(const rs_outset *o, int slot, const book_args *a, rs_error *err)
+static int build_run(const char *tmp, const char *file, const book_args *a, rs_error *err)
 {
     const rs_scenario *s = a->s;
     const rs_results *r = a->r;
     item it = {NULL, s, a->src, r, a->mc, NULL, 0, 0, 0, {0}};
     wbk w;
-    if (!book_open(&w, o, slot, &it, 1, 0, s, a->zh, err) && !layout(&w)) {
+    if (!book_open(&w, tmp, file, &it, 1, 0, s, a->zh, a->created, err) && !layout(&w)) {
         sheet_summary(&w);
         lxw_worksheet *ws = charts_sheet(&w, s->scen.text[SC_NAME], r->years, &it);
         run_sheets(&w);
@@ -1517,7 +1519,7 @@ static void charts_compare(wbk *w, lxw_worksheet *ws, const rs_compare *c)
     place(w, ws, ch, 2 * CHART_ROWS, CHART_COL);
 }
 
-static int build_compare(const rs_outset *o, int slot, const book_args *a, rs_error *err)
+static int build_compare(const char *tmp, const char *file, const book_args *a, rs_error *err)
 {
     const rs_compare *c = a->c;
     const int zh = a->zh;
@@ -1533,7 +1535,7 @@ static int build_compare(const rs_outset *o, int slot, const book_args *a, rs_er
         it[i].mc = ci->mc;
     }
     wbk w;
-    if (!book_open(&w, o, slot, it, c->n, 1, &c->items[c->baseline].s, zh, err) &&
+    if (!book_open(&w, tmp, file, it, c->n, 1, &c->items[c->baseline].s, zh, a->created, err) &&
         !layout(&w)) {
         sheet_comparison(&w, c);
         sheet_cmp_annual(&w, c);
@@ -1550,7 +1552,7 @@ static int build_compare(const rs_outset *o, int slot, const book_args *a, rs_er
 
 /* ------------------------------------------------------------ sweep */
 
-static int build_sweep(const rs_outset *o, int slot, const book_args *args, rs_error *err)
+static int build_sweep(const char *tmp, const char *file, const book_args *args, rs_error *err)
 {
     const rs_scenario *s = args->s;
     const rs_source *src = args->src;
@@ -1566,7 +1568,7 @@ static int build_sweep(const rs_outset *o, int slot, const book_args *args, rs_e
     item it = {NULL, s, src, NULL, NULL, NULL, 0, 0, 0, {0}};
     it.row[WS_ASSUMPTIONS] = HDR;
     wbk w;
-    if (book_open(&w, o, slot, &it, 1, 0, s, zh, err))
+    if (book_open(&w, tmp, file, &it, 1, 0, s, zh, args->created, err))
         return book_close(&w);
     if (HDR + (long)src->nrows > XL_ROWS || HDR + (long)n > XL_ROWS) {
         w.rc = rs_error_set(err, RS_ECANTCREAT, "%s: too many rows for a worksheet", w.file);
@@ -1654,8 +1656,15 @@ static int build_sweep(const rs_outset *o, int slot, const book_args *args, rs_e
  * exits 0 and the library said nothing; otherwise (an error, a line from
  * the library, a crash) the parent ends with one message and takes the file
  * out of the set. When no child can be had (pipe or fork fails) the
- * workbook is built here. */
-typedef int (*book_fn)(const rs_outset *o, int slot, const book_args *a, rs_error *err);
+ * workbook is built here.
+ *
+ * Some of the library's losses print nothing and leave errno clear (inside
+ * workbook_close: a chart's cached values, a frozen pane). So the workbook
+ * is built twice, the second copy into a file of its own, and kept only
+ * when the two are the same bytes: an allocation that fails in one build
+ * leaves the other whole, and the difference shows. It costs a few
+ * milliseconds. */
+typedef int (*book_fn)(const char *tmp, const char *file, const book_args *a, rs_error *err);
 
 static void write_all(int fd, const void *buf, size_t n)
 {
@@ -1669,6 +1678,21 @@ static void write_all(int fd, const void *buf, size_t n)
         p += k;
         n -= (size_t)k;
     }
+}
+
+/* Read up to n bytes of fd into buf, fewer only at its end. */
+static size_t read_all_n(int fd, char *buf, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    return got;
 }
 
 /* Read fd to its end, keeping the first n bytes in buf; the number of
@@ -1688,6 +1712,45 @@ static size_t read_all(int fd, char *buf, size_t n)
         got += (size_t)k;
     }
     return got;
+}
+
+/* 1 when files a and b hold the same bytes. */
+static int same_bytes(const char *a, const char *b)
+{
+    int fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC), same = 0;
+    if (fa >= 0 && fb >= 0) {
+        char ba[8192], bb[8192];
+        for (;;) {
+            size_t na = read_all_n(fa, ba, sizeof ba), nb = read_all_n(fb, bb, sizeof bb);
+            if (na != nb || memcmp(ba, bb, na) != 0)
+                break;
+            if (na < sizeof ba) {
+                same = 1;
+                break;
+            }
+        }
+    }
+    if (fa >= 0)
+        close(fa);
+    if (fb >= 0)
+        close(fb);
+    return same;
+}
+
+/* Build the workbook of o's slot twice (the second copy into the slot
+ * after it) and compare the copies. */
+static int build_checked(const rs_outset *o, int slot, book_fn fn, const book_args *a,
+                         rs_error *err)
+{
+    int rc = fn(o->tmp[slot], o->final[slot], a, err);
+    if (!rc)
+        rc = fn(o->tmp[slot + 1], o->final[slot], a, err);
+    if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
+        rc = rs_error_set(err, RS_ESOFTWARE,
+                          "%s: the workbook writer (libxlsxwriter) made two different files of "
+                          "the same results, as it can when memory runs out",
+                          o->final[slot]);
+    return rc;
 }
 
 static void close_pair(int *fd)
@@ -1723,13 +1786,19 @@ static int verdict(const char *file, int st, rs_error *e, size_t got, char *said
                         file, *line ? line : "failed");
 }
 
-static int in_writer(rs_outset *o, const char *file, book_fn fn, const book_args *a,
-                     rs_error *err)
+static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, rs_error *err)
 {
     const int n0 = o->n;
-    if (!rs_outset_path(o, file, err))
+    char check_name[64];
+    snprintf(check_name, sizeof check_name, "%s.check", file);
+    if (!rs_outset_path(o, file, err) || !rs_outset_path(o, check_name, err)) {
+        rs_outset_truncate(o, n0);
         return err->code;
-    const int slot = o->n - 1;
+    }
+    const int slot = n0;
+    a->created = created_time();
+    if (!a->created)
+        a->created = time(NULL);
     int rec[2] = {-1, -1}, talk[2] = {-1, -1}, rc;
     fflush(NULL);   /* the child leaves with _exit: nothing buffered is written twice */
     pid_t pid = -1;
@@ -1738,14 +1807,14 @@ static int in_writer(rs_outset *o, const char *file, book_fn fn, const book_args
     if (pid < 0) {
         close_pair(rec);
         close_pair(talk);
-        rc = fn(o, slot, a, err);
+        rc = build_checked(o, slot, fn, a, err);
     } else if (pid == 0) {
         close(rec[0]);
         close(talk[0]);
         dup2(talk[1], 2);
         close(talk[1]);
         rs_error e = {0};
-        if (fn(o, slot, a, &e) == RS_OK)
+        if (build_checked(o, slot, fn, a, &e) == RS_OK)
             _exit(0);
         write_all(rec[1], &e, sizeof e);   /* within a pipe's buffer: no waiting */
         _exit(1);
@@ -1764,8 +1833,7 @@ static int in_writer(rs_outset *o, const char *file, book_fn fn, const book_args
             ;
         rc = verdict(o->final[slot], st, &e, got, said, nsaid, err);
     }
-    if (rc)
-        rs_outset_truncate(o, n0);
+    rs_outset_truncate(o, rc ? n0 : n0 + 1);   /* the second copy goes in any case */
     return rc;
 }
 
