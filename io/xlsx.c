@@ -1699,18 +1699,10 @@ static size_t read_all_n(int fd, char *buf, size_t n)
  * bytes read (all of them, kept or not). */
 static size_t read_all(int fd, char *buf, size_t n)
 {
-    size_t got = 0;
+    size_t got = read_all_n(fd, buf, n), k;
     char skip[512];
-    for (;;) {
-        char *p = got < n ? buf + got : skip;
-        size_t room = got < n ? n - got : sizeof skip;
-        ssize_t k = read(fd, p, room);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        got += (size_t)k;
-    }
+    while (got >= n && (k = read_all_n(fd, skip, sizeof skip)) > 0)
+        got += k;
     return got;
 }
 
