@@ -620,7 +620,7 @@ static void test_communities_data(void **state)
 
     /* 12 communities with a deficit of 14,000 each; lever k on community k
      * earns 100 k a month: coverage 1,200 k / 14,000 = 8.571428571 k % */
-    static char names[12][8];
+    static char names[12][16];
     s = rs_test_scenario(1, 0, 12, 12);
     rs_test_scenario_text(s, "Twelve", "CNY", NULL);
     for (int k = 0; k < 12; k++) {
@@ -652,7 +652,7 @@ static void test_communities_data(void **state)
 static void test_revenue_grouped(void **state)
 {
     (void)state;
-    static char names[14][48];
+    static char names[14][64];
     rs_scenario *s = rs_test_scenario(1, 0, 1, 14);
     rs_test_scenario_text(s, "Fourteen", "CNY", NULL);
     rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
@@ -695,7 +695,7 @@ static void test_many_levers(void **state)
     (void)state;
     const int NL = 5000;
     rs_scenario *s = rs_test_scenario(2, 0.05, 2, NL);
-    static char names[5000][16];
+    static char names[5000][24];
     rs_test_scenario_text(s, "Many", "CNY", NULL);
     rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
     rs_test_community(&s->com[1], "b", 1000, 1, 0.5, 20000);
