@@ -12,15 +12,17 @@ BUILD   ?= build
 PKGS    := libgsl-dev libcsv-dev libcmocka-dev gnuplot-nox fonts-wqy-microhei pkg-config \
            libxlsxwriter-dev libglpk-dev libopenmpi-dev openmpi-bin
 # test-only tools: `make test-deps` (and .ci/run) install them, `make deps` does not
-TEST_PKGS := clang python3-openpyxl chromium poppler-utils
+TEST_PKGS := clang libclang-rt-14-dev python3-openpyxl chromium poppler-utils
 WERROR  ?= -Werror
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 $(WERROR) -MMD -MP
+# `override`: a CFLAGS given on the command line (make test-asan, make fuzz)
+# sets the optimisation only; the language, warnings and sanitizers stay
+override CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 $(WERROR) -MMD -MP
 SAN     ?=
-CFLAGS  += $(SAN)
+override CFLAGS += $(SAN)
 LDFLAGS += $(SAN)
 PKGCFG  := $(shell pkg-config --cflags gsl cmocka 2>/dev/null)
-CFLAGS  += $(PKGCFG)
+override CFLAGS += $(PKGCFG)
 LIBS    := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lcsv \
            $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter) -lglpk -lm -lpthread
 TESTLIBS:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -60,7 +62,8 @@ TEST_LAYERS := base models io plots report cli
 TEST_BIN := $(foreach l,$(TEST_LAYERS),$(patsubst %.c,$(BUILD)/%,$(wildcard tests/$(l)/test_*.c)))
 
 .SECONDARY:
-.PHONY: all deps test-deps run test test-asan docs bench bench-quick bench-full clean golden layers demo test-report readme mpi
+.PHONY: all deps test-deps run test test-asan docs bench bench-quick bench-full clean golden layers demo \
+        test-report readme mpi fuzz fuzz-build
 all: $(BIN)
 
 # Install missing Debian packages (as root with apt-get; otherwise say how).
@@ -100,6 +103,13 @@ $(BUILD)/tests/$(1)/%: $(BUILD)/tests/$(1)/%.o $(call SUP_OBJ,$(1)) $(call LIBS_
 endef
 $(foreach l,$(TEST_LAYERS),$(eval $(call TEST_RULE,$(l))))
 
+# tests/failmalloc.sh preloads this: the N-th allocation fails (not built
+# with the sanitizers, which bring their own allocator)
+FAILMALLOC := $(BUILD)/tests/failmalloc.so
+$(FAILMALLOC): tests/failmalloc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(filter-out $(SAN) -MMD -MP,$(CFLAGS)) -fPIC -shared -o $@ $<
+
 run: deps
 	$(MAKE) --no-print-directory $(BIN)
 	@$(MPI_MAYBE)
@@ -129,7 +139,7 @@ $(MPI_BIN): $(BUILD)/mpi/cli/mpi_main.o $(BUILD)/mpi/cli/main.o $(CLI_OBJ) $(ARC
 # Unit tests, the layer check, then the CLI tests (bad inputs, golden files,
 # cross-check).
 test: deps
-	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(ARCHIVES)
+	$(MAKE) --no-print-directory $(BIN) $(TEST_BIN) $(ARCHIVES) $(FAILMALLOC)
 	@$(MPI_MAYBE)
 	@BUILD=$(BUILD) sh tests/run_all.sh $(TEST_BIN)
 
@@ -167,10 +177,28 @@ clean:
 # 10,000,000 runs of the benchmark portfolio.
 BENCH_BIN := $(BUILD)/bench/bench
 $(BENCH_BIN): $(BUILD)/bench/bench.o $(call LIBS_FOR,io)
-	$(CC) $(LDFLAGS) -Wl,--wrap=rs_irr -o $@ $< $(call LIBS_FOR,io) $(LIBS)
+	$(CC) $(LDFLAGS) -Wl,--wrap=rs_irr_ws_run -o $@ $< $(call LIBS_FOR,io) $(LIBS)
 bench bench-quick bench-full: deps
 	$(MAKE) --no-print-directory $(BIN) $(BENCH_BIN)
 	$(BENCH_BIN) $(BIN) $(patsubst bench,,$(patsubst bench-%,%,$@))
+
+# ---- fuzzing (docs/testing.md) ---------------------------------------------
+# libFuzzer harnesses (tests/fuzz/) of the scenario reader with the base case,
+# of included tables and of the `fit` history reader, built with clang and
+# ASan/UBSan into build/fuzz/; each runs FUZZ_SECONDS (default 60) on one core.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := scenario table history
+FUZZ_BIN := $(foreach t,$(FUZZ_TARGETS),$(BUILD)/tests/fuzz/fuzz_$(t))
+$(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzzutil.o \
+                            $(call LIBS_FOR,io)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+fuzz-build: $(FUZZ_BIN)
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang and libclang-rt-14-dev (make test-deps)"; exit 1; }
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="-O1 -g" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build/fuzz $(FUZZ_TARGETS)
 
 # ---- revsim compare: proposal pack (docs/report.md) ------------------------
 # tests/report/render.sh (run by make test) renders report.html in headless

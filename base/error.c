@@ -1,16 +1,23 @@
-/* error.c: filling an rs_error; what a models/ status means. */
+/* error.c: filling an rs_error (always one clean line); what a models/
+ * status means. */
 #include <stdarg.h>
 #include <stdio.h>
 #include "error.h"
+#include "utf8.h"
 
 int rs_error_set(rs_error *err, int code, const char *fmt, ...)
 {
     if (!err || err->code)
         return err ? err->code : code;
+    char buf[sizeof err->msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    /* one line of text whatever the message quotes (a name with a quoted
+     * newline, an escape, bytes that are not UTF-8, a character cut at the
+     * end): control characters as spaces, bad bytes as '?' */
+    rs_utf8_clean(buf, err->msg, sizeof err->msg);
     err->code = code;
     return code;
 }

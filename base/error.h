@@ -35,7 +35,9 @@ typedef struct {
     char msg[1024];
 } rs_error;
 
-/* Record code and a printf-style message (first error wins); returns code. */
+/* Record code and a printf-style message (first error wins), cleaned to one
+ * line (rs_utf8_clean: control characters as spaces, bytes that are not
+ * UTF-8 as '?'); returns code. */
 int rs_error_set(rs_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -2,13 +2,16 @@
  * into place together, with a manifest that removes what an earlier run of
  * the same command wrote and this one does not. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE   /* flock */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "outset.h"
@@ -124,11 +127,39 @@ static int in_set(const rs_outset *o, const char *name)
     return 0;
 }
 
-/* Remove what the last commit listed and this one does not write; list
- * this commit's files. Best effort: a failure here loses nothing. */
-static void update_manifest(const rs_outset *o)
+/* Write this commit's list of files to the manifest's temporary file tmp
+ * (n bytes; finish_manifest puts it in place): part of the set, so a disk
+ * too full for it fails the commit. */
+static int write_manifest(const rs_outset *o, char *tmp, size_t n, rs_error *err)
 {
-    char path[4096], tmp[4200], line[512];
+    snprintf(tmp, n, "%s/%s.%ld.tmp", o->dir, o->manifest, (long)getpid());
+    FILE *fp = fopen(tmp, "w");
+    int e = fp ? 0 : errno;
+    size_t dl = strlen(o->dir);
+    for (int i = 0; i < o->n && fp && !e; i++)
+        if (fprintf(fp, "%s\n", o->final[i] + dl + 1) < 0)
+            e = errno ? errno : EIO;
+    if (fp) {
+        errno = 0;
+        if (fclose(fp) != 0 && !e)
+            e = errno ? errno : EIO;
+    }
+    if (!e)
+        return RS_OK;
+    unlink(tmp);
+    tmp[0] = '\0';
+    if (e == ENOMEM)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    return rs_error_set(err, RS_ECANTCREAT, "%s/%s: cannot write: %s", o->dir, o->manifest,
+                        strerror(e));
+}
+
+/* Remove what the last commit listed and this one does not write, then put
+ * this commit's list (tmp) in its place. Best effort: a failure here loses
+ * nothing. */
+static void finish_manifest(const rs_outset *o, const char *tmp)
+{
+    char path[4096], line[512];
     snprintf(path, sizeof path, "%s/%s", o->dir, o->manifest);
     FILE *fp = fopen(path, "r");
     if (fp) {
@@ -144,36 +175,56 @@ static void update_manifest(const rs_outset *o)
         }
         fclose(fp);
     }
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-    if (!(fp = fopen(tmp, "w")))
-        return;
-    size_t dl = strlen(o->dir);
-    for (int i = 0; i < o->n; i++)
-        fprintf(fp, "%s\n", o->final[i] + dl + 1);
-    if (fclose(fp) == 0)
-        rename(tmp, path);
-    else
+    if (rename(tmp, path) != 0)
         unlink(tmp);
+}
+
+/* Take the folder's commit lock (flock on the folder itself, so no lock
+ * file is left), so that two revsims committing into one folder at the
+ * same time rename their sets one after the other, not interleaved: the
+ * folder ends with one complete set. -1 (no lock, go on) when it cannot be
+ * had. */
+static int lock_dir(const rs_outset *o)
+{
+    int fd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    while (flock(fd, LOCK_EX) != 0)
+        if (errno != EINTR) {
+            close(fd);
+            return -1;
+        }
+    return fd;
 }
 
 int rs_outset_commit(rs_outset *o, rs_error *err)
 {
     int rc = RS_OK;
     struct stat st;
+    const int lock = lock_dir(o);   /* released by close, below */
+    char mtmp[4200] = "";
     for (int i = 0; i < o->n && !rc; i++)
         if (lstat(o->final[i], &st) == 0 && !S_ISREG(st.st_mode))
             rc = rs_error_set(err, RS_ECANTCREAT, "%s: is in the way (not a regular file); "
                               "nothing was written", o->final[i]);
+    if (!rc && o->manifest)
+        rc = write_manifest(o, mtmp, sizeof mtmp, err);
     for (int i = 0; i < o->n && !rc; i++)
         if (rename(o->tmp[i], o->final[i]) != 0)
             rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot rename into place: %s",
                               o->final[i], strerror(errno));
     if (rc) {
+        if (mtmp[0])
+            unlink(mtmp);
+        if (lock >= 0)
+            close(lock);
         rs_outset_abort(o);
         return rc;
     }
     if (o->manifest)
-        update_manifest(o);
+        finish_manifest(o, mtmp);
+    if (lock >= 0)
+        close(lock);
     release(o);
     return RS_OK;
 }

@@ -30,8 +30,9 @@
 
 /* ------------------------------------------------------------- rs_irr time */
 
-double __real_rs_irr(const double *cf, int n);
-double __wrap_rs_irr(const double *cf, int n);
+struct rs_irr_ws;
+double __real_rs_irr_ws_run(struct rs_irr_ws *w, const double *cf, int n);
+double __wrap_rs_irr_ws_run(struct rs_irr_ws *w, const double *cf, int n);
 static atomic_llong irr_ns, irr_calls;
 
 static long long now_ns(void)
@@ -41,11 +42,11 @@ static long long now_ns(void)
     return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Every rs_irr call of the models (the link says --wrap=rs_irr), timed. */
-double __wrap_rs_irr(const double *cf, int n)
+/* Every IRR the models work out (the link says --wrap=rs_irr_ws_run), timed. */
+double __wrap_rs_irr_ws_run(struct rs_irr_ws *w, const double *cf, int n)
 {
     long long t0 = now_ns();
-    double x = __real_rs_irr(cf, n);
+    double x = __real_rs_irr_ws_run(w, cf, n);
     atomic_fetch_add(&irr_ns, now_ns() - t0);
     atomic_fetch_add(&irr_calls, 1);
     return x;

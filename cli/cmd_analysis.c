@@ -15,6 +15,7 @@
 #include "../io/csvout.h"
 #include "../io/workbook.h"
 #include "../io/csvin.h"
+#include "../io/history.h"
 #include "../io/results.h"
 #include "summary.h"
 #include "plotopts.h"
@@ -370,7 +371,7 @@ int rs_cmd_solve(int argc, char **argv, const rs_command *cmd, rs_error *err)
                param_text(p, h.value, vb, sizeof vb),
                h.n > 1 ? "; it moves every section that copies the row" : "");
         printf("scenario row:\n");
-        rs_csv row = {stdout, 0, 0};
+        rs_csv row = {stdout, 0, 0, -1};
         snprintf(sec, sizeof sec, "%.*s", (int)(dot - a.forp), a.forp);
         rs_csv_text(&row, rs_tty(sec, forp, sizeof forp));
         rs_csv_text(&row, rs_tty(dot + 1, tgt, sizeof tgt));
@@ -381,60 +382,6 @@ out:
     rs_handle_release(&h);
     rs_scenario_release(&s);
     rs_source_release(&src);
-    return rc;
-}
-
-/* Read month,value columns (by header name) of a history file. */
-static int read_history(const char *path, double **m, double **v, int *n, rs_error *err)
-{
-    rs_table t;
-    memset(&t, 0, sizeof t);
-    int rc = rs_table_read(path, path, &t, err), cm = -1, cv = -1;
-    *m = *v = NULL;
-    *n = 0;
-    if (rc)
-        goto out;
-    if (t.nrows < 1) {
-        rc = rs_error_set(err, RS_EDATA, "%s: empty file (expected month,value)", path);
-        goto out;
-    }
-    for (int k = 0; k < t.nfields[0]; k++) {
-        if (strcmp(t.fields[0][k], "month") == 0) cm = k;
-        if (strcmp(t.fields[0][k], "value") == 0) cv = k;
-    }
-    if (cm < 0 || cv < 0) {
-        rc = rs_error_set(err, RS_EDATA, "%s:%d: header: need columns 'month' and 'value'", path,
-                          t.lines[0]);
-        goto out;
-    }
-    *m = malloc((size_t)t.nrows * sizeof **m);
-    *v = malloc((size_t)t.nrows * sizeof **v);
-    if (!*m || !*v) {
-        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
-        goto out;
-    }
-    for (int r = 1; r < t.nrows; r++) {
-        const char *ms = cm < t.nfields[r] ? t.fields[r][cm] : "";
-        const char *vs = cv < t.nfields[r] ? t.fields[r][cv] : "";
-        if (!*ms && !*vs)
-            continue;
-        double mm, vv;
-        if (rs_parse_number(ms, &mm) != 0 || mm < 1 || mm != floor(mm)) {
-            rc = rs_error_set(err, RS_EDATA, "%s:%d: month: '%s' is not a month number >= 1",
-                              path, t.lines[r], ms);
-            goto out;
-        }
-        if (rs_parse_number(vs, &vv) != 0) {
-            rc = rs_error_set(err, RS_EDATA, "%s:%d: value: '%s' is not a number", path,
-                              t.lines[r], vs);
-            goto out;
-        }
-        (*m)[*n] = mm;
-        (*v)[*n] = vv;
-        (*n)++;
-    }
-out:
-    rs_table_release(&t);
     return rc;
 }
 
@@ -583,17 +530,17 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd, rs_error *err)
     double *m = NULL, *v = NULL;
     int n = 0;
     rs_fit_result f;
-    rc = read_history(path, &m, &v, &n, err);
+    rc = rs_history_read(path, &m, &v, &n, err);
     if (!rc) {
         int fr = rs_fit_ramp(m, v, n, a.shape, &f);
-        if (fr == 0 && !(isfinite(f.start) && isfinite(f.target) && isfinite(f.ramp) &&
-                         isfinite(f.r2)))
-            fr = 1;   /* values so large or wild that the fit is not a number */
         if (fr == 1)
             rc = rs_error_set(err, RS_EDATA, "%s: %s", path,
                               n < 4 ? "need at least 4 observations to fit a ramp"
                                     : "no ramp found (the values are flat, or the fit did not "
                                       "converge)");
+        else if (fr == 2)
+            rc = rs_error_set(err, RS_EDATA, "%s: the values give no finite fit (they are "
+                              "too large, or they do not determine the ramp length)", path);
         else if (fr < 0)
             rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     }
@@ -617,7 +564,7 @@ int rs_cmd_fit(int argc, char **argv, const rs_command *cmd, rs_error *err)
            "from the curve by much more.\n");
     if (a.as) {
         char note[4200];
-        rs_csv c = {stdout, 0, 0};
+        rs_csv c = {stdout, 0, 0, -1};
         printf("scenario rows (low/high: the 90%% interval of the estimation error; widen them "
                "to\nuse them as a forecast range in Monte Carlo):\n"
                "section,key,value,low,high,dist,unit,note\n");

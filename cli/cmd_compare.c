@@ -153,13 +153,11 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
         goto out;
     if (a.xlsx && (rc = rs_workbook_compare(&o, &c, a.plot.opts.lang == RS_LANG_ZH, err)))
         goto out;
-    int prc = rs_plot_compare_maybe(&o, &c, &a.plot, cmd->name, err);
-    if (!prc && a.report)
-        prc = rs_report_write(&o, &c, &a.plot, &a.ro, err);
-    if ((rc = rs_outset_commit(&o, err)))
+    /* a chart or the report that fails fails the set: nothing is committed */
+    if ((rc = rs_plot_compare_maybe(&o, &c, &a.plot, cmd->name, err)) ||
+        (a.report && (rc = rs_report_write(&o, &c, &a.plot, &a.ro, err))))
         goto out;
-    rc = prc;
-    if (rc)
+    if ((rc = rs_outset_commit(&o, err)))
         goto out;
     if (!a.quiet) {
         print_table(&c);

@@ -97,14 +97,12 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd, rs_error *err)
     if (a.xlsx && (rc = rs_workbook_run(&o, &s, &src, r, mc, a.plot.opts.lang == RS_LANG_ZH,
                                         err)))
         goto out;
-    /* a failing gnuplot leaves no chart, but the CSV files are still written */
+    /* a chart that fails (gnuplot, a full disk) fails the set: nothing is committed */
     const int n0 = o.n;
-    int prc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, cmd->name, err);
+    if ((rc = rs_plot_run_maybe(&o, &s, r, mc, &a.plot, cmd->name, err)))
+        goto out;
     const int ncharts = o.n - n0;
     if ((rc = rs_outset_commit(&o, err)))
-        goto out;
-    rc = prc;
-    if (rc)
         goto out;
     if (!a.quiet) {
         rs_print_summary(stdout, &s, r, mc, path);

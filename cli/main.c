@@ -3,6 +3,7 @@
  * generated from the option tables. Only this file prints errors and picks
  * the exit status (warnings: rs_warn in cli.c). */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -88,9 +89,18 @@ int main(int argc, char **argv)
             int rc = commands[i].fn(argc - 1, argv + 1, &commands[i], &err);
             if (rc == RS_HELP) {
                 rs_command_help(stdout, &commands[i]);
-                return RS_OK;
+                rc = RS_OK;
+            } else if (rc) {
+                rc = report(&commands[i], rc, &err);
             }
-            return rc ? report(&commands[i], rc, &err) : RS_OK;
+            /* what was printed must have arrived (stdout on a full disk) */
+            errno = 0;
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "revsim %s: standard output: %s\n", name,
+                        strerror(errno ? errno : EIO));
+                return rc ? rc : RS_ECANTCREAT;
+            }
+            return rc;
         }
     char clean[256];
     fprintf(stderr, "revsim: '%s' is not a command; see 'revsim --help'\n",

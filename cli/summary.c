@@ -139,16 +139,43 @@ static int cmp_ranked(const void *pa, const void *pb)
     return a->l - b->l;
 }
 
+/* The tables below run after the output set is committed, where an
+ * allocation that fails would drop a table silently: they keep their first
+ * TOP_MAX rows, in order, on the stack. */
+#define TOP_MAX 64
+
+/* Insert x (size bytes) into the sorted rows a[0..have) keeping at most
+ * max of them in cmp's order; returns the new count. */
+static int top_insert(void *a, int have, int max, const void *x, size_t size,
+                      int (*cmp)(const void *, const void *))
+{
+    unsigned char *rows = a;
+    int at = have;
+    while (at > 0 && cmp(x, rows + (size_t)(at - 1) * size) < 0)
+        at--;
+    if (at >= max)
+        return have;
+    if (have < max)
+        have++;
+    memmove(rows + (size_t)(at + 1) * size, rows + (size_t)at * size,
+            (size_t)(have - 1 - at) * size);
+    memcpy(rows + (size_t)at * size, x, size);
+    return have;
+}
+
 void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int max)
 {
     if (r->nlev == 0)
         return;
-    ranked *rk = malloc((size_t)r->nlev * sizeof *rk);
-    if (!rk)
-        return;
-    for (int l = 0; l < r->nlev; l++)
-        rk[l] = (ranked){r, l};
-    qsort(rk, (size_t)r->nlev, sizeof *rk, cmp_ranked);
+    /* the first n by NPV (top_insert) */
+    ranked rk[TOP_MAX];
+    if (max > TOP_MAX)
+        max = TOP_MAX;
+    int have = 0;
+    for (int l = 0; l < r->nlev; l++) {
+        ranked x = {r, l};
+        have = top_insert(rk, have, max, &x, sizeof x, cmp_ranked);
+    }
     char name[160], kind[32];
     fprintf(fp, "\n  %s %s %16s %16s %16s %9s %10s\n", rs_utf8_pad("Lever", 24, name, sizeof name),
             rs_utf8_pad("kind", 8, kind, sizeof kind), "capex", "net inc. stab.", "NPV",
@@ -178,7 +205,6 @@ void rs_print_levers(FILE *fp, const rs_scenario *s, const rs_results *r, int ma
         fprintf(fp, "  (%s more in lever_summary.csv)\n",
                 rs_count(r->nlev - n, "lever", "levers", more, sizeof more));
     }
-    free(rk);
 }
 
 typedef struct {
@@ -199,28 +225,29 @@ void rs_print_communities(FILE *fp, const rs_scenario *s, const rs_results *r, i
     if (r->ncom < 2)
         return;
     const int Y = r->years, sy = (int)r->metric[MT_STAB_YEAR];
-    short_row *rows = malloc((size_t)r->ncom * sizeof *rows);
-    if (!rows)
-        return;
-    int n = 0;
+    short_row rows[TOP_MAX];   /* the largest shortfalls (top_insert) */
+    if (max > TOP_MAX)
+        max = TOP_MAX;
+    int n = 0, have = 0;
     for (int c = 0; c < r->ncom; c++) {
         const size_t at = (size_t)c * Y + sy - 1;
         const double deficit = r->y_com_cost[at] - r->y_com_fee[at], net = r->y_com_net[at];
-        if (deficit > 0 && net < deficit)
-            rows[n++] = (short_row){deficit - net, c};
+        if (deficit > 0 && net < deficit) {
+            short_row x = {deficit - net, c};
+            have = top_insert(rows, have, max, &x, sizeof x, by_shortfall);
+            n++;
+        }
     }
     char name[160], a[48], b[48], d[48], cov[32];
     if (n == 0) {
         fprintf(fp, "\n  every community's deficit is covered in the stabilized year (year %d)\n", sy);
-        free(rows);
         return;
     }
-    qsort(rows, (size_t)n, sizeof *rows, by_shortfall);
     fprintf(fp, "\n  %d of %d communit%s still in deficit in the stabilized year (year %d):\n", n,
             r->ncom, r->ncom == 1 ? "y" : "ies", sy);
     fprintf(fp, "  %s %16s %16s %16s %9s\n", rs_utf8_pad("Community", 24, name, sizeof name),
             "deficit", "net income", "shortfall", "covers");
-    for (int i = 0; i < n && i < max; i++) {
+    for (int i = 0; i < have; i++) {
         const int c = rows[i].c;
         const size_t at = (size_t)c * Y + sy - 1;
         const double deficit = r->y_com_cost[at] - r->y_com_fee[at];
@@ -231,5 +258,4 @@ void rs_print_communities(FILE *fp, const rs_scenario *s, const rs_results *r, i
     }
     if (n > max)
         fprintf(fp, "  (%d more in communities.csv)\n", n - max);
-    free(rows);
 }

@@ -990,7 +990,8 @@ static int cmp_range(const void *pa, const void *pb)
  * cross-key checks see schedules (a charger priced only from year 2). */
 static int steps_for_checks(build *b, rs_error *err)
 {
-    qsort(b->step, (size_t)b->nstep, sizeof *b->step, cmp_step);
+    if (b->nstep > 1)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(b->step, (size_t)b->nstep, sizeof *b->step, cmp_step);
     if (!(b->tmpstep = malloc((size_t)(b->nstep ? b->nstep : 1) * sizeof *b->tmpstep)))
         return oom(err);
     for (int i = 0; i < b->nstep; i++) {
@@ -1019,7 +1020,8 @@ static int attach(rs_scenario *s, build *b, rs_entity *const *where, rs_error *e
         e->nsteps++;
         s->step[s->nstep++] = (rs_step){b->step[i].param, b->step[i].year, b->step[i].value};
     }
-    qsort(b->rng, (size_t)b->nrng, sizeof *b->rng, cmp_range);
+    if (b->nrng > 1)
+        qsort(b->rng, (size_t)b->nrng, sizeof *b->rng, cmp_range);
     for (int k = 0; k < b->nrng; k++) {
         rs_entity *e = where[b->rng[k].ent];
         if (!e)
@@ -1076,7 +1078,7 @@ int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
     memset(&b, 0, sizeof b);
     b.src = src;
     rs_entity **where = NULL;
-    int rc, ncom = 0, nlev = 0, first_com = -1;
+    int rc, ncom = 0, first_com = -1;
 
     if ((rc = group_rows(&b, err)) || (rc = link_templates(&b, err)))
         goto out;
@@ -1097,7 +1099,6 @@ int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
             if (first_com < 0)
                 first_com = i;
         }
-        nlev += b.ent[i].sec->kind == RS_SEC_LEVER;
     }
     if (ncom == 0) {
         rc = rs_error_set(err, RS_EDATA, "%s: community: the scenario has no community:NAME "

@@ -1,9 +1,11 @@
 /* compare.c: loading, running and tabulating a comparison of scenarios. */
 #define _XOPEN_SOURCE 700
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/utf8.h"
 #include "comparison.h"
 #include "csvout.h"
 
@@ -46,6 +48,7 @@ void rs_compare_release(rs_compare *c)
         rs_mc_results_free(it->mc);
         for (int k = 0; k < it->nsweep; k++)
             free(it->sweep[k].rows);
+        free(it->file);
         rs_scenario_release(&it->s);
         rs_source_release(&it->src);
     }
@@ -53,12 +56,21 @@ void rs_compare_release(rs_compare *c)
     memset(c, 0, sizeof *c);
 }
 
-static int same_file(const char *a, const char *b)
+/* 1 when a and b are the same file, 0 when not (or one is missing: its
+ * load fails later); -1 when out of memory, with err set. */
+static int same_file(const char *a, const char *b, rs_error *err)
 {
-    char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
+    errno = 0;
+    char *ra = realpath(a, NULL);
+    int nomem = !ra && errno == ENOMEM;
+    errno = 0;
+    char *rb = nomem ? NULL : realpath(b, NULL);
+    nomem |= !nomem && !rb && errno == ENOMEM;
     int same = ra && rb && strcmp(ra, rb) == 0;
     free(ra);
     free(rb);
+    if (nomem)
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory"), -1;
     return same;
 }
 
@@ -66,14 +78,18 @@ int rs_compare_load(rs_compare *c, char **paths, int n, const char *baseline, rs
 {
     int extra = baseline != NULL, base_at = 0;
     if (baseline) {
-        for (int i = 0; i < n; i++)
-            if (same_file(paths[i], baseline)) {
+        for (int i = 0; i < n; i++) {
+            int same = same_file(paths[i], baseline, err);
+            if (same < 0)
+                return err->code;
+            if (same) {
                 extra = 0;
                 base_at = i;
             }
+        }
     }
-    c->n = n + extra;
-    if (!(c->items = calloc((size_t)c->n, sizeof *c->items)))
+    /* c->n counts items only once they exist: release walks c->n items */
+    if (!(c->items = calloc((size_t)(n + extra), sizeof *c->items)))
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
     /* the baseline first, then the others in the order given */
     int k = 0;
@@ -84,33 +100,44 @@ int rs_compare_load(rs_compare *c, char **paths, int n, const char *baseline, rs
     for (int i = 0; i < n; i++) {
         int dup = 0;   /* the same file twice is compared once */
         for (int j = 0; j < k && !dup; j++)
-            dup = same_file(paths[i], c->items[j].path);
+            if ((dup = same_file(paths[i], c->items[j].path, err)) < 0) {
+                free(c->items);   /* nothing in them to release yet */
+                c->items = NULL;
+                return err->code;
+            }
         if (!dup && (extra || i != base_at))
             c->items[k++].path = paths[i];
     }
-    c->n = k;
     c->baseline = 0;
-    for (int i = 0; i < c->n; i++) {
+    for (int i = 0; i < k; i++) {
         rs_cmp_item *it = &c->items[i];
         rs_scenario_init(&it->s);
         rs_source_init(&it->src);
     }
+    c->n = k;
     c->years = 0;
     for (int i = 0; i < c->n; i++) {
         rs_cmp_item *it = &c->items[i];
         int rc = rs_scenario_load(&it->s, &it->src, it->path, err);
         if (rc)
             return rc;
-        /* ids are file stems (at most 40 bytes, cut at a character
-         * boundary), made unique with a counter */
-        int cut = (int)strlen(it->src.stem);
+        /* the path as shown (comparison.csv, report): bytes that are not
+         * UTF-8 as '?', control characters as spaces (never longer) */
+        if (!(it->file = malloc(strlen(it->path) + 1)))
+            return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        rs_utf8_clean(it->path, it->file, strlen(it->path) + 1);
+        /* ids are file stems, cleaned the same way (at most 40 bytes, cut at
+         * a character boundary), made unique with a counter */
+        char stem[4 * RS_NAME_MAX];
+        rs_utf8_clean(it->src.stem, stem, sizeof stem);
+        int cut = (int)strlen(stem);
         if (cut > 40)
-            for (cut = 40; cut > 0 && ((unsigned char)it->src.stem[cut] & 0xC0) == 0x80; cut--)
+            for (cut = 40; cut > 0 && ((unsigned char)stem[cut] & 0xC0) == 0x80; cut--)
                 ;
-        snprintf(it->id, sizeof it->id, "%.*s", cut, it->src.stem);
+        snprintf(it->id, sizeof it->id, "%.*s", cut, stem);
         for (int j = 0, dup = 1; j < i; j++)
             if (strcmp(c->items[j].id, it->id) == 0) {
-                snprintf(it->id, sizeof it->id, "%.*s-%d", cut, it->src.stem, ++dup % 1000000);
+                snprintf(it->id, sizeof it->id, "%.*s-%d", cut, stem, ++dup % 1000000);
                 j = -1;
             }
         int y = (int)it->s.scen.v[SC_HORIZON];
@@ -188,7 +215,7 @@ int rs_compare_write_csv(rs_outset *o, const rs_compare *c, rs_error *err)
         const rs_cmp_item *it = &c->items[i];
         rs_csv_text(&f, it->id);
         rs_csv_text(&f, it->s.scen.text[SC_NAME]);
-        rs_csv_text(&f, it->path);
+        rs_csv_text(&f, it->file);
         rs_csv_text(&f, i == c->baseline ? "yes" : "no");
         rs_csv_int(&f, (long)it->s.scen.v[SC_HORIZON]);
         for (int k = 0; k < MT_N; k++) {

@@ -24,7 +24,8 @@ typedef struct {
 /* One scenario of a comparison. */
 typedef struct {
     const char *path;
-    char id[RS_NAME_MAX];      /* file stem, made unique ("-2" appended) */
+    char *file;                /* path as shown: rs_utf8_clean'ed (owned) */
+    char id[RS_NAME_MAX];      /* file stem, cleaned the same way, made unique ("-2" appended) */
     rs_source src;             /* its rows (assumptions, with unit and note) */
     rs_scenario s;
     rs_results *r;             /* base case */

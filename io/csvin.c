@@ -6,16 +6,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "csvin.h"
 
+/* The whole file at path into a buffer allocated for it (NUL-terminated):
+ * a regular file's size and one byte more (to see it grew), a pipe's in
+ * doubling steps; never more than RS_FILE_MAX + 2 bytes. */
 static int read_all(const char *path, char **out, size_t *len, rs_error *err)
 {
     FILE *fp = fopen(path, "rb");
+    if (!fp && errno == ENOMEM)
+        return rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path);
     if (!fp)
         return rs_error_set(err, RS_ENOINPUT, "%s: cannot open: %s", path, strerror(errno));
-    char *buf = malloc(RS_FILE_MAX + 2);
-    size_t n = buf ? fread(buf, 1, RS_FILE_MAX + 1, fp) : 0;
+    struct stat st;
+    size_t cap = 64 * 1024, n = 0;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+        cap = st.st_size < (off_t)RS_FILE_MAX ? (size_t)st.st_size + 2 : RS_FILE_MAX + 2;
+    char *buf = malloc(cap);
     int rc = RS_OK;
+    while (buf) {
+        n += fread(buf + n, 1, cap - 1 - n, fp);
+        if (n < cap - 1 || cap >= RS_FILE_MAX + 2 || ferror(fp))
+            break;
+        size_t grow = 2 * cap < RS_FILE_MAX + 2 ? 2 * cap : RS_FILE_MAX + 2;
+        char *nb = realloc(buf, grow);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = nb;
+        cap = grow;
+    }
     if (!buf)
         rc = rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path);
     else if (ferror(fp))
@@ -199,15 +222,19 @@ static int parse_csv(const char *path, const char *text, size_t len, rs_table *t
         size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
         t->line++;
         if (csv_parse(&p, text + pos, n, on_field, on_row, t) != n && !t->bad) {
-            rc = rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
-                              csv_strerror(csv_error(&p)));
+            rc = csv_error(&p) == CSV_ENOMEM
+                     ? rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path)
+                     : rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
+                                    csv_strerror(csv_error(&p)));
             break;
         }
         pos += n;
     }
     if (!rc && !t->bad && csv_fini(&p, on_field, on_row, t) != 0)
-        rc = rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
-                          csv_strerror(csv_error(&p)));
+        rc = csv_error(&p) == CSV_ENOMEM
+                 ? rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path)
+                 : rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
+                                csv_strerror(csv_error(&p)));
     csv_free(&p);
     return rc ? rc : t->bad;
 }

@@ -1,11 +1,18 @@
-/* csvout.c: CSV files of an output set, cells escaped with libcsv. */
+/* csvout.c: CSV files of an output set, cells quoted as libcsv quotes them;
+ * every write checked, the first failure's errno kept for the message. */
 #define _POSIX_C_SOURCE 200809L
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "csvout.h"
+
+/* Record the first failed write (its errno, EIO when it set none). */
+static void failed(rs_csv *c)
+{
+    if (!c->failed)
+        c->failed = errno ? errno : EIO;
+}
 
 int rs_outset_csv(rs_outset *o, const char *name, rs_csv *c, rs_error *err)
 {
@@ -13,12 +20,13 @@ int rs_outset_csv(rs_outset *o, const char *name, rs_csv *c, rs_error *err)
     const char *tmp = rs_outset_path(o, name, err);
     if (!tmp)
         return err->code;
+    c->slot = o->n - 1;
     c->fp = fopen(tmp, "w");
     if (!c->fp)
-        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot write: %s", o->final[o->n - 1],
-                            strerror(errno));
-    if (o->excel)
-        fputs("\xEF\xBB\xBF", c->fp);
+        return rs_error_set(err, errno == ENOMEM ? RS_ESOFTWARE : RS_ECANTCREAT,
+                            "%s: cannot write: %s", o->final[c->slot], strerror(errno));
+    if (o->excel && fputs("\xEF\xBB\xBF", c->fp) == EOF)
+        failed(c);
     return RS_OK;
 }
 
@@ -26,18 +34,29 @@ int rs_csv_close(rs_csv *c, rs_outset *o, rs_error *err)
 {
     if (!c->fp)
         return RS_OK;
-    int bad = c->failed || ferror(c->fp);
-    bad |= fclose(c->fp) != 0;
+    errno = 0;
+    if (!c->failed && ferror(c->fp))
+        failed(c);
+    errno = 0;
+    if (fclose(c->fp) != 0)
+        failed(c);
     c->fp = NULL;
-    if (bad)
-        return rs_error_set(err, RS_ECANTCREAT, "%s: write failed: %s", o->dir, strerror(errno));
+    if (c->failed)   /* ENOSPC: "No space left on device" */
+        return rs_error_set(err, c->failed == ENOMEM ? RS_ESOFTWARE : RS_ECANTCREAT,
+                            "%s: cannot write: %s", o->final[c->slot], strerror(c->failed));
     return RS_OK;
+}
+
+static void put(rs_csv *c, int ch)
+{
+    if (fputc(ch, c->fp) == EOF)
+        failed(c);
 }
 
 static void sep(rs_csv *c)
 {
-    if (c->col++ > 0 && fputc(',', c->fp) == EOF)
-        c->failed = 1;
+    if (c->col++ > 0)
+        put(c, ',');
 }
 
 int rs_csv_formula_like(const char *s)
@@ -56,23 +75,20 @@ void rs_csv_text(rs_csv *c, const char *s)
     int quote = formula || strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
     if (!quote) {
         if (fputs(s, c->fp) == EOF)
-            c->failed = 1;
+            failed(c);
         return;
     }
-    if (formula) {
-        char *buf = malloc(n + 2);
-        if (!buf) {
-            c->failed = 1;
-            return;
-        }
-        buf[0] = '\'';
-        memcpy(buf + 1, s, n + 1);
-        if (csv_fwrite(c->fp, buf, n + 1) != 0)
-            c->failed = 1;
-        free(buf);
-    } else if (csv_fwrite(c->fp, s, n) != 0) {
-        c->failed = 1;
+    /* quoted as libcsv's csv_fwrite quotes (the whole cell, '"' doubled),
+     * after a ' that keeps a spreadsheet from running a formula */
+    put(c, '"');
+    if (formula)
+        put(c, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            put(c, '"');
+        put(c, (unsigned char)*s);
     }
+    put(c, '"');
 }
 
 /* "%.10g" of v without printf's multi-precision arithmetic, for the values
@@ -152,19 +168,18 @@ void rs_csv_num(rs_csv *c, double v)
     char buf[32];
     sep(c);
     if (fputs(rs_fmt_num(v, buf), c->fp) == EOF)
-        c->failed = 1;
+        failed(c);
 }
 
 void rs_csv_int(rs_csv *c, long v)
 {
     sep(c);
     if (fprintf(c->fp, "%ld", v) < 0)
-        c->failed = 1;
+        failed(c);
 }
 
 void rs_csv_endrow(rs_csv *c)
 {
-    if (fputc('\n', c->fp) == EOF)
-        c->failed = 1;
+    put(c, '\n');
     c->col = 0;
 }

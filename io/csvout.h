@@ -10,13 +10,15 @@
 typedef struct {
     FILE *fp;
     int col;          /* cells written on the current row */
-    int failed;
+    int failed;       /* errno of the first write that failed, else 0 */
+    int slot;         /* the file's index in its set (for messages) */
 } rs_csv;
 
 /* Open `name` of the set as a temporary file. */
 int rs_outset_csv(rs_outset *o, const char *name, rs_csv *c, rs_error *err);
 
-/* Close c (flushing); error if any write failed. */
+/* Close c (flushing); RS_ECANTCREAT "DIR/NAME: cannot write: No space left
+ * on device" (the first failure's errno) if any write or the close failed. */
 int rs_csv_close(rs_csv *c, rs_outset *o, rs_error *err);
 
 /* Cells: a text cell (quoted by libcsv when needed; a leading = + - @ is

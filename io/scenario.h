@@ -67,9 +67,15 @@ void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_re
 /* rs_source_read + rs_scenario_build. */
 int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error *err);
 
-/* Parse a number as the reader does: optional '%' suffix (/100), no NaN/inf.
- * Returns 0 on success. */
+/* Parse a number as the reader does: optional '%' suffix (/100), no NaN/inf
+ * (nor overflow); a subnormal one (4.9e-324) reads as 0. Returns 0 on
+ * success. */
 int rs_parse_number(const char *text, double *out);
+
+/* Index of the header of t: its first row with a non-empty field that is
+ * not a comment ('#' first); -1 when there is none. Trims the fields it
+ * looks at. */
+int rs_table_header(rs_table *t);
 
 /* s without leading and trailing ASCII white space (in place); returns s. */
 char *rs_trim(char *s);

@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE 700
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -141,11 +142,11 @@ static int rowlist_add(rowlist *l, rs_row *r, rs_error *err)
         l->cap = cap;
     }
     l->r[l->n] = *r;
+    memset(r, 0, sizeof *r);   /* taken over, also when the index fails next */
     if (rs_strmap_put(&l->index, l->r[l->n].id, l->n) != 0) {
         row_free(&l->r[l->n]);
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
     }
-    memset(r, 0, sizeof *r);
     l->n++;
     return RS_OK;
 }
@@ -245,8 +246,7 @@ typedef struct {
     int depth;
 } include_stack;
 
-/* The first row with a non-empty field that is not a comment: the header. */
-static int header_row(rs_table *t)
+int rs_table_header(rs_table *t)
 {
     for (int h = 0; h < t->nrows; h++) {
         int any = 0;
@@ -297,7 +297,7 @@ static const char *const col_names[NCOL] = {"section", "key", "value", "low",
 /* The rows of scenario file t (named `shown`) into l. */
 static int scenario_rows(rs_table *t, const char *shown, rowlist *l, rs_error *err)
 {
-    int h = header_row(t), map[NCOL];
+    int h = rs_table_header(t), map[NCOL];
     if (h < 0)
         return rs_error_set(err, RS_EDATA, "%s: no header row (expected section,key,value,...)",
                             shown);
@@ -380,7 +380,7 @@ static int scenario_rows(rs_table *t, const char *shown, rowlist *l, rs_error *e
  * `section,KEY,KEY.low,...` and one section a row. */
 static int table_rows(rs_table *t, const char *shown, rowlist *l, rs_error *err)
 {
-    int h = header_row(t);
+    int h = rs_table_header(t);
     if (h < 0)
         return rs_error_set(err, RS_EDATA, "%s: no header row (expected section,KEY,...)", shown);
     const int nh = t->nfields[h];
@@ -543,9 +543,12 @@ static int read_file(rs_source *src, const char *path, include_stack *st, const 
     rowlist own = {0}, tables = {0};
     int rc = RS_OK;
 
+    errno = 0;
     real = realpath(path, NULL);
     if (!real) {
-        if (from_file)
+        if (errno == ENOMEM)
+            rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+        else if (from_file)
             rc = rs_error_set(err, RS_ENOINPUT, "%s:%d: scenario.%s: cannot open '%s': %s",
                               from_file, from_line, how, path, strerror(errno));
         else
@@ -657,6 +660,9 @@ int rs_parse_number(const char *text, double *out)
     }
     if (*end != '\0' || !isfinite(v))
         return -1;
-    *out = v;
+    /* a subnormal (below DBL_MIN, e.g. 4.9e-324, or 1e-320%) is a number,
+     * and zero for every purpose here: read as 0, so no result or chart
+     * carries values gnuplot cannot scale */
+    *out = fabs(v) < DBL_MIN ? 0.0 : v;
     return 0;
 }

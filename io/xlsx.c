@@ -8,11 +8,15 @@
  * after a ' when it would look like a formula, as in the CSV files. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include "../base/fmt.h"
 #include "../base/strmap.h"
@@ -80,6 +84,7 @@ typedef struct {
     char money[32];              /* display unit of money: CNY, 万元 */
     const char *sheet[WS_N];
     char *props[4];              /* document properties (cleaned copies) */
+    time_t created;              /* document property: made at */
     lxw_format *head, *name, *title, *plain, *general, *integer;
     lxw_format *unit[RS_U_TIMES + 1];
     lxw_format *pct[7];          /* percentages with 0..6 decimals (assumption values) */
@@ -95,11 +100,25 @@ static void fail_oom(wbk *w)
         w->rc = rs_error_set(w->err, RS_ESOFTWARE, "out of memory");
 }
 
+/* libxlsxwriter's setters return nothing, and several of its functions
+ * go on when an allocation inside them fails, reporting success: errno is
+ * then ENOMEM (malloc sets it; nothing that succeeds in between clears it).
+ * oom_if, after such calls and in every check, turns that into the error. */
+static void oom_if(wbk *w)
+{
+    if (errno == ENOMEM)
+        fail_oom(w);
+}
+
 /* Record a libxlsxwriter error (the first one wins). */
 static void check(wbk *w, lxw_error e)
 {
-    if (w->rc || e == LXW_NO_ERROR)
+    if (w->rc)
         return;
+    if (e == LXW_NO_ERROR) {
+        oom_if(w);
+        return;
+    }
     if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
         fail_oom(w);
     else
@@ -245,6 +264,7 @@ static lxw_format *new_format(wbk *w, const char *num)
         fail_oom(w);
     else if (num)
         format_set_num_format(f, num);
+    oom_if(w);
     return f;
 }
 
@@ -350,6 +370,7 @@ static lxw_worksheet *sheet(wbk *w, int k, int cols)
         return NULL;
     }
     worksheet_freeze_panes(ws, HDR, (lxw_col_t)cols);
+    oom_if(w);
     check(w, worksheet_set_row(ws, 0, 45, NULL));
     /* a formula among values of its column is meant so: no green marks */
     check(w, worksheet_ignore_errors(ws, LXW_IGNORE_FORMULA_DIFFERS, "A1:XFD1048576"));
@@ -1000,6 +1021,7 @@ static lxw_chart *chart_new(wbk *w, uint8_t type, const char *title)
     }
     chart_title_set_name(c, title);   /* ours only: a title starting with = is a reference */
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+    oom_if(w);
     return c;
 }
 
@@ -1020,6 +1042,7 @@ static lxw_chart_series *chart_series(wbk *w, lxw_chart *c, int cs, int ccol, in
         return NULL;
     }
     chart_series_set_name_range(s, w->sheet[ns], (lxw_row_t)nrow, (lxw_col_t)ncol);
+    oom_if(w);
     return s;
 }
 
@@ -1038,6 +1061,7 @@ static void value_axis(wbk *w, lxw_chart *c, rs_unit u)
     chart_axis_set_num_format(axis, u == RS_U_MONEY && w->zh ? MONEY_ZH : fmt[u]);
     if (u == RS_U_MONEY)
         chart_axis_set_name(axis, w->money);
+    oom_if(w);
 }
 
 static void place(wbk *w, lxw_worksheet *ws, lxw_chart *c, int row, int col)
@@ -1230,30 +1254,43 @@ static int layout(wbk *w)
 
 /* ------------------------------------------------------------ the workbook */
 
-/* Reserve `file` in o and start a workbook in w. */
-static int book_open(wbk *w, rs_outset *o, const char *file, item *it, int n, int multi,
-                     const rs_scenario *s, int zh, rs_error *err)
+/* The workbook's creation time: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so that two runs give the same
+ * bytes; otherwise 0 (in_writer then takes the time of the run). */
+static time_t created_time(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (!e || !*e)
+        return 0;
+    char *end;
+    errno = 0;
+    long long t = strtoll(e, &end, 10);
+    return (*end || errno || t <= 0) ? 0 : (time_t)t;
+}
+
+/* Start a workbook in w, to be written to the temporary file tmp of the
+ * output file `file` (reserved by in_writer). */
+static int book_open(wbk *w, const char *tmp, const char *file, item *it, int n, int multi,
+                     const rs_scenario *s, int zh, time_t created, rs_error *err)
 {
     memset(w, 0, sizeof *w);
+    w->created = created;
     w->err = err;
     w->zh = zh;
     w->multi = multi;
     w->it = it;
     w->n = n;
-    w->file = file;
     for (int k = 0; k < WS_N; k++)
         w->sheet[k] = zh ? sheet_names[k].zh : sheet_names[k].en;
     rs_fmt_money_unit(s->scen.text[SC_CURRENCY], zh, w->money, sizeof w->money);
-    const char *tmp = rs_outset_path(o, file, err);
-    if (!tmp)
-        return w->rc = err->code;
-    w->file = o->final[o->n - 1];
+    w->file = file;
     /* libxlsxwriter opens the file only at the end, and prints its own
      * message when it cannot: find out first */
     FILE *fp = fopen(tmp, "wb");
     if (!fp || fclose(fp) != 0)
         return w->rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot write: %s", w->file,
                                     strerror(errno));
+    errno = 0;   /* for oom_if */
     if (!(w->wb = workbook_new(tmp))) {
         fail_oom(w);
         return w->rc;
@@ -1278,19 +1315,33 @@ static int book_open(wbk *w, rs_outset *o, const char *file, item *it, int n, in
         p.author = w->props[2];
         p.company = w->props[3];
         p.comments = "revsim";
+        p.created = w->created;
         check(w, workbook_set_properties(w->wb, &p));
     }
     return w->rc;
 }
 
-/* Write the file (or, after an error, drop it and take it out of o). */
-static int book_close(wbk *w, rs_outset *o, int n0)
+/* Write the file (or, after an error, drop it: in_writer takes it out of
+ * the set). */
+static int book_close(wbk *w)
 {
     if (w->wb) {
         if (!w->rc)
-            check(w, workbook_close(w->wb));
-        else
+            oom_if(w);
+        if (!w->rc) {
+            errno = 0;
+            lxw_error e = workbook_close(w->wb);
+            /* a full disk: the zip layer's error code hides the reason, errno keeps it */
+            if (errno == ENOMEM)
+                fail_oom(w);
+            else if (e != LXW_NO_ERROR && e != LXW_ERROR_MEMORY_MALLOC_FAILED && errno)
+                w->rc = rs_error_set(w->err, RS_ECANTCREAT, "%s: cannot write: %s", w->file,
+                                     strerror(errno));
+            else
+                check(w, e);
+        } else {
             lxw_workbook_free(w->wb);
+        }
         w->wb = NULL;
     }
     for (int i = 0; i < w->n; i++) {
@@ -1300,8 +1351,6 @@ static int book_close(wbk *w, rs_outset *o, int n0)
     for (int k = 0; k < 4; k++)
         free(w->props[k]);
     free(w->lev);
-    if (w->rc)
-        rs_outset_truncate(o, n0);
     return w->rc;
 }
 
@@ -1318,19 +1367,34 @@ static void run_sheets(wbk *w)
     sheet_assumptions(w);
 }
 
-int rs_workbook_run(rs_outset *o, const rs_scenario *s, const rs_source *src,
-                    const rs_results *r, const rs_mc_results *mc, int zh, rs_error *err)
+/* What the three workbooks are made of (in_writer's argument). */
+typedef struct {
+    const rs_scenario *s;
+    const rs_source *src;
+    const rs_results *r;
+    const rs_mc_results *mc;
+    const rs_compare *c;
+    int metric;
+    double base;
+    const rs_sweep_row *rows;
+    int n;
+    int zh;
+    time_t created;   /* the document's time, the same in both copies */
+} book_args;
+
+static int build_run(const char *tmp, const char *file, const book_args *a, rs_error *err)
 {
-    item it = {NULL, s, src, r, mc, NULL, 0, 0, 0, {0}};
+    const rs_scenario *s = a->s;
+    const rs_results *r = a->r;
+    item it = {NULL, s, a->src, r, a->mc, NULL, 0, 0, 0, {0}};
     wbk w;
-    const int n0 = o->n;
-    if (!book_open(&w, o, RS_WORKBOOK_FILE, &it, 1, 0, s, zh, err) && !layout(&w)) {
+    if (!book_open(&w, tmp, file, &it, 1, 0, s, a->zh, a->created, err) && !layout(&w)) {
         sheet_summary(&w);
         lxw_worksheet *ws = charts_sheet(&w, s->scen.text[SC_NAME], r->years, &it);
         run_sheets(&w);
         charts_run(&w, ws, &it);
     }
-    return book_close(&w, o, n0);
+    return book_close(&w);
 }
 
 /* ------------------------------------------------------------ comparison */
@@ -1371,7 +1435,7 @@ static void sheet_comparison(wbk *w, const rs_compare *c)
         const int row = HDR + i;
         put_text(w, ws, row, 0, it->id, NULL);
         put_text(w, ws, row, 1, it->s.scen.text[SC_NAME], NULL);
-        put_text(w, ws, row, 2, it->path, NULL);
+        put_text(w, ws, row, 2, it->file, NULL);
         put_text(w, ws, row, 3, i == c->baseline ? "yes" : "no", NULL);
         put_num(w, ws, row, 4, it->s.scen.v[SC_HORIZON], w->integer);
         for (int k = 0; k < MT_N; k++) {
@@ -1455,8 +1519,10 @@ static void charts_compare(wbk *w, lxw_worksheet *ws, const rs_compare *c)
     place(w, ws, ch, 2 * CHART_ROWS, CHART_COL);
 }
 
-int rs_workbook_compare(rs_outset *o, const rs_compare *c, int zh, rs_error *err)
+static int build_compare(const char *tmp, const char *file, const book_args *a, rs_error *err)
 {
+    const rs_compare *c = a->c;
+    const int zh = a->zh;
     item *it = calloc((size_t)(c->n > 0 ? c->n : 1), sizeof *it);
     if (!it)
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
@@ -1469,8 +1535,7 @@ int rs_workbook_compare(rs_outset *o, const rs_compare *c, int zh, rs_error *err
         it[i].mc = ci->mc;
     }
     wbk w;
-    const int n0 = o->n;
-    if (!book_open(&w, o, RS_WORKBOOK_FILE, it, c->n, 1, &c->items[c->baseline].s, zh, err) &&
+    if (!book_open(&w, tmp, file, it, c->n, 1, &c->items[c->baseline].s, zh, a->created, err) &&
         !layout(&w)) {
         sheet_comparison(&w, c);
         sheet_cmp_annual(&w, c);
@@ -1480,16 +1545,20 @@ int rs_workbook_compare(rs_outset *o, const rs_compare *c, int zh, rs_error *err
         sheet_summary(&w);
         run_sheets(&w);
     }
-    int rc = book_close(&w, o, n0);
+    int rc = book_close(&w);
     free(it);
     return rc;
 }
 
 /* ------------------------------------------------------------ sweep */
 
-int rs_workbook_sweep(rs_outset *o, const rs_scenario *s, const rs_source *src, int metric,
-                      double base, const rs_sweep_row *rows, int n, int zh, rs_error *err)
+static int build_sweep(const char *tmp, const char *file, const book_args *args, rs_error *err)
 {
+    const rs_scenario *s = args->s;
+    const rs_source *src = args->src;
+    const int metric = args->metric, n = args->n, zh = args->zh;
+    const double base = args->base;
+    const rs_sweep_row *rows = args->rows;
     static const char *const name[] = {"rank", "parameter", NULL, "unit", "value_low",
                                        "value_base", "value_high", "metric", "metric_base",
                                        "metric_at_low", "metric_at_high", "swing",
@@ -1499,12 +1568,11 @@ int rs_workbook_sweep(rs_outset *o, const rs_scenario *s, const rs_source *src, 
     item it = {NULL, s, src, NULL, NULL, NULL, 0, 0, 0, {0}};
     it.row[WS_ASSUMPTIONS] = HDR;
     wbk w;
-    const int n0 = o->n;
-    if (book_open(&w, o, RS_WORKBOOK_SWEEP_FILE, &it, 1, 0, s, zh, err))
-        return book_close(&w, o, n0);
+    if (book_open(&w, tmp, file, &it, 1, 0, s, zh, args->created, err))
+        return book_close(&w);
     if (HDR + (long)src->nrows > XL_ROWS || HDR + (long)n > XL_ROWS) {
         w.rc = rs_error_set(err, RS_ECANTCREAT, "%s: too many rows for a worksheet", w.file);
-        return book_close(&w, o, n0);
+        return book_close(&w);
     }
     const rs_metric_def *md = &rs_metrics[metric];
     const char *label[C_N] = {
@@ -1572,5 +1640,212 @@ int rs_workbook_sweep(rs_outset *o, const rs_scenario *s, const rs_source *src, 
         place(&w, ws, c, HDR, C_N + 1);
     }
     sheet_assumptions(&w);
-    return book_close(&w, o, n0);
+    return book_close(&w);
+}
+
+/* ------------------------------------------------------------ the writer process */
+
+/* libxlsxwriter 1.1.4 does not survive a failed allocation: it goes on with
+ * a NULL row or string and crashes later, frees its document properties
+ * twice, or leaves a cell out and reports success, and it prints its own
+ * lines on stderr ("[ERROR][src/worksheet.c:824]: Memory allocation
+ * failed.", file names unescaped). So a workbook is built in a child
+ * process whose stderr is a pipe to the parent: the parent reserves the
+ * file in the set, the child writes it and sends its error record, if any,
+ * through a second pipe. The workbook counts as written only when the child
+ * exits 0 and the library said nothing; otherwise (an error, a line from
+ * the library, a crash) the parent ends with one message and takes the file
+ * out of the set. When no child can be had (pipe or fork fails) the
+ * workbook is built here.
+ *
+ * Some of the library's losses print nothing and leave errno clear (inside
+ * workbook_close: a chart's cached values, a frozen pane). So the workbook
+ * is built twice, the second copy into a file of its own, and kept only
+ * when the two are the same bytes: an allocation that fails in one build
+ * leaves the other whole, and the difference shows. It costs a few
+ * milliseconds. */
+typedef int (*book_fn)(const char *tmp, const char *file, const book_args *a, rs_error *err);
+
+static void write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return;
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+/* Read up to n bytes of fd into buf, fewer only at its end. */
+static size_t read_all_n(int fd, char *buf, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    return got;
+}
+
+/* Read fd to its end, keeping the first n bytes in buf; the number of
+ * bytes read (all of them, kept or not). */
+static size_t read_all(int fd, char *buf, size_t n)
+{
+    size_t got = read_all_n(fd, buf, n), k;
+    char skip[512];
+    while (got >= n && (k = read_all_n(fd, skip, sizeof skip)) > 0)
+        got += k;
+    return got;
+}
+
+/* 1 when files a and b hold the same bytes. */
+static int same_bytes(const char *a, const char *b)
+{
+    int fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC), same = 0;
+    if (fa >= 0 && fb >= 0) {
+        char ba[8192], bb[8192];
+        for (;;) {
+            size_t na = read_all_n(fa, ba, sizeof ba), nb = read_all_n(fb, bb, sizeof bb);
+            if (na != nb || memcmp(ba, bb, na) != 0)
+                break;
+            if (na < sizeof ba) {
+                same = 1;
+                break;
+            }
+        }
+    }
+    if (fa >= 0)
+        close(fa);
+    if (fb >= 0)
+        close(fb);
+    return same;
+}
+
+/* Build the workbook of o's slot twice (the second copy into the slot
+ * after it) and compare the copies. */
+static int build_checked(const rs_outset *o, int slot, book_fn fn, const book_args *a,
+                         rs_error *err)
+{
+    int rc = fn(o->tmp[slot], o->final[slot], a, err);
+    if (!rc)
+        rc = fn(o->tmp[slot + 1], o->final[slot], a, err);
+    if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
+        rc = rs_error_set(err, RS_ESOFTWARE,
+                          "%s: the workbook writer (libxlsxwriter) made two different files of "
+                          "the same results, as it can when memory runs out",
+                          o->final[slot]);
+    return rc;
+}
+
+static void close_pair(int *fd)
+{
+    for (int i = 0; i < 2; i++)
+        if (fd[i] >= 0)
+            close(fd[i]);
+}
+
+/* The parent's verdict on a child that exited with status st, sent got
+ * bytes of its error record e and printed nsaid bytes on stderr (the first
+ * of them in said, a string). */
+static int verdict(const char *file, int st, rs_error *e, size_t got, char *said, size_t nsaid,
+                   rs_error *err)
+{
+    if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && nsaid == 0)
+        return RS_OK;
+    if (WIFEXITED(st) && got == sizeof *e && e->code != RS_OK) {
+        e->msg[sizeof e->msg - 1] = '\0';
+        return rs_error_set(err, e->code, "%s", e->msg);
+    }
+    if (WIFSIGNALED(st))
+        return rs_error_set(err, RS_ESOFTWARE,
+                            "%s: the workbook writer (libxlsxwriter) stopped on signal %d, as it "
+                            "can when memory runs out",
+                            file, WTERMSIG(st));
+    said[strcspn(said, "\n")] = '\0';
+    if (strstr(said, "Memory allocation failed"))
+        return rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    const char *line = strstr(said, "]: ");   /* after "[ERROR][src/file.c:12]" */
+    line = line ? line + 3 : said;
+    return rs_error_set(err, RS_ECANTCREAT, "%s: cannot write the workbook: libxlsxwriter: %s",
+                        file, *line ? line : "failed");
+}
+
+static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, rs_error *err)
+{
+    const int n0 = o->n;
+    char check_name[64];
+    snprintf(check_name, sizeof check_name, "%s.check", file);
+    if (!rs_outset_path(o, file, err) || !rs_outset_path(o, check_name, err)) {
+        rs_outset_truncate(o, n0);
+        return err->code;
+    }
+    const int slot = n0;
+    a->created = created_time();
+    if (!a->created)
+        a->created = time(NULL);
+    int rec[2] = {-1, -1}, talk[2] = {-1, -1}, rc;
+    fflush(NULL);   /* the child leaves with _exit: nothing buffered is written twice */
+    pid_t pid = -1;
+    if (pipe(rec) == 0 && pipe(talk) == 0)
+        pid = fork();
+    if (pid < 0) {
+        close_pair(rec);
+        close_pair(talk);
+        rc = build_checked(o, slot, fn, a, err);
+    } else if (pid == 0) {
+        close(rec[0]);
+        close(talk[0]);
+        dup2(talk[1], 2);
+        close(talk[1]);
+        rs_error e = {0};
+        if (build_checked(o, slot, fn, a, &e) == RS_OK)
+            _exit(0);
+        write_all(rec[1], &e, sizeof e);   /* within a pipe's buffer: no waiting */
+        _exit(1);
+    } else {
+        close(rec[1]);
+        close(talk[1]);
+        char said[512];
+        size_t nsaid = read_all(talk[0], said, sizeof said - 1);   /* to the child's exit */
+        said[nsaid < sizeof said - 1 ? nsaid : sizeof said - 1] = '\0';
+        rs_error e = {0};
+        size_t got = read_all(rec[0], (char *)&e, sizeof e);
+        close(rec[0]);
+        close(talk[0]);
+        int st = 0;
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+        rc = verdict(o->final[slot], st, &e, got, said, nsaid, err);
+    }
+    rs_outset_truncate(o, rc ? n0 : n0 + 1);   /* the second copy goes in any case */
+    return rc;
+}
+
+int rs_workbook_run(rs_outset *o, const rs_scenario *s, const rs_source *src,
+                    const rs_results *r, const rs_mc_results *mc, int zh, rs_error *err)
+{
+    book_args a = {.s = s, .src = src, .r = r, .mc = mc, .zh = zh};
+    return in_writer(o, RS_WORKBOOK_FILE, build_run, &a, err);
+}
+
+int rs_workbook_compare(rs_outset *o, const rs_compare *c, int zh, rs_error *err)
+{
+    book_args a = {.c = c, .zh = zh};
+    return in_writer(o, RS_WORKBOOK_FILE, build_compare, &a, err);
+}
+
+int rs_workbook_sweep(rs_outset *o, const rs_scenario *s, const rs_source *src, int metric,
+                      double base, const rs_sweep_row *rows, int n, int zh, rs_error *err)
+{
+    book_args a = {.s = s, .src = src, .metric = metric, .base = base, .rows = rows, .n = n,
+                   .zh = zh};
+    return in_writer(o, RS_WORKBOOK_SWEEP_FILE, build_sweep, &a, err);
 }

@@ -297,6 +297,9 @@ int rs_fit_ramp(const double *month, const double *value, int n, int shape, rs_f
     out->n = n;
     if (n < 4)
         return 1;
+    for (int i = 0; i < n; i++)
+        if (!isfinite(month[i]) || !isfinite(value[i]))
+            return 2;
     /* start: first value; target: last value; ramp: where half the rise is done */
     double lo = value[0], hi = value[n - 1], half = 0.5 * (lo + hi), R0 = month[n - 1];
     for (int i = 0; i < n; i++)
@@ -350,9 +353,17 @@ int rs_fit_ramp(const double *month, const double *value, int n, int shape, rs_f
         out->r2 = tss > 0 ? 1.0 - chi2 / tss : NAN;
         out->rmse = sqrt(chi2 / n);
         out->iterations = (int)gsl_multifit_nlinear_niter(w);
-        /* flat data has no ramp to find (and no R^2) */
-        rc = tss > 0 && isfinite(out->start) && isfinite(out->target) && isfinite(out->ramp)
-                 ? 0 : 1;
+        /* flat data has no ramp to find (and no R^2); sums that overflow or
+         * a ramp length the data leave open are no result either */
+        const double all[] = {out->start, out->target, out->ramp, out->se_start,
+                              out->se_target, out->se_ramp, out->r2, out->rmse, tss};
+        int finite = 1;
+        for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+            finite &= isfinite(all[k]) != 0;
+        if (!finite || fabs(out->ramp) + 4 * out->se_ramp > RS_FIT_MONTHS_MAX)
+            rc = 2;
+        else
+            rc = tss > 0 ? 0 : 1;
     }
     gsl_multifit_nlinear_free(w);
     gsl_matrix_free(cov);

@@ -60,8 +60,16 @@ typedef struct {
     int n, iterations;
 } rs_fit_result;
 
-/* Fit (start, target, R) by nonlinear least squares. Returns 0, 1 when there
- * are too few points (< 4) or the fit fails to converge, -1 out of memory. */
+/* A fitted ramp, and its ramp length widened by 4 standard errors, stay
+ * within this many months (callers round them to whole months). */
+#define RS_FIT_MONTHS_MAX 1e6
+
+/* Fit (start, target, R) by nonlinear least squares. Returns 0 with every
+ * field of *out finite and |ramp| + 4 se_ramp <= RS_FIT_MONTHS_MAX; 1 when
+ * there are too few points (< 4), the values are flat or the fit fails to
+ * converge; 2 when an input is not finite or the data give no finite fit
+ * (values so large that the sums overflow, or a ramp length they do not
+ * determine); -1 out of memory. */
 int rs_fit_ramp(const double *month, const double *value, int n, int shape,
                 rs_fit_result *out);
 

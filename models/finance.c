@@ -413,7 +413,29 @@ static int tiny_at_top(const double *cf, int n)
     return 0;
 }
 
-double rs_irr(const double *cf, int n)
+struct rs_irr_ws {
+    gsl_root_fsolver *s;
+};
+
+rs_irr_ws *rs_irr_ws_alloc(void)
+{
+    rs_irr_ws *w = malloc(sizeof *w);
+    if (w && !(w->s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent))) {
+        free(w);
+        w = NULL;
+    }
+    return w;
+}
+
+void rs_irr_ws_free(rs_irr_ws *w)
+{
+    if (!w)
+        return;
+    gsl_root_fsolver_free(w->s);
+    free(w);
+}
+
+double rs_irr_ws_run(rs_irr_ws *w, const double *cf, int n)
 {
     int changes = 0, last = 0;
     for (int i = 0; i < n; i++) {
@@ -428,10 +450,8 @@ double rs_irr(const double *cf, int n)
 
     irr_ctx ctx = {cf, n};
     gsl_function F = {npv_of_u, &ctx};
-    gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+    gsl_root_fsolver *s = w->s;
     double best = NAN;
-    if (!s)
-        return NAN;
     if (changes == 1) {
         best = irr_unique(s, &F);
     } else if (tiny_at_top(cf, n)) {
@@ -451,8 +471,15 @@ double rs_irr(const double *cf, int n)
         memset(g.above, IRR_UNKNOWN, sizeof g.above);
         best = irr_grid_root(s, &F, &g);
     }
-    gsl_root_fsolver_free(s);
     return best;
+}
+
+rs_status rs_irr(const double *cf, int n, double *irr)
+{
+    rs_irr_ws *w = rs_irr_ws_alloc();
+    *irr = w ? rs_irr_ws_run(w, cf, n) : NAN;
+    rs_irr_ws_free(w);
+    return w ? RS_S_OK : RS_S_NOMEM;
 }
 
 double rs_payback(const double *cf, int n)

@@ -291,11 +291,13 @@ extern const rs_metric_def rs_lever_series[LY_N];
 
 /* ------------------------------------------------------------ results */
 
+struct rs_irr_ws;
+
 /* Results of one run. Monthly series are arrays of `months` (index m-1 holds
  * month m); per-community monthly series are [c*months + m-1]; yearly series
  * are [years], per lever or community [k*years + y-1]. Allocated once by
  * rs_results_alloc for a scenario shape and reused for any number of runs;
- * rs_model_run allocates nothing. Memory: 8 bytes x (months x (40 + levers
+ * rs_model_run allocates nothing (not even the IRR's solver). Memory: 8 bytes x (months x (40 + levers
  * + 4 communities) + years x (30 + 8 levers + 4 communities) + 8 levers). */
 typedef struct {
     int months, years, nlev, ncom;
@@ -320,10 +322,12 @@ typedef struct {
     double *y_com_revenue, *y_com_net, *y_com_fee, *y_com_cost; /* [c*years+y-1] */
     double metric[MT_N];
     double *scratch_;                      /* RS_LIN_ARRAYS*years + 8*months + 2 */
-    double *block_;                        /* the one allocation */
+    double *block_;                        /* the one allocation of the arrays */
+    struct rs_irr_ws *irr_ws_;             /* the IRR solver (models/finance.h) */
 } rs_results;
 
-/* Allocate results for a scenario's shape; NULL when out of memory. */
+/* Allocate results for a scenario's shape (with the IRR solver every run
+ * reuses); NULL when out of memory. */
 rs_results *rs_results_alloc(const rs_scenario *s);
 void rs_results_free(rs_results *r);
 

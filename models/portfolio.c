@@ -37,8 +37,9 @@ rs_results *rs_results_alloc_shape(int months, int L, int C)
     size_t n = NMONTHLY * M + Lz * M + 4 * Cz * M + NYEARLY * Y + Lz * Y + Lz * LY_N * Y +
                Lz * LM_N + 4 * Cz * Y + scratch;
     r->block_ = calloc(n ? n : 1, sizeof(double));
-    if (!r->block_) {
-        free(r);
+    r->irr_ws_ = rs_irr_ws_alloc();
+    if (!r->block_ || !r->irr_ws_) {
+        rs_results_free(r);
         return NULL;
     }
     double *p = r->block_;
@@ -75,6 +76,7 @@ void rs_results_free(rs_results *r)
     if (!r)
         return;
     free(r->block_);
+    rs_irr_ws_free(r->irr_ws_);
     free(r);
 }
 
@@ -126,7 +128,7 @@ static void compute_metrics(const rs_scenario *s, rs_results *r, int sy)
         }
     mt[MT_CAPEX_TOTAL] = sum(r->capex, M);
     mt[MT_NPV] = rs_npv(r->cf, M, rate);
-    mt[MT_IRR] = rs_irr(r->cf, M);
+    mt[MT_IRR] = rs_irr_ws_run(r->irr_ws_, r->cf, M);
     mt[MT_PAYBACK] = rs_payback(r->cf, M);
     mt[MT_DPAYBACK] = rs_payback(r->dcf, M);
     int argmin = 0, below = 0;
@@ -205,7 +207,7 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     lm[LM_CAPEX_TOTAL] = sum(k, M);
     lm[LM_SUBSIDY_TOTAL] = sum(sub, M);
     lm[LM_NPV] = rs_npv(cf, M, s->scen.v[SC_DISCOUNT]);
-    lm[LM_IRR] = r->no_lever_irr ? NAN : rs_irr(cf, M);
+    lm[LM_IRR] = r->no_lever_irr ? NAN : rs_irr_ws_run(r->irr_ws_, cf, M);
     lm[LM_PAYBACK] = rs_payback(cf, M);
 }
 

@@ -370,11 +370,9 @@ void rs_scenario_fix_stabilized(rs_scenario *s)
         return;
     }
     int last = 1;
-    double *buf = malloc((size_t)RS_LIN_ARRAYS * (Y ? Y : 1) * sizeof(double));
-    if (!buf) {   /* cannot happen in practice: fall back to the last year */
-        s->stab_year = Y;
-        return;
-    }
+    /* on the stack (6 KiB): an allocation that failed here gave a wrong
+     * stabilized year, silently */
+    double buf[RS_LIN_ARRAYS * (RS_MAX_MONTHS / 12)];
     rs_lin lin;
     rs_lin_arrays(&lin, buf, Y);
     const rs_seckind kinds[2] = {RS_SEC_COMMUNITY, RS_SEC_LEVER};
@@ -386,7 +384,6 @@ void rs_scenario_fix_stabilized(rs_scenario *s)
             last = lin.completion > last ? lin.completion : last;
         }
     }
-    free(buf);
     /* first year whose first month 12(y-1)+1 is at or after `last` */
     int y = (last - 1 + 11) / 12 + 1;
     s->stab_year = y <= Y ? y : Y;

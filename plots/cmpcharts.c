@@ -540,6 +540,6 @@ int rs_plot_compare(rs_outset *o, const rs_cmp_plot_input *in, const rs_plot_opt
                 rc = draw_file(o, (rs_cmp_chart)k, in, i, opt, prog, font[0] ? font : NULL, err);
     }
     if (rc)
-        rs_outset_truncate(o, n0); /* so the caller may still commit the CSV files */
+        rs_outset_truncate(o, n0); /* no half-written chart stays in the set */
     return rc;
 }

@@ -70,10 +70,13 @@ int rs_gp_available(const char *prog);
 #define RS_GP_TIMEOUT_MS 120000
 
 /* Run `prog -d` (no init file) without a shell: script on its standard
- * input through a pipe (SIGPIPE ignored meanwhile), standard output on
- * out_fd, standard error captured. RS_ETOOL with err naming `what` when it
- * cannot start, a write fails, it exits non-zero or dies, or it takes longer
- * than RS_GP_TIMEOUT_MS ($REVSIM_GNUPLOT_TIMEOUT seconds) and is stopped. */
+ * input through a pipe (SIGPIPE ignored meanwhile), its standard output
+ * through another pipe copied to out_fd (every write checked), standard
+ * error captured. RS_ETOOL with err naming `what` when it cannot start, the
+ * script cannot be written, it exits non-zero or dies, or it takes longer
+ * than RS_GP_TIMEOUT_MS ($REVSIM_GNUPLOT_TIMEOUT seconds) and is stopped;
+ * RS_ECANTCREAT when writing to out_fd fails ("what: cannot write the
+ * chart: No space left on device"; gnuplot is stopped). */
 int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
               const char *what, rs_error *err);
 

@@ -291,7 +291,16 @@ int rs_gp_setup(const rs_plot_opts *opt, const char **prog, char *font, size_t n
     return RS_OK;
 }
 
-/* The file at fd holds a non-empty chart of format f. */
+/* 1 when the m bytes of `what` occur in the n bytes of buf. */
+static int holds(const unsigned char *buf, size_t n, const char *what, size_t m)
+{
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(buf + i, what, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* The file at fd holds a non-empty, whole chart of format f. */
 static int check_chart(int fd, rs_plot_format f, const char *name, rs_error *err)
 {
     struct stat st;
@@ -314,6 +323,25 @@ static int check_chart(int fd, rs_plot_format f, const char *name, rs_error *err
     }
     if (!ok)
         return rs_error_set(err, RS_ETOOL, "%s: gnuplot did not write a %s file", name,
+                            f == RS_FMT_PNG ? "PNG" : f == RS_FMT_PDF ? "PDF" : "SVG");
+    /* and a whole one: a chart cut off (gnuplot's own writes failed, it was
+     * stopped) does not end as its format ends */
+    unsigned char tail[65];
+    off_t at = st.st_size > 64 ? st.st_size - 64 : 0;
+    n = pread(fd, tail, (size_t)(st.st_size - at), at);
+    if (n < 0)
+        return rs_error_set(err, RS_ECANTCREAT, "%s: cannot check the chart: %s", name,
+                            strerror(errno));
+    tail[n] = '\0';
+    static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    switch (f) {
+    case RS_FMT_PNG: ok = n >= 12 && memcmp(tail + n - 12, iend, 12) == 0; break;
+    case RS_FMT_PDF: ok = holds(tail, (size_t)n, "%%EOF", 5); break;
+    default: ok = holds(tail, (size_t)n, "</svg>", 6); break;
+    }
+    if (!ok)
+        return rs_error_set(err, RS_ETOOL, "%s: the chart gnuplot wrote is cut off (no end of "
+                            "the %s file)", name,
                             f == RS_FMT_PNG ? "PNG" : f == RS_FMT_PDF ? "PDF" : "SVG");
     return RS_OK;
 }

@@ -226,7 +226,8 @@ int rs_gp_setup(const rs_plot_opts *opt, const char **prog, char *font, size_t n
  * rs_outset_path) and check that the file is a non-empty chart of format
  * f. On error the file stays reserved in o: the caller takes its charts
  * out again with rs_outset_truncate. RS_ETOOL when gnuplot fails or writes
- * nothing or not format f; RS_ECANTCREAT when the file cannot be written. */
+ * nothing, not format f, or a chart cut off (no end of its format);
+ * RS_ECANTCREAT when the file cannot be written (disk full). */
 int rs_gp_draw(rs_outset *o, const char *name, const char *script, const char *prog,
                rs_plot_format f, rs_error *err);
 

@@ -149,36 +149,56 @@ static int wait_child(pid_t pid, int *status, long deadline, int *killed)
     }
 }
 
+/* Write all n bytes of buf to fd; 0 or an errno value (ENOSPC, EIO, ...). */
+static int write_all(int fd, const char *buf, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, buf, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return k < 0 && errno ? errno : EIO;
+        buf += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
 int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
               const char *what, rs_error *err)
 {
-    int fds[2] = {-1, -1}, rd = -1, wr = -1, errfd = -1, rc = RS_OK, status = 0;
+    int fds[2] = {-1, -1}, ofds[2] = {-1, -1}, rd = -1, wr = -1, ord = -1, owr = -1,
+        errfd = -1, rc = RS_OK, status = 0;
     FILE *errfp = NULL;
     pid_t pid;
     char msg[600];
     struct sigaction ign, old;
     int sig_set = 0;
 
-    if (pipe(fds) != 0) {
+    if (pipe(fds) != 0 || pipe(ofds) != 0) {
         rc = rs_error_set(err, RS_ETOOL, "%s: cannot create a pipe to gnuplot: %s", what,
                           strerror(errno));
+        if (fds[0] >= 0) {
+            close(fds[0]);
+            close(fds[1]);
+        }
         goto out;
     }
     rd = high_cloexec(fds[0]);
     wr = high_cloexec(fds[1]);
+    ord = high_cloexec(ofds[0]);
+    owr = high_cloexec(ofds[1]);
     errfp = tmpfile();
     errfd = errfp ? fcntl(fileno(errfp), F_DUPFD_CLOEXEC, 3) : -1;
-    int outh = fcntl(out_fd, F_DUPFD_CLOEXEC, 3);
-    if (rd < 0 || wr < 0 || errfd < 0 || outh < 0) {
-        if (outh >= 0)
-            close(outh);
+    if (rd < 0 || wr < 0 || ord < 0 || owr < 0 || errfd < 0) {
         rc = rs_error_set(err, RS_ETOOL, "%s: cannot set up gnuplot's input and output: %s",
                           what, strerror(errno));
         goto out;
     }
     char *argv[] = {(char *)prog, (char *)"-d", NULL};
-    int e = spawn(argv, rd, outh, errfd, &pid);
-    close(outh);
+    int e = spawn(argv, rd, owr, errfd, &pid);
+    close(owr);
+    owr = -1;
     close(rd);
     rd = -1;
     if (e) {
@@ -186,39 +206,65 @@ int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
         goto out;
     }
 
+    /* the script goes in and the chart comes out at the same time (either
+     * may fill its pipe); revsim writes the chart to out_fd itself, so a
+     * full disk is seen at the write that fails (gnuplot exits 0 with a
+     * cut-off file when its own writes fail) */
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);
     sig_set = sigaction(SIGPIPE, &ign, &old) == 0;
-    int werr = 0, killed = 0;
+    int werr = 0, oerr = 0, killed = 0;
     const long deadline = now_ms() + timeout_ms();
     fcntl(wr, F_SETFL, fcntl(wr, F_GETFL) | O_NONBLOCK);
-    for (size_t off = 0; off < len;) {
-        struct pollfd pfd = {wr, POLLOUT, 0};
+    fcntl(ord, F_SETFL, fcntl(ord, F_GETFL) | O_NONBLOCK);
+    size_t off = 0;
+    if (len == 0) {
+        close(wr);
+        wr = -1;
+    }
+    while (wr >= 0 || ord >= 0) {
+        struct pollfd pfd[2] = {{wr, POLLOUT, 0}, {ord, POLLIN, 0}};
         long left = deadline - now_ms();
-        if (left <= 0 || poll(&pfd, 1, (int)(left < 1000 ? left : 1000)) < 0) {
-            if (left > 0 && errno == EINTR)
-                continue;
-            if (left > 0) {
-                werr = errno;
-                break;
-            }
-            kill(pid, SIGKILL);   /* not reading its script in time */
+        if (left <= 0) {
+            kill(pid, SIGKILL);   /* not reading its script, or not finishing, in time */
             killed = 1;
             break;
         }
-        ssize_t k = write(wr, script + off, len - off);
-        if (k < 0) {
-            if (errno == EINTR || errno == EAGAIN)
-                continue;
+        int np = poll(pfd, 2, (int)(left < 1000 ? left : 1000));
+        if (np < 0 && errno == EINTR)
+            continue;
+        if (np < 0) {
             werr = errno;
             break;
         }
-        off += (size_t)k;
+        if (wr >= 0 && (pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t k = write(wr, script + off, len - off);
+            if (k < 0 && errno != EINTR && errno != EAGAIN)
+                werr = errno;
+            else if (k > 0)
+                off += (size_t)k;
+            if (werr || off == len) {
+                if (close(wr) != 0 && !werr && errno != EINTR)
+                    werr = errno;
+                wr = -1;
+            }
+        }
+        if (ord >= 0 && (pfd[1].revents & (POLLIN | POLLERR | POLLHUP))) {
+            char buf[65536];
+            ssize_t k = read(ord, buf, sizeof buf);
+            if (k < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (k <= 0) {   /* end of the chart (or a read error: as if it ended) */
+                close(ord);
+                ord = -1;
+            } else if (!oerr && (oerr = write_all(out_fd, buf, (size_t)k)) != 0) {
+                kill(pid, SIGKILL);   /* nowhere to put the rest */
+                close(ord);
+                ord = -1;
+            }
+        }
     }
-    if (close(wr) != 0 && !werr && errno != EINTR)
-        werr = errno;
-    wr = -1;
     if (sig_set)
         sigaction(SIGPIPE, &old, NULL);
     sig_set = 0;
@@ -229,7 +275,10 @@ int rs_gp_run(const char *prog, const char *script, size_t len, int out_fd,
         goto out;
     }
     gist(errfp, msg, sizeof msg);
-    if (killed)
+    if (oerr)
+        rc = rs_error_set(err, RS_ECANTCREAT, "%s: cannot write the chart: %s", what,
+                          strerror(oerr));
+    else if (killed)
         rc = rs_error_set(err, RS_ETOOL, "%s: gnuplot (%s) did not finish within %ld s and was "
                           "stopped", what, prog, timeout_ms() / 1000);
     else if (WIFSIGNALED(status))
@@ -249,6 +298,10 @@ out:
         close(rd);
     if (wr >= 0)
         close(wr);
+    if (ord >= 0)
+        close(ord);
+    if (owr >= 0)
+        close(owr);
     if (errfd >= 0)
         close(errfd);
     if (errfp)

@@ -103,6 +103,15 @@ void rs_gp_axis_fit(rs_gp_axis *a, double lo, double hi, int target)
         lo = 0.0;
         hi = 1.0;
     }
+    /* values below 1e-9 (subnormal inputs, say) are zero on every chart, and
+     * a range that narrow is none: gnuplot treats |x| < 1e-8 as zero and
+     * steps of 1e-324 underflow to 0 */
+    if (fabs(lo) < 1e-9)
+        lo = 0.0;
+    if (fabs(hi) < 1e-9)
+        hi = 0.0;
+    if (hi - lo < 1e-9 * fmax(fabs(lo), fabs(hi)))
+        hi = lo;
     if (hi == lo) {
         double d = lo == 0.0 ? 1.0 : fabs(lo) * 0.1;
         lo -= d;

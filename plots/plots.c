@@ -8,8 +8,8 @@
 
 /* Draw the wanted charts among first..last of in into o. On failure this call's chart files
  * are deleted and their entries (the set's last ones) taken out again, so
- * that a caller that still commits the set (keeping the CSVs) neither
- * renames a half-written chart into place nor trips over a missing one. */
+ * that no half-written chart is ever renamed into place (the commands
+ * abort the whole set then). */
 static int draw_charts(rs_outset *o, const rs_plot_input *in, rs_chart first, rs_chart last,
                        const rs_plot_opts *opt, int *warned, rs_error *err)
 {

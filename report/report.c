@@ -258,15 +258,19 @@ int rs_report_write(rs_outset *o, const rs_compare *c, const rs_plot_args *a,
         return err->code;
     }
     FILE *fp = fopen(path, "wb");
-    int bad = !fp;
+    int e = fp ? 0 : errno;   /* the first failure's errno: ENOSPC when the disk is full */
     if (fp) {
-        bad = fwrite(html, 1, len, fp) != len;
-        bad |= fclose(fp) != 0;
+        errno = 0;
+        if (fwrite(html, 1, len, fp) != len)
+            e = errno ? errno : EIO;
+        errno = 0;
+        if (fclose(fp) != 0 && !e)
+            e = errno ? errno : EIO;
     }
     free(html);
-    if (bad) {
-        rc = rs_error_set(err, RS_ECANTCREAT, "%s/report.html: cannot write: %s", o->dir,
-                          strerror(errno));
+    if (e) {
+        rc = rs_error_set(err, e == ENOMEM ? RS_ESOFTWARE : RS_ECANTCREAT,
+                          "%s/report.html: cannot write: %s", o->dir, strerror(e));
         rs_outset_truncate(o, n0); /* take the report out of the set again */
         return rc;
     }

@@ -149,6 +149,18 @@ x,0.3
 ' >"$tmp/badhist.csv"
 expect "fit bad month" 65 "$bin" fit "$tmp/badhist.csv"
 check "fit error names row" 'grep -q "badhist.csv:3: month" "$tmp/err"'
+# values whose sums overflow: no result (was ramp_months,-9223372036854775808 and R^2 -nan, exit 0)
+printf 'month,value\n1,0\n6,2\n7,0\n8,1e308\n' >"$tmp/hugehist.csv"
+expect "fit: no finite fit" 65 "$bin" fit "$tmp/hugehist.csv" --as community:a.collection
+check "fit: no finite fit says so, prints nothing" 'grep -q "hugehist.csv: the values give no finite fit" "$tmp/err" && [ ! -s "$tmp/stdout" ]'
+printf 'month,value\n1,0.2\n2,inf\n' >"$tmp/infhist.csv"
+expect "fit: infinity refused" 65 "$bin" fit "$tmp/infhist.csv"
+check "fit: infinity refused, row named" 'grep -q "infhist.csv:3: value: .inf. is not a finite number" "$tmp/err"'
+# calendar months and a Chinese header give the same fit as month numbers
+awk -F, 'NR == 1 { print "月份,数值"; next } { m = $1 + 3; printf "%d-%02d,%s\n", 2023 + int((m - 1) / 12), (m - 1) % 12 + 1, $2 }' \
+    scenarios/observed/estate-collection.csv >"$tmp/zhhist.csv"
+expect "fit: YYYY-MM months, Chinese header" 0 "$bin" fit "$tmp/zhhist.csv"
+check "fit: YYYY-MM months fit as month numbers" '"$bin" fit scenarios/observed/estate-collection.csv | tail -n +2 >"$tmp/fit_num"; tail -n +2 "$tmp/stdout" | cmp -s - "$tmp/fit_num"'
 
 # correlations: a matrix that is not positive definite is a clear error
 printf '%s
@@ -183,6 +195,18 @@ check "unit in 万元 refused" 'printf "section,key,value,unit\ncommunity:a,area
 
 expect "solve bracket outside the bounds" 2 "$bin" solve scenarios/yongfengli.csv --for shops:idle-shops.occupancy_target --metric revenue_stabilized --target 1000000 --bracket 0:5
 check "solve names the bounds" 'grep -q "leaves the bounds of shops:idle-shops.occupancy_target (0 to 1)" "$tmp/err"'
+
+# standard output that cannot be written (a full disk) is an error, not exit 0
+if [ -w /dev/full ]; then
+    "$bin" check "$tmp/good.csv" >/dev/full 2>"$tmp/err"; rc=$?
+    check "stdout on a full disk: exit 73, says so" '[ $rc = 73 ] && grep -q "^revsim check: standard output: No space left on device$" "$tmp/err"'
+fi
+
+# a chart that fails fails the whole output set (the CSV files were committed before)
+expect "run: gnuplot fails" 69 env REVSIM_GNUPLOT=/bin/false "$bin" run -q --runs 0 "$tmp/good.csv" -o "$tmp/gpfail"
+check "run: gnuplot fails: nothing written" '[ -z "$(ls -A "$tmp/gpfail")" ]'
+expect "sweep: gnuplot fails" 69 env REVSIM_GNUPLOT=/bin/false "$bin" sweep -q "$tmp/an.csv" -o "$tmp/gpfail2"
+check "sweep: gnuplot fails: nothing written" '[ -z "$(ls -A "$tmp/gpfail2")" ]'
 
 # temporary files of a killed run (a PID that no longer runs) are swept away
 mkdir -p "$tmp/orphan"; : >"$tmp/orphan/.annual.csv.2147483646.tmp"; : >"$tmp/orphan/.keep.tmp"

@@ -170,8 +170,8 @@ check "gnuplot missing: warning, CSVs and report without charts" \
     'grep -q "warning: gnuplot not found" "$tmp/err" && [ -s "$tmp/r2/comparison.csv" ] &&
      grep -q "gnuplot was not found" "$tmp/r2/report.html" && ! ls "$tmp/r2" | grep -q "\.png$"'
 expect "gnuplot fails" 69 env REVSIM_GNUPLOT=/bin/false "$bin" compare -q --runs 50 "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r3"
-check "gnuplot fails: CSVs only, no chart, no report" \
-    '[ "$(ls "$tmp/r3" | tr "\n" " ")" = "comparison.csv comparison_annual.csv results.xlsx " ]'
+check "gnuplot fails: nothing written (no CSV, chart or report)" \
+    '[ -z "$(ls -A "$tmp/r3")" ]'
 if command -v gnuplot >/dev/null 2>&1; then
     expect "charts and report" 0 "$bin" compare -q --runs 50 --format svg "$tmp/a.csv" "$tmp/b.csv" -o "$tmp/r4"
     for f in compare_revenue_gain.svg compare_coverage.svg compare_npv.svg report.html; do

@@ -7,6 +7,8 @@
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ntest=0; fail=0
+# a fixed creation time in results.xlsx, so two runs give the same bytes
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1764633600}
 # ok NAME / bad NAME: record a case that passed / failed
 ok()   { ntest=$((ntest+1)); echo "ok $ntest - $1"; }
 bad()  { ntest=$((ntest+1)); fail=$((fail+1)); echo "not ok $ntest - $1"; }

@@ -21,8 +21,12 @@ bin=${BUILD:-build}/revsim
 if sh tests/layers.sh >"$out" 2>&1; then echo "ok - layers: includes and symbols only downward" >>"$out"; rc=0
 else sed -i 's/^/# /' "$out"; echo "not ok - layers (see above)" >>"$out"; rc=1; fi
 cat "$out"; count layers $rc "$out"
+# the allocation-failure and disk-full sweeps sample (every 10th allocation,
+# tmpfs sizes 64 KiB apart) unless told otherwise; docs/testing.md
+export FAILMALLOC_STRIDE=${FAILMALLOC_STRIDE:-10} DISKFULL_STEP=${DISKFULL_STEP:-65536}
 for s in tests/layers_test.sh tests/cli.sh tests/crosscheck.sh tests/compare.sh tests/xlsx.sh \
-         tests/optimize.sh tests/readme.sh tests/report/render.sh tests/mpi.sh; do
+         tests/optimize.sh tests/readme.sh tests/hostile.sh tests/failmalloc.sh tests/diskfull.sh \
+         tests/report/render.sh tests/mpi.sh; do
     [ -f "$s" ] || continue
     sh "$s" "$bin" >"$out" 2>&1; rc=$?
     cat "$out"; count "$s" $rc "$out"

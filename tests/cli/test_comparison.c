@@ -23,6 +23,10 @@
 
 static char dir[256], a_csv[512], b_csv[512], c_csv[512];
 
+/* In an ASan build, let a huge calloc return NULL as libc's does. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "allocator_may_return_null=1"; }
+
 static int setup(void **state)
 {
     (void)state;
@@ -311,6 +315,22 @@ static void test_plot_input(void **state)
     rs_compare_release(&c);
 }
 
+/* Issue 9, item 4: when the calloc of the items failed, the count was
+ * already set and releasing the comparison walked items that did not exist
+ * (a segfault). A count of 2^30 makes that calloc fail. */
+static void test_items_calloc_fails(void **state)
+{
+    (void)state;
+    rs_compare c;
+    rs_error err = {0};
+    char *paths[1] = {a_csv};
+    rs_compare_init(&c);
+    assert_int_equal(rs_compare_load(&c, paths, 1 << 30, NULL, &err), RS_ESOFTWARE);
+    assert_string_equal(err.msg, "out of memory");
+    assert_int_equal(c.n, 0);
+    rs_compare_release(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_same_draws),
         cmocka_unit_test(test_write_csv),
         cmocka_unit_test(test_plot_input),
+        cmocka_unit_test(test_items_calloc_fails),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -58,6 +58,10 @@ static const struct bad_case {
      "t.csv:6: community:a.collection_target: value 1.5 is above the maximum 1", RS_EDATA},
     {"below minimum", VALID "community:a,fee_growth,-0.9\n",
      "t.csv:6: community:a.fee_growth: value -0.9 is below the minimum -0.5", RS_EDATA},
+    /* found by make fuzz: quoted newlines and escapes made the message two
+     * lines, with the escape raw (tests/fuzz/seeds/scenario/crash-newline-in-name.csv) */
+    {"name with a newline and an escape", VALID "\"other:x\ny\033[31m\",income,5\n",
+     "other:x y [31m.income: bad name 'x y [31m'", RS_EDATA},
     {"not a number", VALID "community:a,ramp_months,abc\n",
      "t.csv:6: community:a.ramp_months: value 'abc' is not a number", RS_EDATA},
     {"NaN", VALID "community:a,fee_growth,nan\n",
@@ -308,6 +312,47 @@ static void test_correlation_of_switched_off_lever(void **state)
     rs_source_release(&src);
 }
 
+/* Issue 9, item 7: subnormal numbers are numbers (they got "is not a
+ * number"), read as 0; the smallest normal one and 1e-300 are kept. */
+static void test_subnormal(void **state)
+{
+    (void)state;
+    static const struct { const char *text; double want; } num[] = {
+        {"4.9e-324", 0.0}, {"-4.9e-324", 0.0}, {"2e-310", 0.0}, {"1e-306%", 0.0},
+        {"2.2250738585072014e-308", 2.2250738585072014e-308}, {"1e-300", 1e-300},
+        {"1e-400", 0.0},   /* below every double: strtod's 0 */
+    };
+    for (size_t i = 0; i < sizeof num / sizeof num[0]; i++) {
+        double v = -1;
+        assert_int_equal(rs_parse_number(num[i].text, &v), 0);
+        assert_true(v == num[i].want && !signbit(v));
+    }
+    /* in every place a number goes: a value, low and high */
+    rs_scenario s;
+    rs_error err = {0};
+    int rc = load(VALID "other:x,income,4.9e-324,0,4.9e-324\n"
+                        "community:a,fee_growth,4.9e-324\n", &s, &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, RS_OK);
+    assert_true(s.lev[0].v[OT_INCOME] == 0.0 && s.com[0].v[CM_FEE_GROWTH] == 0.0);
+    rs_scenario_release(&s);
+}
+
+/* Found by make fuzz (tests/fuzz/seeds/scenario/crash-qsort-null-steps.csv):
+ * a scenario with no KEY@Y step and no range called qsort(NULL, 0, ...),
+ * undefined behaviour that UBSan stops (make test-asan). */
+static void test_no_steps_no_ranges(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    rs_error err = {0};
+    assert_int_equal(load(VALID "other:x,income,100\n", &s, &err), RS_OK);
+    assert_int_equal(s.nstep, 0);
+    assert_int_equal(s.nranges, 0);
+    rs_scenario_release(&s);
+}
+
 static void test_ranges(void **state)
 {
     (void)state;
@@ -437,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_forgiving_forms),
         cmocka_unit_test(test_correlation_of_switched_off_lever),
         cmocka_unit_test(test_base_override), cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_subnormal), cmocka_unit_test(test_no_steps_no_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

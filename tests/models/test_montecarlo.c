@@ -46,7 +46,7 @@ static void test_run_streams(void **state)
     /* 300,000 runs of one key, and 300,000 keys of one run: all states differ */
     const long n = 300000;
     uint64_t *first = malloc(2 * n * sizeof *first);
-    char label[32];
+    char label[48];
     for (long r = 0; r < n; r++) {
         rs_stream_start(a, 1, r, k1);
         first[r] = (uint64_t)gsl_rng_get(a) << 32 | gsl_rng_get(a);

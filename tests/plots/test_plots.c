@@ -5,6 +5,7 @@
  * Golden file: tests/plots/golden/small.gp; after a reviewed change of the
  * charts rewrite it with RS_UPDATE_GOLDEN=1 build/tests/plots/test_plots. */
 #define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -154,6 +155,8 @@ static void test_axis(void **state)
     static const double ranges[][2] = {
         {0, 802320}, {-1299337, 0}, {-12741411, 500000}, {0.15, 1.6}, {-0.27, 1.9},
         {5, 5}, {0, 0}, {-3e9, 7e9}, {0.001, 0.0013},
+        /* ranges too narrow to draw (issue 9, item 7): a step of 1e-325 was 0 */
+        {0, 4.9e-324}, {-4.9e-324, 1e-323}, {0, 1e-20}, {1e6, 1e6 + 1e-4},
     };
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
         rs_gp_axis a;
@@ -617,7 +620,7 @@ static void test_communities_data(void **state)
 
     /* 12 communities with a deficit of 14,000 each; lever k on community k
      * earns 100 k a month: coverage 1,200 k / 14,000 = 8.571428571 k % */
-    static char names[12][8];
+    static char names[12][16];
     s = rs_test_scenario(1, 0, 12, 12);
     rs_test_scenario_text(s, "Twelve", "CNY", NULL);
     for (int k = 0; k < 12; k++) {
@@ -649,7 +652,7 @@ static void test_communities_data(void **state)
 static void test_revenue_grouped(void **state)
 {
     (void)state;
-    static char names[14][48];
+    static char names[14][64];
     rs_scenario *s = rs_test_scenario(1, 0, 1, 14);
     rs_test_scenario_text(s, "Fourteen", "CNY", NULL);
     rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
@@ -692,7 +695,7 @@ static void test_many_levers(void **state)
     (void)state;
     const int NL = 5000;
     rs_scenario *s = rs_test_scenario(2, 0.05, 2, NL);
-    static char names[5000][16];
+    static char names[5000][24];
     rs_test_scenario_text(s, "Many", "CNY", NULL);
     rs_test_community(&s->com[0], "a", 1000, 1, 0.5, 20000);
     rs_test_community(&s->com[1], "b", 1000, 1, 0.5, 20000);
@@ -1005,13 +1008,14 @@ static void test_failing_gnuplot(void **state)
 {
     (void)state;
     const char *bin = rs_test_dir();
-    static char progs[5][512];
+    static char progs[6][512];
     /* /bin/true may exit before it has read the script: a failed write */
     static const char *const want[][2] = {{"exit status 1", NULL},
                                           {"empty file", "writing the script"},
                                           {"did not write a PNG", NULL},
                                           {"died with signal 9", NULL},
-                                          {"exit status 3", NULL}};
+                                          {"exit status 3", NULL},
+                                          {"cut off (no end of the PNG file)", NULL}};
     snprintf(progs[0], sizeof progs[0], "/bin/false");
     snprintf(progs[1], sizeof progs[1], "/bin/true");
     snprintf(progs[2], sizeof progs[2], "%s", fake_gnuplot(bin, "echoes", "#!/bin/sh\ncat\n"));
@@ -1022,9 +1026,13 @@ static void test_failing_gnuplot(void **state)
                           "#!/bin/sh\nhead -c 200 >/dev/null\nprintf '\\211PNG\\r\\n'\n"
                           "echo 'gnuplot> plot x' >&2\necho '         line 0: undefined "
                           "variable: x' >&2\nexit 3\n"));
+    /* exit 0 with a chart cut off (as gnuplot does when its writes fail) */
+    snprintf(progs[5], sizeof progs[5], "%s",
+             fake_gnuplot(bin, "cutoff", "#!/bin/sh\ncat >/dev/null\n"
+                          "printf '\\211PNG\\r\\n\\032\\n\\0\\0\\0\\rIHDR'\nexit 0\n"));
     struct sigaction before, after;
     sigaction(SIGPIPE, NULL, &before);
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
         const char *dir = rs_test_dir();
         rs_scenario *s = make("f", "CNY", NULL, "a", "b");
         rs_results *r = rs_results_alloc(s);
@@ -1089,6 +1097,22 @@ static void test_broken_pipe(void **state)
     fclose(fp);
 }
 
+/* Disk full: the chart comes through revsim, whose write fails with
+ * ENOSPC (/dev/full): an output error naming the device's message, not a
+ * cut-off chart (gnuplot itself exits 0 when its writes fail). */
+static void test_chart_disk_full(void **state)
+{
+    (void)state;
+    const char *echoes = fake_gnuplot(rs_test_dir(), "echoes2", "#!/bin/sh\ncat\n");
+    int fd = open("/dev/full", O_WRONLY);
+    if (fd < 0)
+        skip();
+    rs_error err = {0};
+    assert_int_equal(rs_gp_run(echoes, "plot x\n", 7, fd, "x.png", &err), RS_ECANTCREAT);
+    assert_string_equal(err.msg, "x.png: cannot write the chart: No space left on device");
+    close(fd);
+}
+
 /* A gnuplot that hangs (reads nothing, or reads and never exits) is stopped
  * after the timeout ($REVSIM_GNUPLOT_TIMEOUT seconds here) with an error. */
 static void test_hung_gnuplot(void **state)
@@ -1147,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_failing_gnuplot),
         cmocka_unit_test(test_broken_pipe),
         cmocka_unit_test(test_hung_gnuplot),
+        cmocka_unit_test(test_chart_disk_full),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
