@@ -365,8 +365,10 @@ static lxw_worksheet *sheet(wbk *w, int k, int cols)
         return NULL;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, w->sheet[k]);
     if (!ws) {
-        w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
-                             w->sheet[k]);
+        oom_if(w);
+        if (!w->rc)
+            w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
+                                 w->sheet[k]);
         return NULL;
     }
     worksheet_freeze_panes(ws, HDR, (lxw_col_t)cols);
@@ -1084,8 +1086,10 @@ static lxw_worksheet *charts_sheet(wbk *w, const char *title, int years, const i
         return NULL;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, w->sheet[WS_CHARTS]);
     if (!ws) {
-        w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
-                             w->sheet[WS_CHARTS]);
+        oom_if(w);
+        if (!w->rc)
+            w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
+                                 w->sheet[WS_CHARTS]);
         return NULL;
     }
     put_text(w, ws, 0, 0, title, w->title);
@@ -1660,10 +1664,10 @@ static int build_sweep(const char *tmp, const char *file, const book_args *args,
  *
  * Some of the library's losses print nothing and leave errno clear (inside
  * workbook_close: a chart's cached values, a frozen pane). So the workbook
- * is built twice, the second copy into a file of its own, and kept only
- * when the two are the same bytes: an allocation that fails in one build
- * leaves the other whole, and the difference shows. It costs a few
- * milliseconds. */
+ * is built twice, the second copy into a file of its own by a second
+ * child at the same time (on two cores it costs CPU, not time), and kept
+ * only when the two are the same bytes: an allocation that fails in one
+ * build leaves the other whole, and the difference shows. */
 typedef int (*book_fn)(const char *tmp, const char *file, const book_args *a, rs_error *err);
 
 static void write_all(int fd, const void *buf, size_t n)
@@ -1729,6 +1733,14 @@ static int same_bytes(const char *a, const char *b)
     return same;
 }
 
+static int differ(const char *file, rs_error *err)
+{
+    return rs_error_set(err, RS_ESOFTWARE,
+                        "%s: the workbook writer (libxlsxwriter) made two different files of the "
+                        "same results, as it can when memory runs out",
+                        file);
+}
+
 /* Build the workbook of o's slot twice (the second copy into the slot
  * after it) and compare the copies. */
 static int build_checked(const rs_outset *o, int slot, book_fn fn, const book_args *a,
@@ -1738,10 +1750,7 @@ static int build_checked(const rs_outset *o, int slot, book_fn fn, const book_ar
     if (!rc)
         rc = fn(o->tmp[slot + 1], o->final[slot], a, err);
     if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
-        rc = rs_error_set(err, RS_ESOFTWARE,
-                          "%s: the workbook writer (libxlsxwriter) made two different files of "
-                          "the same results, as it can when memory runs out",
-                          o->final[slot]);
+        rc = differ(o->final[slot], err);
     return rc;
 }
 
@@ -1778,6 +1787,60 @@ static int verdict(const char *file, int st, rs_error *e, size_t got, char *said
                         file, *line ? line : "failed");
 }
 
+/* A child building one copy: its pid and the read ends of its pipes. */
+typedef struct {
+    pid_t pid;
+    int rec, talk;
+} writer;
+
+/* Start a child that builds the copy of slot k of o; -1 when none can be
+ * had (nothing started). */
+static int spawn(writer *wr, const rs_outset *o, int k, const char *file, book_fn fn,
+                 const book_args *a)
+{
+    int rec[2] = {-1, -1}, talk[2] = {-1, -1};
+    wr->pid = -1;
+    if (pipe(rec) != 0 || pipe(talk) != 0 || (wr->pid = fork()) < 0) {
+        close_pair(rec);
+        close_pair(talk);
+        return -1;
+    }
+    if (wr->pid == 0) {
+        close(rec[0]);
+        close(talk[0]);
+        dup2(talk[1], 2);
+        close(talk[1]);
+        rs_error e = {0};
+        if (fn(o->tmp[k], file, a, &e) == RS_OK)
+            _exit(0);
+        write_all(rec[1], &e, sizeof e);   /* within a pipe's buffer: no waiting */
+        _exit(1);
+    }
+    close(rec[1]);
+    close(talk[1]);
+    wr->rec = rec[0];
+    wr->talk = talk[0];
+    return 0;
+}
+
+/* Wait for the child of wr and give the verdict on its copy. */
+static int reap(writer *wr, const char *file, rs_error *err)
+{
+    char said[512];
+    size_t nsaid = read_all(wr->talk, said, sizeof said - 1);   /* to the child's exit */
+    said[nsaid < sizeof said - 1 ? nsaid : sizeof said - 1] = '\0';
+    rs_error e = {0};
+    size_t got = read_all(wr->rec, (char *)&e, sizeof e);
+    close(wr->rec);
+    close(wr->talk);
+    int st = 0;
+    while (waitpid(wr->pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return verdict(file, st, &e, got, said, nsaid, err);
+}
+
+/* Reserve file (and its second copy) in o and build both copies, in two
+ * children at once when they can be had. */
 static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, rs_error *err)
 {
     const int n0 = o->n;
@@ -1788,42 +1851,29 @@ static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, r
         return err->code;
     }
     const int slot = n0;
+    const char *final = o->final[slot];
     a->created = created_time();
     if (!a->created)
         a->created = time(NULL);
-    int rec[2] = {-1, -1}, talk[2] = {-1, -1}, rc;
-    fflush(NULL);   /* the child leaves with _exit: nothing buffered is written twice */
-    pid_t pid = -1;
-    if (pipe(rec) == 0 && pipe(talk) == 0)
-        pid = fork();
-    if (pid < 0) {
-        close_pair(rec);
-        close_pair(talk);
+    fflush(NULL);   /* the children leave with _exit: nothing buffered is written twice */
+    writer wr[2];
+    int rc;
+    if (spawn(&wr[0], o, slot, final, fn, a) != 0) {
         rc = build_checked(o, slot, fn, a, err);
-    } else if (pid == 0) {
-        close(rec[0]);
-        close(talk[0]);
-        dup2(talk[1], 2);
-        close(talk[1]);
-        rs_error e = {0};
-        if (build_checked(o, slot, fn, a, &e) == RS_OK)
-            _exit(0);
-        write_all(rec[1], &e, sizeof e);   /* within a pipe's buffer: no waiting */
-        _exit(1);
     } else {
-        close(rec[1]);
-        close(talk[1]);
-        char said[512];
-        size_t nsaid = read_all(talk[0], said, sizeof said - 1);   /* to the child's exit */
-        said[nsaid < sizeof said - 1 ? nsaid : sizeof said - 1] = '\0';
-        rs_error e = {0};
-        size_t got = read_all(rec[0], (char *)&e, sizeof e);
-        close(rec[0]);
-        close(talk[0]);
-        int st = 0;
-        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-            ;
-        rc = verdict(o->final[slot], st, &e, got, said, nsaid, err);
+        int second = spawn(&wr[1], o, slot + 1, final, fn, a);
+        rc = reap(&wr[0], final, err);
+        if (second != 0) {
+            if (!rc)
+                rc = fn(o->tmp[slot + 1], final, a, err);
+        } else {
+            rs_error e2 = {0};
+            int rc2 = reap(&wr[1], final, &e2);
+            if (!rc && rc2)
+                rc = rs_error_set(err, rc2, "%s", e2.msg);
+        }
+        if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
+            rc = differ(final, err);
     }
     rs_outset_truncate(o, rc ? n0 : n0 + 1);   /* the second copy goes in any case */
     return rc;
