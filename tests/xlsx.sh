@@ -130,6 +130,14 @@ check "CSV headers stay English in Chinese" \
 mkdir -p "$tmp/inway/results.xlsx"
 expect "a folder in the way of results.xlsx" 73 "$bin" run -q --no-plots --runs 0 $S/yongfengli.csv -o "$tmp/inway"
 check "nothing renamed into place" '[ -z "$(ls -A "$tmp/inway" | grep -v "^results.xlsx$")" ]'
+# reproducible bytes (SOURCE_DATE_EPOCH, set by lib.sh): the workbook's time is that one
+"$bin" run -q --no-plots --runs 50 $S/yongfengli.csv -o "$tmp/rep1" >/dev/null 2>&1
+"$bin" run -q --no-plots --runs 50 $S/yongfengli.csv -o "$tmp/rep2" >/dev/null 2>&1
+check "two runs write the same results.xlsx, made at SOURCE_DATE_EPOCH" \
+    'cmp -s "$tmp/rep1/results.xlsx" "$tmp/rep2/results.xlsx" &&
+     python3 -c "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(\"docProps/core.xml\").decode())" "$tmp/rep1/results.xlsx" | grep -q "2025-12-02T00:00:00Z"'
+check "the workbook's second copy is not left behind" \
+    '[ -z "$(ls -A "$tmp/rep1" | grep check)" ] && ! grep -q check "$tmp/rep1/.revsim-run"'
 check "no temporary files left" '[ -z "$(ls -A "$tmp/y" "$tmp/cmp" | grep "^\." | grep -v "^\.revsim-")" ]'
 
 done_testing
