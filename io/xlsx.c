@@ -359,7 +359,8 @@ static void head(wbk *w, lxw_worksheet *ws, int col, const char *label, const ch
 }
 
 /* A new sheet with its header rows and the first `cols` columns frozen. */
-static lxw_worksheet *sheet(wbk *w, int k, int cols)
+/* Sheet k added to the workbook, or NULL after an error. */
+static lxw_worksheet *add_sheet(wbk *w, int k)
 {
     if (w->rc)
         return NULL;
@@ -369,8 +370,15 @@ static lxw_worksheet *sheet(wbk *w, int k, int cols)
         if (!w->rc)
             w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
                                  w->sheet[k]);
-        return NULL;
     }
+    return ws;
+}
+
+static lxw_worksheet *sheet(wbk *w, int k, int cols)
+{
+    lxw_worksheet *ws = add_sheet(w, k);
+    if (!ws)
+        return NULL;
     worksheet_freeze_panes(ws, HDR, (lxw_col_t)cols);
     oom_if(w);
     check(w, worksheet_set_row(ws, 0, 45, NULL));
@@ -1082,16 +1090,9 @@ static void place(wbk *w, lxw_worksheet *ws, lxw_chart *c, int row, int col)
  * chart draws it as 0. Returns the sheet. */
 static lxw_worksheet *charts_sheet(wbk *w, const char *title, int years, const item *run)
 {
-    if (w->rc)
+    lxw_worksheet *ws = add_sheet(w, WS_CHARTS);
+    if (!ws)
         return NULL;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, w->sheet[WS_CHARTS]);
-    if (!ws) {
-        oom_if(w);
-        if (!w->rc)
-            w->rc = rs_error_set(w->err, RS_ESOFTWARE, "%s: cannot add sheet '%s'", w->file,
-                                 w->sheet[WS_CHARTS]);
-        return NULL;
-    }
     put_text(w, ws, 0, 0, title, w->title);
     put_text(w, ws, 1, 0,
              L(w, "The charts read the data sheets: restyle, copy or change them freely. "
@@ -1260,16 +1261,18 @@ static int layout(wbk *w)
 
 /* The workbook's creation time: SOURCE_DATE_EPOCH (seconds since 1970, the
  * reproducible-builds convention) when set, so that two runs give the same
- * bytes; otherwise 0 (in_writer then takes the time of the run). */
+ * bytes; otherwise now. */
 static time_t created_time(void)
 {
     const char *e = getenv("SOURCE_DATE_EPOCH");
-    if (!e || !*e)
-        return 0;
-    char *end;
-    errno = 0;
-    long long t = strtoll(e, &end, 10);
-    return (*end || errno || t <= 0) ? 0 : (time_t)t;
+    if (e && *e) {
+        char *end;
+        errno = 0;
+        long long t = strtoll(e, &end, 10);
+        if (!*end && !errno && t > 0)
+            return (time_t)t;
+    }
+    return time(NULL);
 }
 
 /* Start a workbook in w, to be written to the temporary file tmp of the
@@ -1733,27 +1736,6 @@ static int same_bytes(const char *a, const char *b)
     return same;
 }
 
-static int differ(const char *file, rs_error *err)
-{
-    return rs_error_set(err, RS_ESOFTWARE,
-                        "%s: the workbook writer (libxlsxwriter) made two different files of the "
-                        "same results, as it can when memory runs out",
-                        file);
-}
-
-/* Build the workbook of o's slot twice (the second copy into the slot
- * after it) and compare the copies. */
-static int build_checked(const rs_outset *o, int slot, book_fn fn, const book_args *a,
-                         rs_error *err)
-{
-    int rc = fn(o->tmp[slot], o->final[slot], a, err);
-    if (!rc)
-        rc = fn(o->tmp[slot + 1], o->final[slot], a, err);
-    if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
-        rc = differ(o->final[slot], err);
-    return rc;
-}
-
 static void close_pair(int *fd)
 {
     for (int i = 0; i < 2; i++)
@@ -1839,8 +1821,9 @@ static int reap(writer *wr, const char *file, rs_error *err)
     return verdict(file, st, &e, got, said, nsaid, err);
 }
 
-/* Reserve file (and its second copy) in o and build both copies, in two
- * children at once when they can be had. */
+/* Reserve file (and its second copy) in o and build both copies, each in
+ * a child of its own when one can be had (both at once), else here. The
+ * first error recorded is the one reported. */
 static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, rs_error *err)
 {
     const int n0 = o->n;
@@ -1853,28 +1836,23 @@ static int in_writer(rs_outset *o, const char *file, book_fn fn, book_args *a, r
     const int slot = n0;
     const char *final = o->final[slot];
     a->created = created_time();
-    if (!a->created)
-        a->created = time(NULL);
     fflush(NULL);   /* the children leave with _exit: nothing buffered is written twice */
     writer wr[2];
-    int rc;
-    if (spawn(&wr[0], o, slot, final, fn, a) != 0) {
-        rc = build_checked(o, slot, fn, a, err);
-    } else {
-        int second = spawn(&wr[1], o, slot + 1, final, fn, a);
-        rc = reap(&wr[0], final, err);
-        if (second != 0) {
-            if (!rc)
-                rc = fn(o->tmp[slot + 1], final, a, err);
-        } else {
-            rs_error e2 = {0};
-            int rc2 = reap(&wr[1], final, &e2);
-            if (!rc && rc2)
-                rc = rs_error_set(err, rc2, "%s", e2.msg);
-        }
-        if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
-            rc = differ(final, err);
+    int child[2], failed = 0;
+    for (int k = 0; k < 2; k++) {
+        child[k] = spawn(&wr[k], o, slot + k, final, fn, a) == 0;
+        if (!child[k])
+            failed |= fn(o->tmp[slot + k], final, a, err) != RS_OK;
     }
+    for (int k = 0; k < 2; k++)
+        if (child[k])
+            failed |= reap(&wr[k], final, err) != RS_OK;
+    int rc = failed ? err->code : RS_OK;
+    if (!rc && !same_bytes(o->tmp[slot], o->tmp[slot + 1]))
+        rc = rs_error_set(err, RS_ESOFTWARE,
+                          "%s: the workbook writer (libxlsxwriter) made two different files of "
+                          "the same results, as it can when memory runs out",
+                          final);
     rs_outset_truncate(o, rc ? n0 : n0 + 1);   /* the second copy goes in any case */
     return rc;
 }
