@@ -78,6 +78,8 @@ int rs_cmd_run(int argc, char **argv, const rs_command *cmd, rs_error *err)
     rs_scenario_check_results(&src, &s, r);
     if ((rc = rs_strict(&src, a.strict, err)))   /* then one error line, no warnings */
         goto out;
+    if (a.xlsx && (rc = rs_workbook_run_fits(&o, &s, &src, r, err)))
+        goto out;
     long runs = a.mc.runs >= 0 ? a.mc.runs : (long)s.scen.v[SC_RUNS];
     if (runs > 0) {
         rs_mc_opts mo = {runs,

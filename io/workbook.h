@@ -20,6 +20,13 @@
 int rs_workbook_run(rs_outset *o, const rs_scenario *s, const rs_source *src,
                     const rs_results *r, const rs_mc_results *mc, int zh, rs_error *err);
 
+/* RS_OK when the workbook of run r fits Excel's limits (rows and columns
+ * of a sheet), else a code with err filled naming o's results.xlsx: to call
+ * before the Monte Carlo, so that a run too large for a workbook fails at
+ * once. */
+int rs_workbook_run_fits(const rs_outset *o, const rs_scenario *s, const rs_source *src,
+                         const rs_results *r, rs_error *err);
+
 /* results.xlsx of comparison c (loaded and run) into o: Comparison,
  * Comparison by year, Charts, then the sheets of a run with a leading
  * Scenario column and the rows of every scenario. Returns like

@@ -1404,6 +1404,27 @@ static int build_run(const char *tmp, const char *file, const book_args *a, rs_e
     return book_close(&w);
 }
 
+/* Whether the workbook of run r would fit Excel's limits, found before a
+ * long Monte Carlo rather than after it (the Monte Carlo sheet has a row a
+ * year, as the Annual sheet, and is never the one that does not fit). */
+int rs_workbook_run_fits(const rs_outset *o, const rs_scenario *s, const rs_source *src,
+                         const rs_results *r, rs_error *err)
+{
+    char file[4096];
+    snprintf(file, sizeof file, "%s/%s", o->dir ? o->dir : ".", RS_WORKBOOK_FILE);
+    item it = {NULL, s, src, r, NULL, NULL, 0, 0, 0, {0}};
+    wbk w;
+    memset(&w, 0, sizeof w);
+    w.err = err;
+    w.it = &it;
+    w.n = 1;
+    w.file = file;
+    int rc = layout(&w);
+    free(it.lev);
+    free(w.lev);
+    return rc;
+}
+
 /* ------------------------------------------------------------ comparison */
 
 static void sheet_comparison(wbk *w, const rs_compare *c)

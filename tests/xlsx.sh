@@ -117,6 +117,21 @@ expect "compare --no-xlsx" 0 "$bin" compare -q --no-plots --no-report --runs 0 -
 check "compare --no-xlsx writes no workbook" '[ ! -e "$tmp/nx/results.xlsx" ] && [ -s "$tmp/nx/comparison.csv" ]'
 expect "sweep --no-xlsx" 0 "$bin" sweep -q --no-plots --no-xlsx $S/yongfengli.csv -o "$tmp/nxs"
 check "sweep --no-xlsx writes no workbook" '[ ! -e "$tmp/nxs/tornado.xlsx" ] && [ -s "$tmp/nxs/tornado.csv" ]'
+# more levers than a sheet has columns (16,384): refused before the Monte
+# Carlo (an exit of 73 with the way out), nothing written; --no-xlsx runs it
+{ echo "section,key,value"; echo "scenario,horizon_years,2"; echo "community:c,area_m2,1000"
+  echo "community:c,fee_rate,0.5"; echo "community:c,cost_annual,10000"
+  echo "community:c,collection_start,0.5"
+  awk 'BEGIN { for (i = 0; i < 16400; i++) printf "other:o%d,income,10\n", i }'; } >"$tmp/wide.csv"
+expect "run: 16,400 levers do not fit a workbook" 73 "$bin" run -q --no-plots --runs 1000 \
+    "$tmp/wide.csv" -o "$tmp/wide"
+check "too wide: the message names the file, the count and --no-xlsx" \
+    'grep -q "wide/results.xlsx: 16400 levers need more than 16384 columns; use --no-xlsx" "$tmp/err"'
+check "too wide: nothing written" '[ -z "$(ls -A "$tmp/wide" 2>/dev/null)" ]'
+expect "too wide with --no-xlsx" 0 "$bin" run -q --no-plots --runs 20 --no-xlsx "$tmp/wide.csv" \
+    -o "$tmp/wide"
+check "too wide with --no-xlsx: the CSV files" \
+    '[ "$(grep -c "^o[0-9]*," "$tmp/wide/lever_summary.csv")" = 16400 ] && [ ! -e "$tmp/wide/results.xlsx" ]'
 bom() { [ "$(head -c 3 "$1" | od -An -tx1 | tr -d ' ')" = efbbbf ]; }
 expect "compare --excel" 0 "$bin" compare -q --no-plots --no-report --runs 0 --excel \
     $S/yongfengli-status-quo.csv $S/yongfengli.csv -o "$tmp/bom"
