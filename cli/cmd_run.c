@@ -142,7 +142,7 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd, rs_error *err)
     rs_scenario_init(&s);
     rs_source_init(&src);
     rc = rs_scenario_load(&s, &src, path, err);
-    rs_results *r = rc ? NULL : rs_results_alloc(&s);
+    rs_results *r = rc ? NULL : rs_results_alloc_lean(&s);
     if (!rc && !r)
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     if (!rc) {   /* the base case, for the results' plausibility */

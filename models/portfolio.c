@@ -19,6 +19,16 @@ rs_results *rs_results_alloc(const rs_scenario *s)
     return rs_results_alloc_shape(rs_scenario_months(s), s->nlev, s->ncom);
 }
 
+rs_results *rs_results_alloc_lean(const rs_scenario *s)
+{
+    rs_results *r = rs_results_alloc_shape(rs_scenario_months(s), s->nlev > 0 ? 1 : 0, s->ncom);
+    if (r) {
+        r->nlev = s->nlev;
+        r->lean = 1;
+    }
+    return r;
+}
+
 /* monthly portfolio arrays (revenue .. dep) and yearly ones (y_revenue .. y_cf_equity) */
 #define NMONTHLY 23
 #define NYEARLY 21
@@ -167,7 +177,8 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     const int M = r->months, Y = r->years;
     const size_t Mz = (size_t)M;
     const rs_entity *e = &s->lev[l];
-    double *g = r->lev_gross + l * Mz, *n = w, *k = w + Mz, *t = w + 2 * Mz,
+    const size_t at = r->lean ? 0 : (size_t)l;   /* a lean r keeps one lever at a time */
+    double *g = r->lev_gross + at * Mz, *n = w, *k = w + Mz, *t = w + 2 * Mz,
            *sub = w + 3 * Mz, *cf = w + 4 * Mz;
     double *cr = r->com_revenue + e->community * Mz, *cn = r->com_net + e->community * Mz;
     e->sec->linear(e, Y, lin);
@@ -192,8 +203,8 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
         cn[m] += n[m];
         cf[m] = n[m] - k[m] + sub[m];
     }
-    sum_years(g, Y, r->y_lev_revenue + (size_t)l * Y);
-    double *ly = r->y_lev + (size_t)l * LY_N * Y;
+    sum_years(g, Y, r->y_lev_revenue + at * Y);
+    double *ly = r->y_lev + at * LY_N * Y;
     sum_years(g, Y, ly + LY_REVENUE * (size_t)Y);
     sum_years(t, Y, ly + LY_TAX * (size_t)Y);
     sum_years(n, Y, ly + LY_NET * (size_t)Y);
@@ -203,7 +214,7 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     for (int y = 0; y < Y; y++)   /* costs = gross (1 - share_out) - tax - net */
         ly[LY_COSTS * (size_t)Y + y] = ly[LY_REVENUE * (size_t)Y + y] * lin->keep -
                                        ly[LY_TAX * (size_t)Y + y] - ly[LY_NET * (size_t)Y + y];
-    double *lm = r->lev_metric + (size_t)l * LM_N;
+    double *lm = r->lev_metric + at * LM_N;
     lm[LM_CAPEX_TOTAL] = sum(k, M);
     lm[LM_SUBSIDY_TOTAL] = sum(sub, M);
     lm[LM_NPV] = rs_npv(cf, M, s->scen.v[SC_DISCOUNT]);
@@ -347,7 +358,7 @@ static void finish(const rs_scenario *s, rs_results *r, int sy)
     }
     compute_metrics(s, r, sy);
     sy = (int)r->metric[MT_STAB_YEAR];
-    for (int l = 0; l < r->nlev; l++) {
+    for (int l = 0; l < (r->lean ? 0 : r->nlev); l++) {
         double *lm = r->lev_metric + (size_t)l * LM_N;
         lm[LM_NET_STAB] = r->y_lev[((size_t)l * LY_N + LY_NET) * Y + sy - 1];
         lm[LM_COVERAGE_SHARE] = rs_coverage(lm[LM_NET_STAB], r->y_deficit[sy - 1]);

@@ -279,6 +279,38 @@ static void test_pinned_year(void **state)
     rs_test_scenario_free(s);
 }
 
+/* Lean results (revsim check): one lever's room, the same portfolio. Three
+ * levers of 1200, 300 and 50 a month, capex 6000 in the first, income tax
+ * 25%: stabilized revenue (1200 + 300 + 50) x 12 = 18,600 by hand; every
+ * metric and monthly series bit for bit those of full results. */
+static void test_lean(void **state)
+{
+    (void)state;
+    rs_scenario *s = rs_test_scenario(2, 0.10, 1, 3);
+    s->scen.v[SC_INCOME_TAX] = 0.25;
+    rs_test_community(&s->com[0], NULL, 1000, 1, 0.5, 18000);
+    const double inc[3] = {1200, 300, 50};
+    for (int l = 0; l < 3; l++)
+        rs_test_other(&s->lev[l], NULL, inc[l]);
+    rs_test_set(&s->lev[0], "capex", 6000);
+    rs_results *full = rs_results_alloc(s), *lean = rs_results_alloc_lean(s);
+    assert_non_null(full);
+    assert_non_null(lean);
+    assert_int_equal(lean->nlev, 3);
+    rs_model_run(s, full);
+    rs_model_run(s, lean);
+    assert_rel(lean->metric[MT_REVENUE_STAB], 18600, 1e-15);
+    assert_memory_equal(lean->metric, full->metric, sizeof full->metric);
+    const size_t M = (size_t)full->months * sizeof(double);
+    assert_memory_equal(lean->fund, full->fund, M);
+    assert_memory_equal(lean->cf, full->cf, M);
+    assert_memory_equal(lean->income_tax, full->income_tax, M);
+    assert_memory_equal(lean->com_revenue, full->com_revenue, M);
+    rs_results_free(lean);
+    rs_results_free(full);
+    rs_test_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_fund_interest),
         cmocka_unit_test(test_financing),
         cmocka_unit_test(test_pinned_year),
+        cmocka_unit_test(test_lean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
