@@ -144,6 +144,8 @@ int rs_cmd_compare(int argc, char **argv, const rs_command *cmd, rs_error *err)
     if ((rc = rs_outset_init(&o, a.outdir, a.excel, err)))   /* before the long part */
         goto out;
     o.manifest = ".revsim-compare";
+    if (a.xlsx && (rc = rs_workbook_compare_fits(&o, &c, err)))   /* before the runs */
+        goto out;
     if ((rc = rs_compare_run(&c, a.mc.runs, a.mc.seed, rs_mc_threads(&a.mc),
                              isatty(2) && !a.quiet ? rs_progress_bar : NULL, err)))
         goto out;

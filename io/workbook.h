@@ -27,6 +27,9 @@ int rs_workbook_run(rs_outset *o, const rs_scenario *s, const rs_source *src,
 int rs_workbook_run_fits(const rs_outset *o, const rs_scenario *s, const rs_source *src,
                          const rs_results *r, rs_error *err);
 
+/* The same for the workbook of comparison c (loaded, not yet run). */
+int rs_workbook_compare_fits(const rs_outset *o, const rs_compare *c, rs_error *err);
+
 /* results.xlsx of comparison c (loaded and run) into o: Comparison,
  * Comparison by year, Charts, then the sheets of a run with a leading
  * Scenario column and the rows of every scenario. Returns like

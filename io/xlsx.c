@@ -1404,24 +1404,59 @@ static int build_run(const char *tmp, const char *file, const book_args *a, rs_e
     return book_close(&w);
 }
 
-/* Whether the workbook of run r would fit Excel's limits, found before a
- * long Monte Carlo rather than after it (the Monte Carlo sheet has a row a
- * year, as the Annual sheet, and is never the one that does not fit). */
-int rs_workbook_run_fits(const rs_outset *o, const rs_scenario *s, const rs_source *src,
-                         const rs_results *r, rs_error *err)
+/* Whether a workbook of items it[0..n) would fit Excel's limits: layout
+ * without a workbook, so that a run or comparison too large for one fails
+ * before its Monte Carlo rather than after it. */
+static int fits(const rs_outset *o, item *it, int n, int multi, rs_error *err)
 {
     char file[4096];
     snprintf(file, sizeof file, "%s/%s", o->dir ? o->dir : ".", RS_WORKBOOK_FILE);
-    item it = {NULL, s, src, r, NULL, NULL, 0, 0, 0, {0}};
     wbk w;
     memset(&w, 0, sizeof w);
     w.err = err;
-    w.it = &it;
-    w.n = 1;
+    w.it = it;
+    w.n = n;
+    w.multi = multi;
     w.file = file;
     int rc = layout(&w);
-    free(it.lev);
+    for (int i = 0; i < n; i++) {
+        free(it[i].lev);
+        it[i].lev = NULL;
+    }
     free(w.lev);
+    return rc;
+}
+
+int rs_workbook_run_fits(const rs_outset *o, const rs_scenario *s, const rs_source *src,
+                         const rs_results *r, rs_error *err)
+{
+    item it = {NULL, s, src, r, NULL, NULL, 0, 0, 0, {0}};
+    return fits(o, &it, 1, 0, err);
+}
+
+int rs_workbook_compare_fits(const rs_outset *o, const rs_compare *c, rs_error *err)
+{
+    const size_t n = (size_t)(c->n > 0 ? c->n : 1);
+    item *it = calloc(n, sizeof *it);
+    rs_results *shape = calloc(n, sizeof *shape);   /* what layout reads: the sizes */
+    int rc = RS_OK;
+    if (!it || !shape)
+        rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
+    for (int i = 0; i < c->n && !rc; i++) {
+        const rs_cmp_item *ci = &c->items[i];
+        shape[i].months = rs_scenario_months(&ci->s);
+        shape[i].years = shape[i].months / 12;
+        shape[i].nlev = ci->s.nlev;
+        shape[i].ncom = ci->s.ncom;
+        it[i].id = ci->id;
+        it[i].s = &ci->s;
+        it[i].src = &ci->src;
+        it[i].r = &shape[i];
+    }
+    if (!rc)
+        rc = fits(o, it, c->n, 1, err);
+    free(shape);
+    free(it);
     return rc;
 }
 

@@ -132,6 +132,12 @@ expect "too wide with --no-xlsx" 0 "$bin" run -q --no-plots --runs 20 --no-xlsx 
     -o "$tmp/wide"
 check "too wide with --no-xlsx: the CSV files" \
     '[ "$(grep -c "^o[0-9]*," "$tmp/wide/lever_summary.csv")" = 16400 ] && [ ! -e "$tmp/wide/results.xlsx" ]'
+sed 's/^other:o/other:p/' "$tmp/wide.csv" >"$tmp/wide2.csv"   # 32,800 lever columns together
+expect "compare: too wide, refused before the runs" 73 "$bin" compare -q --no-plots --no-report \
+    --runs 1000 "$tmp/wide.csv" "$tmp/wide2.csv" -o "$tmp/widec"
+check "compare too wide: the message, nothing written" \
+    'grep -q "widec/results.xlsx: 32800 levers need more than 16384 columns; use --no-xlsx" "$tmp/err" &&
+     [ -z "$(ls -A "$tmp/widec" 2>/dev/null)" ]'
 bom() { [ "$(head -c 3 "$1" | od -An -tx1 | tr -d ' ')" = efbbbf ]; }
 expect "compare --excel" 0 "$bin" compare -q --no-plots --no-report --runs 0 --excel \
     $S/yongfengli-status-quo.csv $S/yongfengli.csv -o "$tmp/bom"
