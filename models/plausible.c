@@ -66,12 +66,17 @@ static const char *kind_of(const rs_entity *e, char *buf, size_t n)
 const rs_typical *rs_typical_for(const rs_entity *e, int param)
 {
     char kb[32];
-    const char *kind = kind_of(e, kb, sizeof kb);
+    const char *kind = NULL;
+    int have_kind = 0;   /* the kind is looked up only for a row that names one */
     const char *key = e->sec->params[param].name;
     for (int i = 0; i < rs_ntypicals; i++) {
         const rs_typical *t = &rs_typicals[i];
-        if (!t->section || strcmp(t->section, e->sec->name) != 0 || strcmp(t->key, key) != 0)
+        if (!t->section || strcmp(t->key, key) != 0 || strcmp(t->section, e->sec->name) != 0)
             continue;
+        if (t->kind && !have_kind) {
+            kind = kind_of(e, kb, sizeof kb);
+            have_kind = 1;
+        }
         if (t->kind && (!kind || strcmp(t->kind, kind) != 0))
             continue;
         return t;

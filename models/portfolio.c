@@ -203,6 +203,8 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
         cn[m] += n[m];
         cf[m] = n[m] - k[m] + sub[m];
     }
+    if (r->lean)   /* the lever's own yearly flows and metrics are not kept */
+        return;
     sum_years(g, Y, r->y_lev_revenue + at * Y);
     double *ly = r->y_lev + at * LY_N * Y;
     sum_years(g, Y, ly + LY_REVENUE * (size_t)Y);

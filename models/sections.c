@@ -155,8 +155,8 @@ const rs_section *rs_section_find(const char *name)
 
 int rs_param_find(const rs_param *t, int n, const char *name)
 {
-    for (int i = 0; i < n; i++)
-        if (strcmp(t[i].name, name) == 0)
+    for (int i = 0; i < n; i++)   /* the first byte first: most names differ there */
+        if (t[i].name[0] == name[0] && strcmp(t[i].name, name) == 0)
             return i;
     return -1;
 }
