@@ -1,7 +1,8 @@
 #!/bin/sh
 # mpi.sh: revsim-mpi on 3 ranks of this machine (mpirun --oversubscribe)
 # writes byte for byte what revsim writes with the same seed: run below and
-# past the exact-percentile limit (RS_MC_EXACT_RUNS), compare, and errors.
+# past the exact-percentile limit (RS_MC_EXACT_RUNS), compare, optimize
+# with samples, and errors.
 # Every case is skipped (a "# skip" line) when mpirun or revsim-mpi is
 # missing: `make mpi` builds it, `make deps` installs Open MPI.
 # usage: sh tests/mpi.sh REVSIM   (revsim-mpi is looked for beside REVSIM)
@@ -55,6 +56,15 @@ ranks 3 compare "$@" -o "$tmp/c3" >/dev/null 2>&1
 check "compare on 3 ranks exits 0" '[ $? = 0 ]'
 same_files "compare on 3 ranks: comparison.csv and comparison_annual.csv as revsim's" \
     "$tmp/c1" "$tmp/c3"
+
+# optimize with Monte Carlo samples: its samples are drawn on rank 0 (they
+# do not go through rs_mc_run); the files are revsim's all the same
+set -- scenarios/chidian-optimize.csv --samples 40 --confidence 0.5 --no-plots -q
+"$bin" optimize "$@" -o "$tmp/o1" >/dev/null 2>&1
+ranks 3 optimize "$@" -o "$tmp/o3" >/dev/null 2>&1
+check "optimize with samples on 3 ranks exits 0" '[ $? = 0 ] && [ -s "$tmp/o3/optimum.csv" ]'
+same_files "optimize on 3 ranks: optimum.csv, optimum_limits.csv and the variant as revsim's" \
+    "$tmp/o1" "$tmp/o3"
 
 # errors: rank 0 reports them as revsim does; the other ranks do not hang
 ranks 3 run "$tmp/missing.csv" --no-plots >"$tmp/stdout" 2>"$tmp/err"
