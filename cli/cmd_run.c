@@ -146,7 +146,6 @@ int rs_cmd_check(int argc, char **argv, const rs_command *cmd, rs_error *err)
     if (!rc && !r)
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
     if (!rc) {   /* the base case, for the results' plausibility */
-        r->no_lever_irr = 1;
         rs_model_run(&s, r);
         rs_scenario_check_results(&src, &s, r);
         if (!(rc = rs_strict(&src, strict, err)))

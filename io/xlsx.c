@@ -1404,6 +1404,19 @@ static int build_run(const char *tmp, const char *file, const book_args *a, rs_e
     return book_close(&w);
 }
 
+/* The items of comparison c's workbook, one a scenario (it: c->n of them). */
+static void compare_items(const rs_compare *c, item *it)
+{
+    for (int i = 0; i < c->n; i++) {
+        const rs_cmp_item *ci = &c->items[i];
+        it[i].id = ci->id;
+        it[i].s = &ci->s;
+        it[i].src = &ci->src;
+        it[i].r = ci->r;
+        it[i].mc = ci->mc;
+    }
+}
+
 /* Whether a workbook of items it[0..n) would fit Excel's limits: layout
  * without a workbook, so that a run or comparison too large for one fails
  * before its Monte Carlo rather than after it. */
@@ -1438,23 +1451,23 @@ int rs_workbook_compare_fits(const rs_outset *o, const rs_compare *c, rs_error *
 {
     const size_t n = (size_t)(c->n > 0 ? c->n : 1);
     item *it = calloc(n, sizeof *it);
-    rs_results *shape = calloc(n, sizeof *shape);   /* what layout reads: the sizes */
+    rs_results *shape = calloc(n, sizeof *shape);   /* layout reads only the sizes */
     int rc = RS_OK;
     if (!it || !shape)
         rc = rs_error_set(err, RS_ESOFTWARE, "out of memory");
-    for (int i = 0; i < c->n && !rc; i++) {
-        const rs_cmp_item *ci = &c->items[i];
-        shape[i].months = rs_scenario_months(&ci->s);
-        shape[i].years = shape[i].months / 12;
-        shape[i].nlev = ci->s.nlev;
-        shape[i].ncom = ci->s.ncom;
-        it[i].id = ci->id;
-        it[i].s = &ci->s;
-        it[i].src = &ci->src;
-        it[i].r = &shape[i];
-    }
-    if (!rc)
+    if (!rc) {
+        compare_items(c, it);
+        for (int i = 0; i < c->n; i++) {   /* not run yet: the sizes its results will have */
+            const rs_scenario *s = &c->items[i].s;
+            shape[i].months = rs_scenario_months(s);
+            shape[i].years = shape[i].months / 12;
+            shape[i].nlev = s->nlev;
+            shape[i].ncom = s->ncom;
+            it[i].r = &shape[i];
+            it[i].mc = NULL;
+        }
         rc = fits(o, it, c->n, 1, err);
+    }
     free(shape);
     free(it);
     return rc;
@@ -1589,14 +1602,7 @@ static int build_compare(const char *tmp, const char *file, const book_args *a, 
     item *it = calloc((size_t)(c->n > 0 ? c->n : 1), sizeof *it);
     if (!it)
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
-    for (int i = 0; i < c->n; i++) {
-        const rs_cmp_item *ci = &c->items[i];
-        it[i].id = ci->id;
-        it[i].s = &ci->s;
-        it[i].src = &ci->src;
-        it[i].r = ci->r;
-        it[i].mc = ci->mc;
-    }
+    compare_items(c, it);
     wbk w;
     if (!book_open(&w, tmp, file, it, c->n, 1, &c->items[c->baseline].s, zh, a->created, err) &&
         !layout(&w)) {

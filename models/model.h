@@ -301,7 +301,6 @@ struct rs_irr_ws;
  * + 4 communities) + years x (30 + 8 levers + 4 communities) + 8 levers). */
 typedef struct {
     int months, years, nlev, ncom;
-    int no_lever_irr;   /* set by the caller: skip each lever's IRR (the costly part) */
     int lean;           /* rs_results_alloc_lean: the portfolio's series and metrics only */
     /* monthly portfolio series */
     double *revenue, *net, *capex, *fee, *cost, *gap, *cf, *surplus, *fund,
@@ -332,10 +331,10 @@ typedef struct {
 rs_results *rs_results_alloc(const rs_scenario *s);
 void rs_results_free(rs_results *r);
 
-/* Results of s's base case without what each lever earns on its own: the
- * per-lever arrays hold one lever at a time (lev_gross, y_lev_revenue,
- * y_lev and lev_metric are scratch, not to be read), so memory does not
- * grow with levers past the scenario itself; the portfolio's and the
+/* Results of s's base case without what each lever earns on its own:
+ * lev_gross holds one lever at a time and each lever's yearly flows and
+ * metrics (y_lev_revenue, y_lev, lev_metric, its IRR) are not worked out,
+ * so memory does not grow with levers past the scenario itself; the portfolio's and the
  * communities' series and every metric are the same as rs_results_alloc's
  * to the bit. For `revsim check` (its result warnings read the metrics
  * only). NULL when out of memory. */

@@ -177,7 +177,7 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     const int M = r->months, Y = r->years;
     const size_t Mz = (size_t)M;
     const rs_entity *e = &s->lev[l];
-    const size_t at = r->lean ? 0 : (size_t)l;   /* a lean r keeps one lever at a time */
+    const size_t at = r->lean ? 0 : (size_t)l;   /* a lean r keeps one lever's gross */
     double *g = r->lev_gross + at * Mz, *n = w, *k = w + Mz, *t = w + 2 * Mz,
            *sub = w + 3 * Mz, *cf = w + 4 * Mz;
     double *cr = r->com_revenue + e->community * Mz, *cn = r->com_net + e->community * Mz;
@@ -205,8 +205,8 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     }
     if (r->lean)   /* the lever's own yearly flows and metrics are not kept */
         return;
-    sum_years(g, Y, r->y_lev_revenue + at * Y);
-    double *ly = r->y_lev + at * LY_N * Y;
+    sum_years(g, Y, r->y_lev_revenue + (size_t)l * Y);
+    double *ly = r->y_lev + (size_t)l * LY_N * Y;
     sum_years(g, Y, ly + LY_REVENUE * (size_t)Y);
     sum_years(t, Y, ly + LY_TAX * (size_t)Y);
     sum_years(n, Y, ly + LY_NET * (size_t)Y);
@@ -216,11 +216,11 @@ static void add_lever(const rs_scenario *s, rs_results *r, int l, rs_lin *lin, d
     for (int y = 0; y < Y; y++)   /* costs = gross (1 - share_out) - tax - net */
         ly[LY_COSTS * (size_t)Y + y] = ly[LY_REVENUE * (size_t)Y + y] * lin->keep -
                                        ly[LY_TAX * (size_t)Y + y] - ly[LY_NET * (size_t)Y + y];
-    double *lm = r->lev_metric + at * LM_N;
+    double *lm = r->lev_metric + (size_t)l * LM_N;
     lm[LM_CAPEX_TOTAL] = sum(k, M);
     lm[LM_SUBSIDY_TOTAL] = sum(sub, M);
     lm[LM_NPV] = rs_npv(cf, M, s->scen.v[SC_DISCOUNT]);
-    lm[LM_IRR] = r->no_lever_irr ? NAN : rs_irr_ws_run(r->irr_ws_, cf, M);
+    lm[LM_IRR] = rs_irr_ws_run(r->irr_ws_, cf, M);
     lm[LM_PAYBACK] = rs_payback(cf, M);
 }
 
