@@ -3,7 +3,9 @@
  * revsim does: it reads the files and writes every output. Each Monte Carlo
  * it starts (run, compare: rs_mc_run) sends the scenario as bytes to the
  * other ranks; every rank runs its share of the blocks of runs and sends
- * its part back; rank 0 merges the parts. Parts hold rows by run and
+ * its part back; rank 0 merges the parts. revsim optimize's passes over its
+ * samples (rs_mix_job) go the same way: each rank computes the records of
+ * a share of the samples, and rank 0 takes them in sample order. Parts hold rows by run and
  * order-independent sums, so the outputs are byte for byte those of revsim
  * with the same seed, for any number of ranks. The other ranks never read
  * a file or print: they serve until rank 0 says the command is over.
@@ -18,12 +20,13 @@
 #include <string.h>
 #include <time.h>
 #include "../models/montecarlo.h"
+#include "../models/optimize.h"
 #include "../models/scenpack.h"
 
 /* cli/main.c's main, compiled under this name for revsim-mpi (Makefile) */
 int rs_cli_main(int argc, char **argv);
 
-enum { JOB_RUN = 1, JOB_SKIP = 2, JOB_END = 3 };
+enum { JOB_RUN = 1, JOB_SKIP = 2, JOB_END = 3, JOB_MIX = 4 };
 enum { TAG_PART = 7 };
 
 /* What rank 0 broadcasts before each Monte Carlo. */
@@ -130,6 +133,98 @@ static rs_status root_runner(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_
     return rc;
 }
 
+/* Samples [*k0, *k1) of an optimize pass for rank r. */
+static void mix_share(long n, int r, long *k0, long *k1)
+{
+    *k0 = n * r / nranks;
+    *k1 = n * (r + 1) / nranks;
+}
+
+/* An optimize pass on rank 0: the job to every rank, rank 0's share here,
+ * then each rank's records taken in rank (and so sample) order. */
+static rs_status mix_root(rs_mix_job *jb, void *ctx)
+{
+    (void)ctx;
+    const double t0 = now();
+    const long n = rs_mix_job_samples(jb);
+    const size_t w = rs_mix_job_width(jb);
+    unsigned char *sb = NULL;
+    size_t sn = 0;
+    rs_status rc = rs_mix_job_pack(jb, &sb, &sn);
+    if (rc != RS_S_OK || sn > INT_MAX) {   /* the others wait for the next job */
+        free(sb);
+        return rs_mix_job_work(jb, 0, n);
+    }
+    job j = {JOB_MIX, n, 0, 0, (int64_t)sn};
+    MPI_Bcast(&j, 5, MPI_INT64_T, 0, MPI_COMM_WORLD);
+    MPI_Bcast(sb, (int)sn, MPI_BYTE, 0, MPI_COMM_WORLD);
+    free(sb);
+    long k0, k1;
+    mix_share(n, 0, &k0, &k1);
+    rc = rs_mix_job_work(jb, k0, k1);
+    const double t1 = now();
+    long received = 0;
+    for (int r = 1; r < nranks; r++) {
+        int got = 0;
+        MPI_Status st;
+        MPI_Probe(r, TAG_PART, MPI_COMM_WORLD, &st);
+        MPI_Get_count(&st, MPI_BYTE, &got);
+        double *rec = malloc(got > 0 ? (size_t)got : 1);
+        if (rec)
+            MPI_Recv(rec, got, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        else
+            MPI_Recv(NULL, 0, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        received += got;
+        mix_share(n, r, &k0, &k1);
+        if (rc == RS_S_OK) {
+            /* a 1-byte message (or one of the wrong size) says rank r failed: its share runs here */
+            if (rec && (size_t)got == (size_t)(k1 - k0) * w * sizeof(double))
+                rc = rs_mix_job_take(jb, k0, k1, rec);
+            else
+                rc = rs_mix_job_work(jb, k0, k1);
+        }
+        free(rec);
+    }
+    if (stats)
+        fprintf(stderr, "revsim-mpi: optimize pass of %ld samples on %d ranks: job %ld bytes to "
+                "each rank, rank 0's share %.3f s, records received %ld bytes (%.0f a rank), "
+                "wait and take %.3f s\n", n, nranks, (long)sn, t1 - t0, received,
+                nranks > 1 ? (double)received / (nranks - 1) : 0.0, now() - t1);
+    return rc;
+}
+
+/* Ranks 1..: an optimize pass's share of the samples, records to rank 0. */
+static void mix_serve(int rank, const job *j)
+{
+    unsigned char *sb = malloc(j->nbytes > 0 ? (size_t)j->nbytes : 1);
+    if (!sb) {
+        fprintf(stderr, "revsim-mpi: rank %d: out of memory\n", rank);
+        MPI_Abort(MPI_COMM_WORLD, 70);
+    }
+    MPI_Bcast(sb, (int)j->nbytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+    rs_mix_job *jb = NULL;
+    rs_status rc = rs_mix_job_unpack(sb, (size_t)j->nbytes, &jb);
+    free(sb);
+    double *rec = NULL;
+    size_t len = 0;
+    if (rc == RS_S_OK) {
+        long k0, k1;
+        mix_share(rs_mix_job_samples(jb), rank, &k0, &k1);
+        const size_t nd = (size_t)(k1 - k0) * rs_mix_job_width(jb);
+        len = nd * sizeof *rec;
+        rec = malloc(nd ? len : 1);
+        rc = !rec ? RS_S_NOMEM : rs_mix_job_compute(jb, k0, k1, rec);
+    }
+    rs_mix_job_free(jb);
+    if (rc == RS_S_OK && len <= INT_MAX) {
+        MPI_Send(rec, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+    } else {
+        unsigned char failed = 1;   /* rank 0 computes this share itself */
+        MPI_Send(&failed, 1, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+    }
+    free(rec);
+}
+
 /* Ranks 1..: run a share of every Monte Carlo rank 0 starts, until it ends. */
 static void serve(int rank)
 {
@@ -138,6 +233,10 @@ static void serve(int rank)
         MPI_Bcast(&j, 5, MPI_INT64_T, 0, MPI_COMM_WORLD);
         if (j.kind == JOB_END)
             return;
+        if (j.kind == JOB_MIX) {
+            mix_serve(rank, &j);
+            continue;
+        }
         if (j.kind != JOB_RUN)
             continue;
         unsigned char *sb = malloc(j.nbytes > 0 ? (size_t)j.nbytes : 1);
@@ -186,8 +285,10 @@ int main(int argc, char **argv)
     stats = st && *st && strcmp(st, "0") != 0;
     int rc = 0;
     if (rank == 0) {
-        if (nranks > 1)
+        if (nranks > 1) {
             rs_mc_set_runner(root_runner, NULL);
+            rs_mix_set_runner(mix_root, NULL);
+        }
         rc = rs_cli_main(argc, argv);
         fflush(stdout);
         if (nranks > 1) {

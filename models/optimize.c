@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/bytes.h"
 #include "../base/fmt.h"
 #include "draw.h"
 #include "finance.h"
@@ -22,6 +23,7 @@
 #include "linear.h"
 #include "montecarlo.h"
 #include "optimize.h"
+#include "scenpack.h"
 
 /* Kinds of row: hard limits (every run), soft limits (with samples: in a
  * share of the runs), the fund_min objective's rows and the links between
@@ -72,6 +74,12 @@ typedef struct {
     int nrc, caprc;
     int has[R_NKIND];            /* the scenario sets this limit */
     int space_ranged;            /* a space_per_unit of a decision is ranged */
+    int need_fund;               /* rows or objective use the fund month by month */
+    struct {                     /* a sample's record (sample_record): offsets in doubles */
+        size_t budget, def, ynet, ds, com, fund, npv, npve, space;   /* the constant part */
+        size_t pbud, pnety, pfund, pnpv;   /* each decision's parts (2j + p) */
+        size_t n;                /* its width */
+    } at;
 } problem;
 
 /* Buffers for one run's coefficients. */
@@ -79,7 +87,6 @@ typedef struct {
     rs_results *rest;            /* the run without the decisions */
     rs_entity *vlev;             /* lever view [s->nlev] */
     double *lin, *T, *f0, *f1, *cf;  /* lin: RS_LIN_ARRAYS*Y; T: M+1; f0, f1: 3*M; cf: M */
-    double *fund, *nety, *npv, *budget;  /* per decision and part (0 unit, 1 fixed) */
 } work;
 
 /* ------------------------------------------------------------ helpers */
@@ -329,6 +336,32 @@ static int problem_links(problem *P)
 
 /* ------------------------------------------------------------ one run */
 
+/* Where each number of a sample's record goes (P->at). A record is what
+ * emit_run needs of one run: the constant part's budget, deficit, net and
+ * debt service by year, each community's net and deficit in the
+ * stabilized year, the fund by month (when used), NPVs, each decision's
+ * space per unit, and each decision's parts. */
+static void record_layout(problem *P)
+{
+    const size_t M = (size_t)P->M, Y = (size_t)P->Y, J = (size_t)P->J, J2 = 2 * J;
+    const size_t FM = P->need_fund ? M : 0;
+    size_t n = 0;
+    P->at.budget = n++;
+    P->at.def = n++;
+    P->at.npv = n++;
+    P->at.npve = n++;
+    P->at.ynet = n, n += Y;
+    P->at.ds = n, n += Y;
+    P->at.com = n, n += 2 * (size_t)P->s->ncom;
+    P->at.fund = n, n += FM;
+    P->at.space = n, n += J;
+    P->at.pbud = n, n += J2;
+    P->at.pnpv = n, n += J2;
+    P->at.pnety = n, n += J2 * Y;
+    P->at.pfund = n, n += J2 * FM;
+    P->at.n = n;
+}
+
 static void work_release(work *W)
 {
     rs_results_free(W->rest);
@@ -338,16 +371,12 @@ static void work_release(work *W)
     free(W->f0);
     free(W->f1);
     free(W->cf);
-    free(W->fund);
-    free(W->nety);
-    free(W->npv);
-    free(W->budget);
 }
 
 static int work_init(work *W, const problem *P)
 {
     const rs_scenario *s = P->s;
-    const size_t M = (size_t)P->M, Y = (size_t)P->Y, J2 = 2 * (size_t)P->J;
+    const size_t M = (size_t)P->M, Y = (size_t)P->Y;
     memset(W, 0, sizeof *W);
     W->rest = rs_results_alloc_shape(P->M, s->nlev - P->J, s->ncom);
     W->vlev = malloc((size_t)(s->nlev ? s->nlev : 1) * sizeof *W->vlev);
@@ -356,12 +385,7 @@ static int work_init(work *W, const problem *P)
     W->f0 = malloc(3 * M * sizeof(double));
     W->f1 = malloc(3 * M * sizeof(double));
     W->cf = malloc(M * sizeof(double));
-    W->fund = malloc(J2 * M * sizeof(double));
-    W->nety = malloc(J2 * Y * sizeof(double));
-    W->npv = malloc(J2 * sizeof(double));
-    W->budget = malloc(J2 * sizeof(double));
-    if (!W->rest || !W->vlev || !W->lin || !W->T || !W->f0 || !W->f1 || !W->cf || !W->fund ||
-        !W->nety || !W->npv || !W->budget) {
+    if (!W->rest || !W->vlev || !W->lin || !W->T || !W->f0 || !W->f1 || !W->cf) {
         work_release(W);
         return -1;
     }
@@ -382,16 +406,19 @@ static void lever_flows(const problem *P, work *W, const rs_entity *e, double *f
 }
 
 /* Coefficients of decision j's part p from its monthly flows f (net,
- * capex, subsidy): cumulative cash flow (the fund), net income by year,
- * NPV and the budget's capex less subsidy. */
-static void part_store(const problem *P, work *W, int j, int p, const double *f)
+ * capex, subsidy) into the record: cumulative cash flow (the fund), net
+ * income by year, NPV and the budget's capex less subsidy. */
+static void part_store(const problem *P, work *W, int j, int p, const double *f, double *rec)
 {
     const int M = P->M, Y = P->Y, k = 2 * j + p;
     const double *net = f, *capex = f + M, *sub = f + 2 * M;
-    double *fund = W->fund + (size_t)k * M, *nety = W->nety + (size_t)k * Y, acc = 0, b = 0;
+    double *fund = P->need_fund ? rec + P->at.pfund + (size_t)k * M : NULL;
+    double *nety = rec + P->at.pnety + (size_t)k * Y, acc = 0, b = 0;
     for (int m = 0; m < M; m++) {
         W->cf[m] = net[m] - capex[m] + sub[m];
-        fund[m] = (acc += W->cf[m]);
+        acc += W->cf[m];
+        if (fund)
+            fund[m] = acc;
         if (m < P->Bm)
             b += capex[m] - sub[m];
     }
@@ -401,8 +428,8 @@ static void part_store(const problem *P, work *W, int j, int p, const double *f)
             t += net[m];
         nety[y] = t;
     }
-    W->npv[k] = rs_npv(W->cf, M, P->s->scen.v[SC_DISCOUNT]);
-    W->budget[k] = b;
+    rec[P->at.pnpv + (size_t)k] = rs_npv(W->cf, M, P->s->scen.v[SC_DISCOUNT]);
+    rec[P->at.pbud + (size_t)k] = b;
 }
 
 /* The lever view of sk for a mix: every lever that is not a decision as
@@ -427,31 +454,51 @@ static int mix_view(const problem *P, const rs_scenario *sk, const double *sz, r
     return n;
 }
 
-/* The run sk: its constant part (W->rest) and each decision's parts. */
-static void compute_run(const problem *P, work *W, const rs_scenario *sk)
+/* The run sk as a record (P->at.n doubles at rec): its constant part and
+ * each decision's parts. */
+static void sample_record(const problem *P, work *W, const rs_scenario *sk, double *rec)
 {
+    const int M = P->M, Y = P->Y, sy = P->sy;
     rs_scenario view = *sk;
     view.lev = W->vlev;
     view.nlev = mix_view(P, sk, NULL, W->vlev, NULL);
     view.stab_year = P->sy;
     rs_model_run(&view, W->rest);
+    const rs_results *r = W->rest;
+    double b = 0;
+    for (int m = 0; m < P->Bm; m++)
+        b += r->capex[m] - r->subsidy[m];
+    rec[P->at.budget] = b;
+    rec[P->at.def] = r->y_deficit[sy - 1];
+    rec[P->at.npv] = r->metric[MT_NPV];
+    rec[P->at.npve] = r->metric[MT_NPV_EQUITY];
+    memcpy(rec + P->at.ynet, r->y_net, (size_t)Y * sizeof *rec);
+    memcpy(rec + P->at.ds, r->y_debt_service, (size_t)Y * sizeof *rec);
+    for (int c = 0; c < sk->ncom; c++) {
+        const size_t at = (size_t)c * Y + (size_t)sy - 1;
+        rec[P->at.com + 2 * (size_t)c] = r->y_com_net[at];
+        rec[P->at.com + 2 * (size_t)c + 1] = r->y_com_cost[at] - r->y_com_fee[at];
+    }
+    if (P->need_fund)
+        memcpy(rec + P->at.fund, r->fund, (size_t)M * sizeof *rec);
     for (int j = 0; j < P->J; j++) {
         const dec *d = &P->d[j];
         rs_entity e = sk->lev[d->lever];
+        rec[P->at.space + (size_t)j] = e.v[LV_SPACE_UNIT];
         if (d->sized) {
             const int k = e.sec->size_param;
             e.v[k] = 0;
             lever_flows(P, W, &e, W->f0);     /* the fixed part */
             e.v[k] = 1;
             lever_flows(P, W, &e, W->f1);
-            for (int i = 0; i < 3 * P->M; i++)
+            for (int i = 0; i < 3 * M; i++)
                 W->f1[i] -= W->f0[i];         /* the part per unit */
         } else {
             lever_flows(P, W, &e, W->f1);
-            memset(W->f0, 0, 3 * (size_t)P->M * sizeof(double));
+            memset(W->f0, 0, 3 * (size_t)M * sizeof(double));
         }
-        part_store(P, W, j, 0, W->f1);
-        part_store(P, W, j, 1, W->f0);
+        part_store(P, W, j, 0, W->f1, rec);
+        part_store(P, W, j, 1, W->f0, rec);
     }
 }
 
@@ -475,9 +522,9 @@ static int row_parts(problem *P, const double *v, size_t stride, size_t at, int 
     return 0;
 }
 
-/* Space rows of run k in sk: over every sized lever (com < 0) or those of
- * community com. */
-static int space_row(problem *P, const rs_scenario *sk, int kind, int k, int com, double limit)
+/* Space rows of run k (its record rec): over every sized lever (com < 0)
+ * or those of community com. */
+static int space_row(problem *P, const double *rec, int kind, int k, int com, double limit)
 {
     if (row_begin(P, kind, k, 0, 0, 1, limit))
         return -1;
@@ -485,100 +532,99 @@ static int space_row(problem *P, const rs_scenario *sk, int kind, int k, int com
     for (int j = 0; j < P->J; j++) {
         const dec *d = &P->d[j];
         if (d->sized && (com < 0 || d->com == com) &&
-            row_add(P, d->col, sk->lev[d->lever].v[LV_SPACE_UNIT]))
+            row_add(P, d->col, rec[P->at.space + (size_t)j]))
             return -1;
     }
     row_end(P, 1);
     return 0;
 }
 
-/* The rows and objective terms of run k (0 for the base case). */
-static int emit_run(problem *P, const work *W, const rs_scenario *sk, int k)
+/* The rows and objective terms of run k (0 for the base case) from its
+ * record rec (sample_record). */
+static int emit_run(problem *P, const double *rec, int k)
 {
     const rs_scenario *s = P->s;
-    const rs_results *r = W->rest;
     const int M = P->M, Y = P->Y, sy = P->sy;
     const double *ov = s->opt.v;
     const double w = 1.0 / (P->K > 0 ? P->K : 1);
     const size_t Mz = (size_t)M, Yz = (size_t)Y;
+    const double *ynet = rec + P->at.ynet, *fund = rec + P->at.fund;
+    const double *pnety = rec + P->at.pnety, *pfund = rec + P->at.pfund;
 
     if (P->has[R_SPACE] && (k == 0 || P->space_ranged) &&
-        space_row(P, sk, R_SPACE, k, -1, ov[OP_SPACE]))
+        space_row(P, rec, R_SPACE, k, -1, ov[OP_SPACE]))
         return -1;
     for (int c = 0; c < s->ncom; c++)
         if (s->com[c].set[CM_SPACE] && (k == 0 || P->space_ranged) &&
-            space_row(P, sk, R_SPACE_COM, k, c, s->com[c].v[CM_SPACE]))
+            space_row(P, rec, R_SPACE_COM, k, c, s->com[c].v[CM_SPACE]))
             return -1;
     if (P->has[R_BUDGET]) {
-        double b = 0;
-        for (int m = 0; m < P->Bm; m++)
-            b += r->capex[m] - r->subsidy[m];
-        if (row_begin(P, R_BUDGET, k, 0, b, 1, ov[OP_BUDGET]) || row_parts(P, W->budget, 1, 0, -1))
+        if (row_begin(P, R_BUDGET, k, 0, rec[P->at.budget], 1, ov[OP_BUDGET]) ||
+            row_parts(P, rec + P->at.pbud, 1, 0, -1))
             return -1;
         row_end(P, 1);
     }
-    const double def = r->y_deficit[sy - 1];
+    const double def = rec[P->at.def];
     if (P->has[R_COV] && def > 0) {
-        if (row_begin(P, R_COV, k, 1, r->y_net[sy - 1], def, ov[OP_MIN_COV]) ||
-            row_parts(P, W->nety, Yz, (size_t)sy - 1, -1))
+        if (row_begin(P, R_COV, k, 1, ynet[sy - 1], def, ov[OP_MIN_COV]) ||
+            row_parts(P, pnety, Yz, (size_t)sy - 1, -1))
             return -1;
         row_end(P, 1);
     }
     for (int c = 0; P->has[R_COV_EACH] && c < s->ncom; c++) {
-        const size_t at = (size_t)c * Yz + (size_t)sy - 1;
-        const double dc = r->y_com_cost[at] - r->y_com_fee[at];
+        const double net = rec[P->at.com + 2 * (size_t)c], dc = rec[P->at.com + 2 * (size_t)c + 1];
         if (dc <= 0)
             continue;
-        if (row_begin(P, R_COV_EACH, k, 1, r->y_com_net[at], dc, ov[OP_MIN_COV_EACH]))
+        if (row_begin(P, R_COV_EACH, k, 1, net, dc, ov[OP_MIN_COV_EACH]))
             return -1;
         P->row[P->nrow].com = c;
-        if (row_parts(P, W->nety, Yz, (size_t)sy - 1, c))
+        if (row_parts(P, pnety, Yz, (size_t)sy - 1, c))
             return -1;
         row_end(P, 1);
     }
     for (int m = 1; P->has[R_FUND] && m <= M; m++) {
-        if (row_begin(P, R_FUND, k, 1, r->fund[m - 1], 1, 0))
+        if (row_begin(P, R_FUND, k, 1, fund[m - 1], 1, 0))
             return -1;
         P->row[P->nrow].when = m;
-        if (row_parts(P, W->fund, Mz, (size_t)m - 1, -1))
+        if (row_parts(P, pfund, Mz, (size_t)m - 1, -1))
             return -1;
         row_end(P, 1);
     }
     for (int y = 1; P->has[R_DSCR] && y <= Y; y++) {
-        const double ds = r->y_debt_service[y - 1];
+        const double ds = rec[P->at.ds + (size_t)y - 1];
         if (ds <= 0)
             continue;
-        if (row_begin(P, R_DSCR, k, 1, r->y_net[y - 1], ds, ov[OP_MIN_DSCR]))
+        if (row_begin(P, R_DSCR, k, 1, ynet[y - 1], ds, ov[OP_MIN_DSCR]))
             return -1;
         P->row[P->nrow].when = y;
-        if (row_parts(P, W->nety, Yz, (size_t)y - 1, -1))
+        if (row_parts(P, pnety, Yz, (size_t)y - 1, -1))
             return -1;
         row_end(P, 1);
     }
     /* the objective: its constant, and its coefficient on every part */
-    const double *v = W->npv;
+    const double *v = rec + P->at.pnpv;
     size_t stride = 1, at = 0;
     switch (P->obj) {
     case RS_OBJ_NPV:
-        P->obj0 += w * r->metric[MT_NPV];
+        P->obj0 += w * rec[P->at.npv];
         break;
     case RS_OBJ_NPV_EQUITY:
-        P->obj0 += w * r->metric[MT_NPV_EQUITY];
+        P->obj0 += w * rec[P->at.npve];
         break;
     case RS_OBJ_FUND_END:
-        P->obj0 += w * r->fund[M - 1];
-        v = W->fund, stride = Mz, at = Mz - 1;
+        P->obj0 += w * fund[M - 1];
+        v = pfund, stride = Mz, at = Mz - 1;
         break;
     case RS_OBJ_NET_STAB:
-        P->obj0 += w * r->y_net[sy - 1];
-        v = W->nety, stride = Yz, at = (size_t)sy - 1;
+        P->obj0 += w * ynet[sy - 1];
+        v = pnety, stride = Yz, at = (size_t)sy - 1;
         break;
     default:   /* fund_min: t_k <= fund_k(m) for every month; t_k in the objective */
         for (int m = 1; m <= M; m++) {
-            if (row_begin(P, R_TMIN, k, 1, r->fund[m - 1], 1, 0))
+            if (row_begin(P, R_TMIN, k, 1, fund[m - 1], 1, 0))
                 return -1;
             P->row[P->nrow].when = m;
-            if (row_parts(P, W->fund, Mz, (size_t)m - 1, -1))
+            if (row_parts(P, pfund, Mz, (size_t)m - 1, -1))
                 return -1;
             row_end(P, 0);
         }
@@ -1226,6 +1272,291 @@ static int cmp_desc(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* ------------------------------------------------------------ passes */
+
+/* A pass over the samples (optimize.h): "sampling" gives each sample's
+ * record for the programme (sample_record), "checking" the chosen mix's
+ * limit values in each sample and fresh run and, last, 1 when its soft
+ * limits hold there. rs_mix_run borrows its problem, work and sampler; an
+ * unpacked job (another process) owns copies built from the same bytes. */
+enum { PASS_SAMPLE, PASS_CHECK };
+#define JOB_MAGIC 0x52534d49584a4f31ll   /* "RSMIXJO1" */
+
+struct rs_mix_job {
+    int pass;
+    long n;                      /* its samples: K, or K + fresh */
+    size_t width;                /* doubles per record */
+    problem *P;
+    rs_mc_sampler *sm;
+    unsigned long seed;
+    work *W;                     /* sampling */
+    const rs_mix_result *res;    /* checking: the limits, and the mix sz */
+    const double *sz;
+    rs_entity *vlev;             /* checking: the mix's lever view, its results */
+    rs_results *rr;
+    long fresh;
+    /* taking: where rs_mix_run runs */
+    const rs_mix_opts *o;
+    long next;                   /* the next sample to take */
+    double *runs;                /* checking: [K][nlimit] */
+    long held, held_fresh;
+    /* what an unpacked job owns */
+    int own;
+    rs_scenario s;
+    problem Pown;
+    work Wown;
+    rs_mix_result resown;
+    double *szown;
+};
+
+static rs_mix_runner runner;
+static void *runner_ctx;
+
+void rs_mix_set_runner(rs_mix_runner fn, void *ctx)
+{
+    runner = fn;
+    runner_ctx = ctx;
+}
+
+long rs_mix_job_samples(const rs_mix_job *j) { return j->n; }
+size_t rs_mix_job_width(const rs_mix_job *j) { return j->width; }
+
+/* Levers of the mix sz's view of s */
+static int mix_count(const problem *P, const double *sz)
+{
+    int n = 0;
+    for (int l = 0; l < P->s->nlev; l++)
+        n += P->decof[l] < 0 || sz[P->decof[l]] >= 1;
+    return n;
+}
+
+/* The check pass's own buffers (the mix's view and results). */
+static int check_init(rs_mix_job *j)
+{
+    const int nmix = mix_count(j->P, j->sz);
+    j->width = (size_t)j->res->nlimit + 1;
+    j->vlev = malloc((size_t)(nmix ? nmix : 1) * sizeof *j->vlev);
+    j->rr = rs_results_alloc_shape(j->P->M, nmix, j->P->s->ncom);
+    return j->vlev && j->rr ? 0 : -1;
+}
+
+static void job_init(rs_mix_job *j, int pass, problem *P, rs_mc_sampler *sm,
+                     const rs_mix_opts *o)
+{
+    memset(j, 0, sizeof *j);
+    j->pass = pass;
+    j->P = P;
+    j->sm = sm;
+    j->seed = o->seed;
+    j->o = o;
+    j->n = P->K;
+    j->width = P->at.n;
+}
+
+rs_status rs_mix_job_compute(rs_mix_job *j, long k0, long k1, double *rec)
+{
+    if (k0 < 0 || k1 > j->n || k0 > k1)
+        return RS_S_INPUT;
+    for (long k = k0; k < k1; k++) {
+        double *out = rec + (size_t)(k - k0) * j->width;
+        const rs_scenario *sk = rs_mc_sample(j->sm, k);
+        if (j->pass == PASS_SAMPLE) {
+            sample_record(j->P, j->W, sk, out);
+            continue;
+        }
+        rs_scenario view = *sk;
+        view.lev = j->vlev;
+        view.nlev = mix_view(j->P, sk, j->sz, j->vlev, NULL);
+        view.stab_year = j->P->sy;
+        rs_model_run(&view, j->rr);
+        out[j->res->nlimit] = mix_values(j->P, j->res, sk, j->rr, j->sz, out);
+    }
+    return RS_S_OK;
+}
+
+rs_status rs_mix_job_take(rs_mix_job *j, long k0, long k1, const double *rec)
+{
+    if (j->own || k0 != j->next || k1 < k0 || k1 > j->n)
+        return RS_S_INPUT;
+    const long K = j->P->K;
+    const size_t nl = j->res ? (size_t)j->res->nlimit : 0;
+    for (long k = k0; k < k1; k++) {
+        const double *in = rec + (size_t)(k - k0) * j->width;
+        if (j->pass == PASS_SAMPLE) {
+            if (emit_run(j->P, in, (int)k))
+                return RS_S_NOMEM;
+            continue;
+        }
+        const int h = in[nl] != 0;
+        if (k < K) {
+            memcpy(j->runs + (size_t)k * nl, in, nl * sizeof *in);
+            j->held += h;
+        } else {
+            j->held_fresh += h;
+        }
+    }
+    j->next = k1;
+    if (j->o->progress && k1 > k0) {
+        rs_mix_progress p = {j->pass == PASS_SAMPLE ? "sampling" : "checking", k1, j->n,
+                             0, 0, 0, NAN, NAN, NAN};
+        j->o->progress(&p, j->o->ctx);
+    }
+    return RS_S_OK;
+}
+
+rs_status rs_mix_job_work(rs_mix_job *j, long k0, long k1)
+{
+    const long chunk = j->pass == PASS_SAMPLE ? 16 : 64;
+    double *rec = malloc((size_t)chunk * j->width * sizeof *rec);
+    rs_status rc = rec ? RS_S_OK : RS_S_NOMEM;
+    for (long a = k0; rc == RS_S_OK && a < k1; a += chunk) {
+        const long b = a + chunk < k1 ? a + chunk : k1;
+        if ((rc = rs_mix_job_compute(j, a, b, rec)) == RS_S_OK)
+            rc = rs_mix_job_take(j, a, b, rec);
+    }
+    free(rec);
+    return rc;
+}
+
+/* Run the pass: through the runner when one is set, else here. */
+static rs_status job_run(rs_mix_job *j, rs_mix_issue *is)
+{
+    rs_status rc = runner ? runner(j, runner_ctx) : rs_mix_job_work(j, 0, j->n);
+    if (rc == RS_S_OK && j->next != j->n) {
+        issue_set(is, NULL, -1, "internal: the %s pass took %ld of %ld samples",
+                  j->pass == PASS_SAMPLE ? "sampling" : "checking", j->next, j->n);
+        rc = RS_S_NUMERIC;
+    }
+    return rc;
+}
+
+static void put_f64(rs_textbuf *b, double v)
+{
+    rs_textbuf_put(b, (const char *)&v, sizeof v);
+}
+
+rs_status rs_mix_job_pack(const rs_mix_job *j, unsigned char **buf, size_t *len)
+{
+    unsigned char *sb = NULL;
+    size_t sn = 0;
+    *buf = NULL;
+    *len = 0;
+    rs_status rc = rs_scenario_pack(j->P->s, &sb, &sn);
+    if (rc != RS_S_OK)
+        return rc;
+    rs_textbuf o;
+    rs_textbuf_init(&o);
+    rs_bytes_put_i64(&o, JOB_MAGIC);
+    rs_bytes_put_i64(&o, j->pass);
+    rs_bytes_put_i64(&o, j->n);
+    rs_bytes_put_i64(&o, j->P->K);
+    rs_bytes_put_i64(&o, j->fresh);
+    rs_bytes_put_i64(&o, (int64_t)j->seed);
+    put_f64(&o, j->P->conf);
+    rs_bytes_put_i64(&o, j->sz ? j->P->J : 0);
+    for (int i = 0; j->sz && i < j->P->J; i++)
+        put_f64(&o, j->sz[i]);
+    rs_bytes_put_i64(&o, (int64_t)sn);
+    rs_textbuf_put(&o, (const char *)sb, sn);
+    free(sb);
+    if (o.failed) {
+        rs_textbuf_release(&o);
+        return RS_S_NOMEM;
+    }
+    *buf = (unsigned char *)o.p;
+    *len = o.len;
+    return RS_S_OK;
+}
+
+static rs_status problem_setup(problem *P, const rs_scenario *s, const rs_mix_opts *o,
+                               rs_mix_issue *is);
+
+rs_status rs_mix_job_unpack(const unsigned char *buf, size_t len, rs_mix_job **out)
+{
+    rs_bytes_in in = {buf, len, 0, 0};
+    *out = NULL;
+    if (rs_bytes_get_i64(&in) != JOB_MAGIC)
+        return RS_S_INPUT;
+    rs_mix_opts o;
+    rs_mix_opts_init(&o);
+    const int64_t pass = rs_bytes_get_i64(&in), n = rs_bytes_get_i64(&in);
+    o.samples = (long)rs_bytes_get_i64(&in);
+    o.fresh = (long)rs_bytes_get_i64(&in);
+    o.seed = (unsigned long)rs_bytes_get_i64(&in);
+    rs_bytes_get(&in, &o.confidence, sizeof o.confidence);
+    const int64_t nsz = rs_bytes_get_i64(&in);
+    if (in.bad || (pass != PASS_SAMPLE && pass != PASS_CHECK) || o.samples <= 0 ||
+        o.fresh < 0 || nsz < 0 || (size_t)nsz > rs_bytes_left(&in) / sizeof(double) ||
+        n != o.samples + (pass == PASS_CHECK ? o.fresh : 0))
+        return RS_S_INPUT;
+    rs_mix_job *j = calloc(1, sizeof *j);
+    if (!j)
+        return RS_S_NOMEM;
+    j->own = 1;
+    j->pass = (int)pass;
+    j->n = (long)n;
+    j->seed = o.seed;
+    j->fresh = o.fresh;
+    j->P = &j->Pown;
+    rs_scenario_init(&j->s);
+    rs_status rc = RS_S_NOMEM;
+    if (nsz && !(j->szown = malloc((size_t)nsz * sizeof *j->szown)))
+        goto fail;
+    for (int64_t i = 0; i < nsz; i++)
+        rs_bytes_get(&in, &j->szown[i], sizeof *j->szown);
+    const int64_t sn = rs_bytes_get_i64(&in);
+    rc = RS_S_INPUT;
+    if (in.bad || sn < 0 || (size_t)sn != rs_bytes_left(&in))
+        goto fail;
+    if ((rc = rs_scenario_unpack(&j->s, buf + in.at, (size_t)sn)) != RS_S_OK)
+        goto fail;
+    rs_init();
+    rs_mix_issue is;
+    if ((rc = problem_setup(&j->Pown, &j->s, &o, &is)) != RS_S_OK)
+        goto fail;
+    rc = RS_S_INPUT;
+    if (j->Pown.K != o.samples || (pass == PASS_CHECK && nsz != j->Pown.J))
+        goto fail;
+    if ((rc = rs_mc_sampler_alloc(&j->s, o.seed, &j->sm)) != RS_S_OK)
+        goto fail;
+    rc = RS_S_NOMEM;
+    if (pass == PASS_SAMPLE) {
+        if (work_init(&j->Wown, &j->Pown))
+            goto fail;
+        j->W = &j->Wown;
+        j->width = j->Pown.at.n;
+    } else {
+        j->resown.fresh = o.fresh;
+        j->res = &j->resown;
+        j->sz = j->szown;
+        if (limits_init(&j->resown, &j->Pown) || check_init(j))
+            goto fail;
+    }
+    *out = j;
+    return RS_S_OK;
+fail:
+    rs_mix_job_free(j);
+    return rc;
+}
+
+void rs_mix_job_free(rs_mix_job *j)
+{
+    if (!j)
+        return;
+    free(j->vlev);
+    rs_results_free(j->rr);
+    if (j->own) {
+        rs_mc_sampler_free(j->sm);
+        if (j->W)
+            work_release(j->W);
+        free(j->resown.limit);
+        free(j->szown);
+        problem_release(&j->Pown);
+        rs_scenario_release(&j->s);
+        free(j);
+    }
+}
+
 /* The mix sz run through the model: its base case into res (res->r),
  * with samples its value in each run; the limit rows' values and slacks,
  * the shares. Checks that the mix meets what the programme asked.
@@ -1237,36 +1568,26 @@ static rs_status evaluate(const problem *P, rs_mc_sampler *sm, const rs_mix_opts
     const rs_scenario *s = P->s;
     const int nl = res->nlimit, K = P->K;
     rs_status rc = RS_S_NOMEM;
-    int nmix = 0;
-    for (int l = 0; l < s->nlev; l++)
-        nmix += P->decof[l] < 0 || sz[P->decof[l]] >= 1;
-    rs_entity *vlev = malloc((size_t)(nmix ? nmix : 1) * sizeof *vlev);
+    const int nmix = mix_count(P, sz);
+    rs_mix_job jb;
+    job_init(&jb, PASS_CHECK, (problem *)P, sm, o);
+    jb.n = K + res->fresh;
+    jb.fresh = res->fresh;
+    jb.res = res;
+    jb.sz = sz;
     double *val = malloc((size_t)nl * sizeof *val);
     double *runs = malloc((size_t)nl * (size_t)(K > 0 ? K : 1) * sizeof *runs);
-    rs_results *rr = rs_results_alloc_shape(P->M, nmix, s->ncom);
+    jb.runs = runs;
     res->r = rs_results_alloc_shape(P->M, nmix, s->ncom);
     res->r_lever = malloc((size_t)(nmix ? nmix : 1) * sizeof *res->r_lever);
-    if (!vlev || !val || !runs || !rr || !res->r || !res->r_lever)
+    if (!val || !runs || !res->r || !res->r_lever || check_init(&jb))
         goto out;
+    if (jb.n > 0 && (rc = job_run(&jb, is)) != RS_S_OK)
+        goto out;
+    rc = RS_S_NOMEM;
+    const long held = jb.held, held_fresh = jb.held_fresh;
+    rs_entity *vlev = jb.vlev;
     rs_scenario view;
-    long held = 0, held_fresh = 0;
-    for (long k = 0; k < K + res->fresh; k++) {
-        const rs_scenario *sk = rs_mc_sample(sm, k);
-        view = *sk;
-        view.lev = vlev;
-        view.nlev = mix_view(P, sk, sz, vlev, NULL);
-        view.stab_year = P->sy;
-        rs_model_run(&view, rr);
-        const int h = mix_values(P, res, sk, rr, sz, k < K ? runs + (size_t)k * nl : val);
-        if (k < K)
-            held += h;
-        else
-            held_fresh += h;
-        if (o->progress && (k % 64 == 63 || k == K + res->fresh - 1)) {
-            rs_mix_progress p = {"checking", k + 1, K + res->fresh, 0, 0, 0, NAN, NAN, NAN};
-            o->progress(&p, o->ctx);
-        }
-    }
     if (K > 0)
         res->share = (double)held / K;
     if (res->fresh > 0)
@@ -1337,10 +1658,9 @@ static rs_status evaluate(const problem *P, rs_mc_sampler *sm, const rs_mix_opts
     }
     rc = RS_S_OK;
 out:
-    free(vlev);
+    rs_mix_job_free(&jb);
     free(val);
     free(runs);
-    rs_results_free(rr);
     return rc;
 }
 
@@ -1380,6 +1700,46 @@ static rs_status shadow_prices(const problem *P, const rs_mix_opts *o, const sol
 
 /* ------------------------------------------------------------ the run */
 
+/* P for s and o: the decisions, columns and links, the record layout. */
+static rs_status problem_setup(problem *P, const rs_scenario *s, const rs_mix_opts *o,
+                               rs_mix_issue *is)
+{
+    memset(P, 0, sizeof *P);
+    P->s = s;
+    P->M = rs_scenario_months(s);
+    P->Y = P->M / 12;
+    if (s->stab_year >= 1 && s->stab_year <= P->Y) {
+        P->sy = s->stab_year;
+    } else {   /* a scenario built by hand: the year of every lever in */
+        rs_scenario all = *s;
+        rs_scenario_fix_stabilized(&all);
+        P->sy = all.stab_year;
+    }
+    P->obj = (int)s->opt.v[OP_OBJECTIVE];
+    P->K = (int)(o->samples >= 0 ? o->samples : s->opt.v[OP_SAMPLES]);
+    P->conf = o->confidence >= 0 ? o->confidence : s->opt.v[OP_CONFIDENCE];
+    P->need = P->K > 0 ? (long)ceil(P->conf * P->K - 1e-9) : 0;
+    P->Bm = s->opt.set[OP_BUDGET_YEARS] ? 12 * (int)s->opt.v[OP_BUDGET_YEARS] : P->M;
+    if (P->Bm > P->M)
+        P->Bm = P->M;
+    P->has[R_SPACE] = s->opt.set[OP_SPACE];
+    P->has[R_BUDGET] = s->opt.set[OP_BUDGET];
+    P->has[R_COV] = s->opt.set[OP_MIN_COV];
+    P->has[R_COV_EACH] = s->opt.set[OP_MIN_COV_EACH];
+    P->has[R_FUND] = s->opt.v[OP_FUND_NONNEG] != 0;
+    P->has[R_DSCR] = s->opt.set[OP_MIN_DSCR];
+    for (int c = 0; c < s->ncom; c++)
+        P->has[R_SPACE_COM] |= s->com[c].set[CM_SPACE];
+    P->need_fund = P->has[R_FUND] || P->obj == RS_OBJ_FUND_END || P->obj == RS_OBJ_FUND_MIN;
+    rs_status rc;
+    if ((rc = problem_levers(P, s, is)) != RS_S_OK || (rc = problem_columns(P)) != RS_S_OK)
+        return rc;
+    if (problem_links(P))
+        return RS_S_NOMEM;
+    record_layout(P);
+    return RS_S_OK;
+}
+
 rs_status rs_mix_run(const rs_scenario *s, const rs_mix_opts *o, rs_mix_result **out,
                      rs_mix_issue *is)
 {
@@ -1391,57 +1751,36 @@ rs_status rs_mix_run(const rs_scenario *s, const rs_mix_opts *o, rs_mix_result *
     double *sz = NULL;
     int have_work = 0, have_sol = 0;
     rs_status rc;
-    memset(&P, 0, sizeof P);
     memset(is, 0, sizeof *is);
     is->param = -1;
     *out = NULL;
     rs_init();
 
-    P.s = s;
-    P.M = rs_scenario_months(s);
-    P.Y = P.M / 12;
-    if (s->stab_year >= 1 && s->stab_year <= P.Y) {
-        P.sy = s->stab_year;
-    } else {   /* a scenario built by hand: the year of every lever in */
-        rs_scenario all = *s;
-        rs_scenario_fix_stabilized(&all);
-        P.sy = all.stab_year;
-    }
-    P.obj = (int)s->opt.v[OP_OBJECTIVE];
-    P.K = (int)(o->samples >= 0 ? o->samples : s->opt.v[OP_SAMPLES]);
-    P.conf = o->confidence >= 0 ? o->confidence : s->opt.v[OP_CONFIDENCE];
-    P.need = P.K > 0 ? (long)ceil(P.conf * P.K - 1e-9) : 0;
-    P.Bm = s->opt.set[OP_BUDGET_YEARS] ? 12 * (int)s->opt.v[OP_BUDGET_YEARS] : P.M;
-    if (P.Bm > P.M)
-        P.Bm = P.M;
-    P.has[R_SPACE] = s->opt.set[OP_SPACE];
-    P.has[R_BUDGET] = s->opt.set[OP_BUDGET];
-    P.has[R_COV] = s->opt.set[OP_MIN_COV];
-    P.has[R_COV_EACH] = s->opt.set[OP_MIN_COV_EACH];
-    P.has[R_FUND] = s->opt.v[OP_FUND_NONNEG] != 0;
-    P.has[R_DSCR] = s->opt.set[OP_MIN_DSCR];
-    for (int c = 0; c < s->ncom; c++)
-        P.has[R_SPACE_COM] |= s->com[c].set[CM_SPACE];
-
-    if ((rc = problem_levers(&P, s, is)) != RS_S_OK || (rc = problem_columns(&P)) != RS_S_OK)
+    if ((rc = problem_setup(&P, s, o, is)) != RS_S_OK)
         goto out;
     rc = RS_S_NOMEM;
-    if (problem_links(&P) || work_init(&W, &P))
+    if (work_init(&W, &P))
         goto out;
     have_work = 1;
-    if (P.K > 0 && (rc = rs_mc_sampler_alloc(s, o->seed, &sm)) != RS_S_OK)
-        goto out;
-    rc = RS_S_NOMEM;
-    for (int k = 0; k < (P.K > 0 ? P.K : 1); k++) {
-        const rs_scenario *sk = P.K > 0 ? rs_mc_sample(sm, k) : s;
-        compute_run(&P, &W, sk);
-        if (emit_run(&P, &W, sk, k))
+    if (P.K > 0) {   /* the samples' rows: a pass (spread by a runner) */
+        if ((rc = rs_mc_sampler_alloc(s, o->seed, &sm)) != RS_S_OK)
             goto out;
-        if (o->progress && P.K > 0 && (k % 16 == 15 || k == P.K - 1)) {
-            rs_mix_progress p = {"sampling", k + 1, P.K, 0, 0, 0, NAN, NAN, NAN};
-            o->progress(&p, o->ctx);
-        }
+        rs_mix_job jb;
+        job_init(&jb, PASS_SAMPLE, &P, sm, o);
+        jb.W = &W;
+        if ((rc = job_run(&jb, is)) != RS_S_OK)
+            goto out;
+    } else {         /* the base case's */
+        double *rec = malloc(P.at.n * sizeof *rec);
+        if (!rec)
+            goto out;
+        sample_record(&P, &W, s, rec);
+        const int bad = emit_run(&P, rec, 0);
+        free(rec);
+        if (bad)
+            goto out;
     }
+    rc = RS_S_NOMEM;
     if (solution_init(&best, &P))
         goto out;
     have_sol = 1;

@@ -110,4 +110,47 @@ typedef struct {
 rs_status rs_mix_run(const rs_scenario *s, const rs_mix_opts *o, rs_mix_result **out,
                      rs_mix_issue *issue);
 
+/* Samples spread over processes (revsim-mpi, docs/scale.md). With
+ * samples, rs_mix_run makes two passes over them: "sampling" (each
+ * sample's coefficients for the programme) and "checking" (the chosen mix
+ * in each sample and fresh run). A pass is a job: samples 0..n-1, each
+ * giving a record of `width` doubles that depends only on the scenario,
+ * the options and the sample. Without a runner rs_mix_run works each pass
+ * itself (rs_mix_job_work). A runner must see every record computed, by
+ * rs_mix_job_compute here or on another process from the job's bytes, and
+ * handed to rs_mix_job_take in sample order; the result is then byte for
+ * byte that of a run without it. */
+typedef struct rs_mix_job rs_mix_job;
+typedef rs_status (*rs_mix_runner)(rs_mix_job *job, void *ctx);
+
+/* Set (fn NULL: clear) the runner of every later pass. */
+void rs_mix_set_runner(rs_mix_runner fn, void *ctx);
+
+long rs_mix_job_samples(const rs_mix_job *job);
+size_t rs_mix_job_width(const rs_mix_job *job);
+
+/* The records of samples k0..k1-1 into rec (k1 - k0 times width doubles):
+ * RS_S_OK, RS_S_INPUT for a range outside 0..n. */
+rs_status rs_mix_job_compute(rs_mix_job *job, long k0, long k1, double *rec);
+
+/* rs_mix_run's job only: take the records of samples k0..k1-1, k0 the
+ * first not yet taken (RS_S_INPUT otherwise); RS_S_NOMEM. Reports
+ * progress. */
+rs_status rs_mix_job_take(rs_mix_job *job, long k0, long k1, const double *rec);
+
+/* Compute and take samples k0..k1-1 here, a few at a time. */
+rs_status rs_mix_job_work(rs_mix_job *job, long k0, long k1);
+
+/* The job as bytes for another process of the same build (*buf malloc'ed):
+ * RS_S_OK or RS_S_NOMEM. */
+rs_status rs_mix_job_pack(const rs_mix_job *job, unsigned char **buf, size_t *len);
+
+/* A job from such bytes, to compute records with (not to take):
+ * RS_S_OK and *out (rs_mix_job_free), RS_S_INPUT for bytes that are not a
+ * job, RS_S_NOT_PD, RS_S_NOMEM. */
+rs_status rs_mix_job_unpack(const unsigned char *buf, size_t len, rs_mix_job **out);
+
+/* Free an unpacked job; NULL is a no-op. */
+void rs_mix_job_free(rs_mix_job *job);
+
 #endif

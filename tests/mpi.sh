@@ -57,14 +57,38 @@ check "compare on 3 ranks exits 0" '[ $? = 0 ]'
 same_files "compare on 3 ranks: comparison.csv and comparison_annual.csv as revsim's" \
     "$tmp/c1" "$tmp/c3"
 
-# optimize with Monte Carlo samples: its samples are drawn on rank 0 (they
-# do not go through rs_mc_run); the files are revsim's all the same
+# optimize with Monte Carlo samples: both passes over the samples (their
+# rows for the programme; the chosen mix checked on them and on fresh runs)
+# are split over the ranks; the files are revsim's all the same
 set -- scenarios/chidian-optimize.csv --samples 40 --confidence 0.5 --no-plots -q
 "$bin" optimize "$@" -o "$tmp/o1" >/dev/null 2>&1
-ranks 3 optimize "$@" -o "$tmp/o3" >/dev/null 2>&1
+(REVSIM_MPI_STATS=1; export REVSIM_MPI_STATS; ranks 3 optimize "$@" -o "$tmp/o3") >/dev/null 2>"$tmp/err"
 check "optimize with samples on 3 ranks exits 0" '[ $? = 0 ] && [ -s "$tmp/o3/optimum.csv" ]'
 same_files "optimize on 3 ranks: optimum.csv, optimum_limits.csv and the variant as revsim's" \
     "$tmp/o1" "$tmp/o3"
+check "optimize on 3 ranks: the 40 samples and the 1,040 checks are split (REVSIM_MPI_STATS)" \
+    'grep -q "optimize pass of 40 samples on 3 ranks" "$tmp/err" &&
+     grep -q "optimize pass of 1040 samples on 3 ranks" "$tmp/err"'
+# the other objectives and limits: the fund by month in each sample's record,
+# debt service, each community's coverage, the budget's years
+{
+    echo "section,key,value"
+    echo "scenario,base,$PWD/scenarios/chidian-optimize.csv"
+    echo "optimize,objective,fund_min"
+    echo "optimize,min_coverage_each,0.3"
+    echo "optimize,budget_years,3"
+    echo "loan:bond,amount,1500000"
+    echo "loan:bond,rate,0.0229"
+    echo "loan:bond,term_years,8"
+    echo "optimize,min_dscr,1.1"
+} >"$tmp/omix.csv"
+set -- "$tmp/omix.csv" --samples 25 --confidence 0.5 --no-plots -q
+"$bin" optimize "$@" -o "$tmp/m1" >/dev/null 2>"$tmp/err"
+check "optimize fund_min with loans and per-community limits exits 0" '[ $? = 0 ]'
+ranks 3 optimize "$@" -o "$tmp/m3" >/dev/null 2>&1
+same_files "optimize fund_min on 3 ranks: revsim's files" "$tmp/m1" "$tmp/m3"
+ranks 2 optimize "$@" -o "$tmp/m2" >/dev/null 2>&1
+same_files "optimize fund_min on 2 ranks: revsim's files" "$tmp/m1" "$tmp/m2"
 
 # errors: rank 0 reports them as revsim does; the other ranks do not hang
 ranks 3 run "$tmp/missing.csv" --no-plots >"$tmp/stdout" 2>"$tmp/err"

@@ -336,6 +336,97 @@ static void test_chance(void **state)
     rs_test_scenario_free(s);
 }
 
+/* A runner as revsim-mpi's, in one process: the job through its bytes,
+ * the records of three shares computed last share first, then taken in
+ * order; a share taken out of order or bytes cut short are refused. */
+static int runner_calls;
+
+static rs_status split_runner(rs_mix_job *jb, void *ctx)
+{
+    (void)ctx;
+    runner_calls++;
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_mix_job_pack(jb, &buf, &len), RS_S_OK);
+    rs_mix_job *far = NULL;
+    assert_int_equal(rs_mix_job_unpack(buf, len / 2, &far), RS_S_INPUT);
+    assert_null(far);
+    assert_int_equal(rs_mix_job_unpack(buf, len, &far), RS_S_OK);
+    free(buf);
+    const long n = rs_mix_job_samples(jb);
+    const size_t w = rs_mix_job_width(jb);
+    assert_int_equal(rs_mix_job_samples(far), n);
+    assert_int_equal(rs_mix_job_width(far), w);
+    double *rec = malloc((size_t)n * w * sizeof *rec);
+    assert_non_null(rec);
+    const long cut[4] = {0, n / 3, 2 * n / 3, n};
+    for (int r = 2; r >= 0; r--)
+        assert_int_equal(rs_mix_job_compute(far, cut[r], cut[r + 1], rec + (size_t)cut[r] * w),
+                         RS_S_OK);
+    assert_int_equal(rs_mix_job_compute(far, 0, n + 1, rec), RS_S_INPUT);
+    rs_mix_job_free(far);
+    assert_int_equal(rs_mix_job_take(jb, cut[1], cut[2], rec + (size_t)cut[1] * w), RS_S_INPUT);
+    for (int r = 0; r < 3; r++)
+        assert_int_equal(rs_mix_job_take(jb, cut[r], cut[r + 1], rec + (size_t)cut[r] * w),
+                         RS_S_OK);
+    free(rec);
+    return RS_S_OK;
+}
+
+/* test_chance's programme with a budget and the fund_min objective (the
+ * fund by month in each record): the same result, bit for bit, with the
+ * samples worked by a runner in three shares. */
+static void test_runner(void **state)
+{
+    (void)state;
+    rs_scenario *s = scenario(2);
+    parking(&s->lev[0], "p", 60);
+    rs_test_set(&s->lev[0], "capex_per_space", 5000);
+    shops(&s->lev[1], "s", 8);
+    rs_test_set(&s->opt, "min_coverage", 1);
+    rs_test_set(&s->opt, "budget", 400000);
+    rs_test_set(&s->opt, "objective", RS_OBJ_FUND_MIN);
+    s->ranges = calloc(2, sizeof *s->ranges);
+    s->nranges = 2;
+    for (int i = 0; i < 2; i++) {
+        rs_range *g = &s->ranges[i];
+        g->e = &s->lev[i];
+        g->param = i == 0 ? PK_FEE : SH_RENT;
+        g->step = -1;
+        g->low = i == 0 ? 50 : 5, g->value = i == 0 ? 100 : 10, g->high = i == 0 ? 150 : 15;
+        g->dist = RS_DIST_UNIFORM;
+        snprintf(g->label, sizeof g->label, i == 0 ? "parking:p.fee" : "shops:s.rent");
+        g->stream = rs_stream_key(g->label);
+    }
+    rs_mix_opts o;
+    rs_mix_opts_init(&o);
+    o.samples = 40;
+    o.confidence = 0.75;
+    o.seed = 7;
+    o.fresh = 50;
+    rs_mix_result *a = NULL, *b = NULL;
+    rs_mix_issue is;
+    assert_int_equal(rs_mix_run(s, &o, &a, &is), RS_S_OK);
+    rs_mix_set_runner(split_runner, NULL);
+    runner_calls = 0;
+    rs_status st = rs_mix_run(s, &o, &b, &is);
+    rs_mix_set_runner(NULL, NULL);
+    assert_int_equal(st, RS_S_OK);
+    assert_int_equal(runner_calls, 2);   /* sampling, checking */
+    assert_true(a->choice[0].size >= 1);
+    assert_int_equal(a->nchoice, b->nchoice);
+    for (int j = 0; j < a->nchoice; j++)
+        assert_true(a->choice[j].size == b->choice[j].size);
+    assert_true(a->value == b->value && a->share == b->share &&
+                a->fresh_share == b->fresh_share);
+    assert_int_equal(a->nlimit, b->nlimit);
+    for (int i = 0; i < a->nlimit; i++)
+        assert_true(memcmp(&a->limit[i], &b->limit[i], sizeof a->limit[i]) == 0);
+    rs_mix_result_free(a);
+    rs_mix_result_free(b);
+    rs_test_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,7 +434,7 @@ int main(void)
         cmocka_unit_test(test_opex_fixed),   cmocka_unit_test(test_optional),
         cmocka_unit_test(test_fund_min),     cmocka_unit_test(test_all_at_max),
         cmocka_unit_test(test_infeasible),   cmocka_unit_test(test_refused),
-        cmocka_unit_test(test_chance),
+        cmocka_unit_test(test_chance),       cmocka_unit_test(test_runner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
