@@ -44,12 +44,54 @@ static double now(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* Blocks [*b0, *b1) of rank r: an equal share, in rank order. */
+/* Items [*a, *b) of n for rank r: an equal share, in rank order. */
+static void split(long n, int r, long *a, long *b)
+{
+    *a = n * r / nranks;
+    *b = n * (r + 1) / nranks;
+}
+
+/* Blocks [*b0, *b1) of a Monte Carlo's runs for rank r. */
 static void share(long runs, int r, long *b0, long *b1)
 {
-    const long nb = rs_mc_blocks(runs);
-    *b0 = nb * r / nranks;
-    *b1 = nb * (r + 1) / nranks;
+    split(rs_mc_blocks(runs), r, b0, b1);
+}
+
+/* Rank 0: rank r's next message (*n bytes), malloc'ed; NULL when memory
+ * ran out (the message is taken and dropped: rank r's share runs here). */
+static void *recv_part(int r, int *n)
+{
+    MPI_Status st;
+    MPI_Probe(r, TAG_PART, MPI_COMM_WORLD, &st);
+    MPI_Get_count(&st, MPI_BYTE, n);
+    void *buf = malloc(*n > 0 ? (size_t)*n : 1);
+    MPI_Recv(buf, buf ? *n : 0, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    return buf;
+}
+
+/* Ranks 1..: the nbytes rank 0 broadcasts after a job, malloc'ed (out of
+ * memory aborts: the bytes must still be taken off the broadcast). */
+static unsigned char *bcast_take(int rank, int64_t nbytes)
+{
+    unsigned char *b = malloc(nbytes > 0 ? (size_t)nbytes : 1);
+    if (!b) {
+        fprintf(stderr, "revsim-mpi: rank %d: out of memory\n", rank);
+        MPI_Abort(MPI_COMM_WORLD, 70);
+    }
+    MPI_Bcast(b, (int)nbytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+    return b;
+}
+
+/* Ranks 1..: the share's len bytes to rank 0 when ok, else the 1-byte
+ * message that says rank 0 must do this share itself. */
+static void send_part(const void *buf, size_t len, int ok)
+{
+    if (ok && len <= INT_MAX) {
+        MPI_Send(buf, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+    } else {
+        unsigned char failed = 1;
+        MPI_Send(&failed, 1, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+    }
 }
 
 /* Rank r's part, run here (when rank r could not): merged into `into`. */
@@ -104,14 +146,7 @@ static rs_status root_runner(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_
         int n = 0;
         unsigned char *buf = NULL;
         if (j.kind == JOB_RUN) {
-            MPI_Status st;
-            MPI_Probe(r, TAG_PART, MPI_COMM_WORLD, &st);
-            MPI_Get_count(&st, MPI_BYTE, &n);
-            buf = malloc(n > 0 ? (size_t)n : 1);
-            if (buf)
-                MPI_Recv(buf, n, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-            else   /* take the message and drop it: rank r's share runs here */
-                MPI_Recv(NULL, 0, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            buf = recv_part(r, &n);
             received += n;
         }
         if (rc == RS_S_OK) {
@@ -131,13 +166,6 @@ static rs_status root_runner(const rs_scenario *s, const rs_mc_opts *opt, rs_mc_
                 (long)j.runs, nranks, (long)j.nbytes, t1 - t0, t2 - t1, received,
                 nranks > 1 ? (double)received / (nranks - 1) : 0.0, now() - t2);
     return rc;
-}
-
-/* Samples [*k0, *k1) of an optimize pass for rank r. */
-static void mix_share(long n, int r, long *k0, long *k1)
-{
-    *k0 = n * r / nranks;
-    *k1 = n * (r + 1) / nranks;
 }
 
 /* An optimize pass on rank 0: the job to every rank, rank 0's share here,
@@ -160,22 +188,15 @@ static rs_status mix_root(rs_mix_job *jb, void *ctx)
     MPI_Bcast(sb, (int)sn, MPI_BYTE, 0, MPI_COMM_WORLD);
     free(sb);
     long k0, k1;
-    mix_share(n, 0, &k0, &k1);
+    split(n, 0, &k0, &k1);
     rc = rs_mix_job_work(jb, k0, k1);
     const double t1 = now();
     long received = 0;
     for (int r = 1; r < nranks; r++) {
         int got = 0;
-        MPI_Status st;
-        MPI_Probe(r, TAG_PART, MPI_COMM_WORLD, &st);
-        MPI_Get_count(&st, MPI_BYTE, &got);
-        double *rec = malloc(got > 0 ? (size_t)got : 1);
-        if (rec)
-            MPI_Recv(rec, got, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-        else
-            MPI_Recv(NULL, 0, MPI_BYTE, r, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        double *rec = recv_part(r, &got);
         received += got;
-        mix_share(n, r, &k0, &k1);
+        split(n, r, &k0, &k1);
         if (rc == RS_S_OK) {
             /* a 1-byte message (or one of the wrong size) says rank r failed: its share runs here */
             if (rec && (size_t)got == (size_t)(k1 - k0) * w * sizeof(double))
@@ -196,12 +217,7 @@ static rs_status mix_root(rs_mix_job *jb, void *ctx)
 /* Ranks 1..: an optimize pass's share of the samples, records to rank 0. */
 static void mix_serve(int rank, const job *j)
 {
-    unsigned char *sb = malloc(j->nbytes > 0 ? (size_t)j->nbytes : 1);
-    if (!sb) {
-        fprintf(stderr, "revsim-mpi: rank %d: out of memory\n", rank);
-        MPI_Abort(MPI_COMM_WORLD, 70);
-    }
-    MPI_Bcast(sb, (int)j->nbytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+    unsigned char *sb = bcast_take(rank, j->nbytes);
     rs_mix_job *jb = NULL;
     rs_status rc = rs_mix_job_unpack(sb, (size_t)j->nbytes, &jb);
     free(sb);
@@ -209,19 +225,14 @@ static void mix_serve(int rank, const job *j)
     size_t len = 0;
     if (rc == RS_S_OK) {
         long k0, k1;
-        mix_share(rs_mix_job_samples(jb), rank, &k0, &k1);
+        split(rs_mix_job_samples(jb), rank, &k0, &k1);
         const size_t nd = (size_t)(k1 - k0) * rs_mix_job_width(jb);
         len = nd * sizeof *rec;
         rec = malloc(nd ? len : 1);
         rc = !rec ? RS_S_NOMEM : rs_mix_job_compute(jb, k0, k1, rec);
     }
     rs_mix_job_free(jb);
-    if (rc == RS_S_OK && len <= INT_MAX) {
-        MPI_Send(rec, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
-    } else {
-        unsigned char failed = 1;   /* rank 0 computes this share itself */
-        MPI_Send(&failed, 1, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
-    }
+    send_part(rec, len, rc == RS_S_OK);
     free(rec);
 }
 
@@ -239,12 +250,7 @@ static void serve(int rank)
         }
         if (j.kind != JOB_RUN)
             continue;
-        unsigned char *sb = malloc(j.nbytes > 0 ? (size_t)j.nbytes : 1);
-        if (!sb) {   /* the bytes must still be taken off the broadcast */
-            fprintf(stderr, "revsim-mpi: rank %d: out of memory\n", rank);
-            MPI_Abort(MPI_COMM_WORLD, 70);
-        }
-        MPI_Bcast(sb, (int)j.nbytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+        unsigned char *sb = bcast_take(rank, j.nbytes);
         rs_scenario s;
         rs_scenario_init(&s);
         rs_status rc = rs_scenario_unpack(&s, sb, (size_t)j.nbytes);
@@ -262,12 +268,7 @@ static void serve(int rank)
             rs_mc_part_free(p);
         }
         rs_scenario_release(&s);
-        if (rc == RS_S_OK && len > 1 && len <= INT_MAX) {
-            MPI_Send(buf, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
-        } else {
-            unsigned char failed = 1;   /* rank 0 runs this share itself */
-            MPI_Send(&failed, 1, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
-        }
+        send_part(buf, len, rc == RS_S_OK && len > 1);
         free(buf);
     }
 }

@@ -1294,7 +1294,6 @@ struct rs_mix_job {
     const double *sz;
     rs_entity *vlev;             /* checking: the mix's lever view, its results */
     rs_results *rr;
-    long fresh;
     /* taking: where rs_mix_run runs */
     const rs_mix_opts *o;
     long next;                   /* the next sample to take */
@@ -1450,7 +1449,7 @@ rs_status rs_mix_job_pack(const rs_mix_job *j, unsigned char **buf, size_t *len)
     rs_bytes_put_i64(&o, j->pass);
     rs_bytes_put_i64(&o, j->n);
     rs_bytes_put_i64(&o, j->P->K);
-    rs_bytes_put_i64(&o, j->fresh);
+    rs_bytes_put_i64(&o, j->res ? j->res->fresh : 0);
     rs_bytes_put_i64(&o, (int64_t)j->seed);
     put_f64(&o, j->P->conf);
     rs_bytes_put_i64(&o, j->sz ? j->P->J : 0);
@@ -1496,7 +1495,6 @@ rs_status rs_mix_job_unpack(const unsigned char *buf, size_t len, rs_mix_job **o
     j->pass = (int)pass;
     j->n = (long)n;
     j->seed = o.seed;
-    j->fresh = o.fresh;
     j->P = &j->Pown;
     rs_scenario_init(&j->s);
     rs_status rc = RS_S_NOMEM;
@@ -1572,7 +1570,6 @@ static rs_status evaluate(const problem *P, rs_mc_sampler *sm, const rs_mix_opts
     rs_mix_job jb;
     job_init(&jb, PASS_CHECK, (problem *)P, sm, o);
     jb.n = K + res->fresh;
-    jb.fresh = res->fresh;
     jb.res = res;
     jb.sz = sz;
     double *val = malloc((size_t)nl * sizeof *val);
