@@ -50,16 +50,21 @@ static void community_linear(const rs_entity *e, int years, rs_lin *lin)
     lin->keep = 1.0;
     const double c0 = v[CM_COLL_START];
     const double d = v[CM_COLL_TARGET] - c0;
-    rs_sched fee, cost;
-    rs_sched_begin(&fee, e, CM_FEE_RATE, CM_FEE_GROWTH);
-    rs_sched_begin(&cost, e, CM_COST, CM_COST_GROWTH);
+    double fv[RS_MAX_YEARS], ff[RS_MAX_YEARS], kv[RS_MAX_YEARS], kf[RS_MAX_YEARS];
+    rs_sched_fill(e, CM_FEE_RATE, CM_FEE_GROWTH, years, fv, ff);
+    rs_sched_fill(e, CM_COST, CM_COST_GROWTH, years, kv, kf);
+    double raw = 0.0, monthly = 0.0;   /* the monthly cost: one division a step */
     for (int y = 0; y < years; y++) {
-        rs_sched_next(&fee, y + 1);
-        rs_sched_next(&cost, y + 1);
-        const double full = v[CM_AREA] * fee.v;
-        lin->cg[y] = full * fee.f * c0;
-        lin->rg[y] = full * fee.f * d;
-        lin->cn[y] = cost.v / 12.0 * cost.f;
+        if (y == 0 || kv[y] != raw)
+            monthly = (raw = kv[y]) / 12.0;
+        kv[y] = monthly;
+    }
+    double *restrict cg = lin->cg, *restrict rg = lin->rg, *restrict cn = lin->cn;
+    for (int y = 0; y < years; y++) {
+        const double full = v[CM_AREA] * fv[y] * ff[y];
+        cg[y] = full * c0;
+        rg[y] = full * d;
+        cn[y] = kv[y] * kf[y];
         lin->rn[y] = lin->ct[y] = lin->rt[y] = lin->cs[y] = lin->rs[y] = 0.0;
     }
 }

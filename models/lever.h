@@ -92,6 +92,30 @@ static inline void rs_sched_next(rs_sched *it, int y)
     }
 }
 
+/* The values and growth factors of years 1..years, as rs_sched_next gives
+ * them in turn: val[y - 1] and fac[y - 1] (arrays of `years`). Filled
+ * first, so that a linear form's loop over years is one of plain
+ * arithmetic the compiler vectorises. */
+static inline void rs_sched_fill(const rs_entity *e, int param, int growth, int years,
+                                 double *restrict val, double *restrict fac)
+{
+    rs_sched it;
+    rs_sched_begin(&it, e, param, growth);
+    double v = it.v, f = 1.0;
+    for (int y = 0, next = 0; y < years; y++) {
+        if (y > 0)
+            f *= it.g1;
+        for (; next < it.nstep && it.step[next].year <= y + 1; next++) {
+            v = it.step[next].value;
+            f = 1.0;
+        }
+        val[y] = v;
+        fac[y] = f;
+    }
+}
+
+#define RS_MAX_YEARS (RS_MAX_MONTHS / 12)
+
 /* Fill the common part of a lever's linear form: s, o = s + b, the ramp,
  * the build months, the subsidy month, the depreciation and keep. The
  * caller adds capex, subsidies and the coefficients. */

@@ -144,6 +144,10 @@ typedef struct {
     int *in_corr;       /* per range: copula dimension or -1 */
     rs_draw_prep *prep; /* per range: its distribution prepared for draws */
     int *touched, ntouched; /* entities with a ranged value (re-derived each run) */
+    const rs_lin **com_lin, **lev_lin; /* per community / lever: its linear form when
+                                        * no run changes it (worked out once), else NULL */
+    rs_lin *lins;       /* those forms, and their coefficient arrays: */
+    double *lin_arrays;
     rs_mc_part *part;   /* rows written by the worker of the run's block */
     atomic_long next_block, done;
     const rs_mc_opts *opt;
@@ -263,6 +267,54 @@ static int plan_touched(plan *p)
     return 0;
 }
 
+/* The linear forms of the communities and levers no range touches: the
+ * same in every run, so worked out once here and read by build_run in
+ * place of the section's linear(). Up to LIN_CACHE_BYTES of them (a
+ * province-scale portfolio keeps the rest computed per run). */
+#define LIN_CACHE_BYTES (32u << 20)
+
+static int plan_static(plan *p)
+{
+    const rs_scenario *s = p->s;
+    const int Y = p->Y, n = s->ncom + s->nlev;
+    p->com_lin = calloc((size_t)(n ? n : 1), sizeof *p->com_lin);
+    char *moved = calloc((size_t)(n ? n : 1), 1);
+    if (!p->com_lin || !moved) {
+        free(moved);
+        return -1;
+    }
+    p->lev_lin = p->com_lin + s->ncom;
+    for (int i = 0; i < s->nranges; i++) {
+        const rs_entity *e = s->ranges[i].e;
+        if (s->ncom && e >= s->com && e < s->com + s->ncom)
+            moved[e - s->com] = 1;
+        else if (s->nlev && e >= s->lev && e < s->lev + s->nlev)
+            moved[s->ncom + (e - s->lev)] = 1;
+    }
+    const size_t each = sizeof(rs_lin) + (size_t)RS_LIN_ARRAYS * Y * sizeof(double);
+    int nfix = 0;
+    for (int i = 0; i < n; i++)
+        nfix += !moved[i] && (size_t)(nfix + 1) * each <= LIN_CACHE_BYTES;
+    p->lins = malloc((size_t)(nfix ? nfix : 1) * sizeof *p->lins);
+    p->lin_arrays = malloc((size_t)(nfix ? nfix : 1) * RS_LIN_ARRAYS * Y * sizeof(double));
+    if (!p->lins || !p->lin_arrays) {
+        free(moved);
+        return -1;
+    }
+    for (int i = 0, k = 0; i < n && k < nfix; i++) {
+        if (moved[i])
+            continue;
+        const rs_entity *e = i < s->ncom ? &s->com[i] : &s->lev[i - s->ncom];
+        rs_lin *lin = &p->lins[k];
+        rs_lin_arrays(lin, p->lin_arrays + (size_t)k * RS_LIN_ARRAYS * Y, Y);
+        e->sec->linear(e, Y, lin);
+        p->com_lin[i] = lin;
+        k++;
+    }
+    free(moved);
+    return 0;
+}
+
 /* The correlation factor's non-zeros row by row, and each range's copula
  * dimension (its stream's). */
 static int plan_corr(plan *p)
@@ -315,6 +367,9 @@ static void plan_release(plan *p)
     free(p->cidx);
     free(p->in_corr);
     free(p->touched);
+    free(p->com_lin);
+    free(p->lins);
+    free(p->lin_arrays);
 }
 
 /* ---------------------------------------------------------------- worker */
@@ -466,6 +521,13 @@ static int slot_of(worker *w, const rs_lin *lin, int end, int group)
     }
 }
 
+/* a[0..n) += b[0..n) */
+static inline void add_to(double *restrict a, const double *restrict b, int n)
+{
+    for (int i = 0; i < n; i++)
+        a[i] += b[i];
+}
+
 /* The constant parts c[y] of up to three series (k of them: yc[j], st[j],
  * c[j]) over months s .. end: a whole year adds to that year's constant,
  * a part of one (the first or last year) to the difference array of
@@ -490,22 +552,8 @@ static inline void add_consts(int k, double *const yc[3], double *const st[3],
         }
         last = ye - 1;
     }
-    if (k == 3) {                                 /* a lever's gross, net and tax: one pass */
-        double *restrict a0 = yc[0], *restrict a1 = yc[1], *restrict a2 = yc[2];
-        const double *restrict c0 = c[0], *restrict c1 = c[1], *restrict c2 = c[2];
-        for (int y = first; y <= last; y++) {
-            a0[y] += c0[y];
-            a1[y] += c1[y];
-            a2[y] += c2[y];
-        }
-        return;
-    }
-    for (int j = 0; j < k; j++) {
-        double *restrict a = yc[j];
-        const double *restrict cj = c[j];
-        for (int y = first; y <= last; y++)
-            a[y] += cj[y];
-    }
+    for (int j = 0; j < k && first <= last; j++)
+        add_to(yc[j] + first, c[j] + first, last - first + 1);
 }
 
 /* Build the portfolio's monthly totals for the drawn values: 0, or -1
@@ -535,51 +583,51 @@ static int build_run(worker *w)
         memset(w->depd, 0, (size_t)(M + 1) * sizeof(double));
 
     for (int i = 0; i < c->ncom; i++) {
-        const rs_entity *e = &c->com[i];
-        e->sec->linear(e, Y, &lin);
-        int k = slot_of(w, &lin, M, GROUP_COMMUNITY);
+        const rs_lin *L = p->com_lin[i];
+        if (!L) {
+            c->com[i].sec->linear(&c->com[i], Y, &lin);
+            L = &lin;
+        }
+        int k = slot_of(w, L, M, GROUP_COMMUNITY);
         if (k < 0)
             return -1;
-        double *dg = w->D + (size_t)k * 3 * Y;
-        for (int y = 0; y < Y; y++)
-            dg[y] += lin.rg[y];
+        add_to(w->D + (size_t)k * 3 * Y, L->rg, Y);
         double *const yc2[3] = {yc_fee, yc_cost, NULL}, *const st2[3] = {st_fee, st_cost, NULL};
-        const double *const c2[3] = {lin.cg, lin.cn, NULL};
+        const double *const c2[3] = {L->cg, L->cn, NULL};
         add_consts(2, yc2, st2, c2, 1, M);
     }
     for (int l = 0; l < c->nlev; l++) {
-        const rs_entity *e = &c->lev[l];
-        e->sec->linear(e, Y, &lin);
-        if (lin.s > M)
+        const rs_lin *L = p->lev_lin[l];
+        if (!L) {
+            c->lev[l].sec->linear(&c->lev[l], Y, &lin);
+            L = &lin;
+        }
+        if (L->s > M)
             continue;
-        rs_lin_capex(&lin, M, r->capex, income_tax ? w->depd : NULL);
-        if (lin.subsidy != 0.0 && lin.sub_month >= 1 && lin.sub_month <= M)
-            r->subsidy[lin.sub_month - 1] += lin.subsidy;
-        if (lin.o > M)
+        rs_lin_capex(L, M, r->capex, income_tax ? w->depd : NULL);
+        if (L->subsidy != 0.0 && L->sub_month >= 1 && L->sub_month <= M)
+            r->subsidy[L->sub_month - 1] += L->subsidy;
+        if (L->o > M)
             continue;
-        int k = slot_of(w, &lin, M, GROUP_LEVER);
+        int k = slot_of(w, L, M, GROUP_LEVER);
         if (k < 0)
             return -1;
-        double *dg = w->D + (size_t)k * 3 * Y, *dn = dg + Y, *dt = dn + Y;
-        for (int y = 0; y < Y; y++) {
-            dg[y] += lin.rg[y];
-            dn[y] += lin.rn[y];
-            dt[y] += lin.rt[y];
-        }
+        double *dg = w->D + (size_t)k * 3 * Y;
+        add_to(dg, L->rg, Y);
+        add_to(dg + Y, L->rn, Y);
+        add_to(dg + 2 * Y, L->rt, Y);
         double *const yc3[3] = {yc_rev, yc_net, yc_tax}, *const st3[3] = {st_rev, st_net, st_tax};
-        const double *const c3[3] = {lin.cg, lin.cn, lin.ct};
-        add_consts(3, yc3, st3, c3, lin.o, M);
-        if (lin.sub_end >= lin.o) {
-            const int end = lin.sub_end < M ? lin.sub_end : M;
-            int ks = slot_of(w, &lin, end, GROUP_SUBSIDY);
+        const double *const c3[3] = {L->cg, L->cn, L->ct};
+        add_consts(3, yc3, st3, c3, L->o, M);
+        if (L->sub_end >= L->o) {
+            const int end = L->sub_end < M ? L->sub_end : M;
+            int ks = slot_of(w, L, end, GROUP_SUBSIDY);
             if (ks < 0)
                 return -1;
-            double *ds = w->D + (size_t)ks * 3 * Y;
-            for (int y = 0; y < Y; y++)
-                ds[y] += lin.rs[y];
+            add_to(w->D + (size_t)ks * 3 * Y, L->rs, Y);
             double *const yc1[3] = {yc_sub, NULL, NULL}, *const st1[3] = {st_sub, NULL, NULL};
-            const double *const c1[3] = {lin.cs, NULL, NULL};
-            add_consts(1, yc1, st1, c1, lin.o, end);
+            const double *const c1[3] = {L->cs, NULL, NULL};
+            add_consts(1, yc1, st1, c1, L->o, end);
         }
     }
 
@@ -741,7 +789,8 @@ rs_status rs_mc_part_run(const rs_scenario *s, const rs_mc_opts *opt, long exact
     p.part = part_alloc(p.runs, p.Y, exact_max, first_block * RS_MC_BLOCK,
                         (end_block - first_block) * RS_MC_BLOCK);
     ws = calloc((size_t)nw, sizeof *ws);
-    if (!p.part || !ws || plan_tables(&p) != 0 || plan_touched(&p) != 0 || plan_corr(&p) != 0)
+    if (!p.part || !ws || plan_tables(&p) != 0 || plan_touched(&p) != 0 ||
+        plan_static(&p) != 0 || plan_corr(&p) != 0)
         goto out;
 
     for (; started < nw; started++)

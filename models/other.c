@@ -24,14 +24,16 @@ static void other_linear(const rs_entity *e, int years, rs_lin *lin)
     const double *v = e->v;
     rs_lin_init(lin, e, 0, (int)v[OT_RAMP], (int)v[OT_SHAPE]);
     const double keep = rs_lever_keep(e, 0.0);
-    rs_sched income;
-    rs_sched_begin(&income, e, OT_INCOME, OT_GROWTH);
+    double iv[RS_MAX_YEARS], inf[RS_MAX_YEARS];
+    rs_sched_fill(e, OT_INCOME, OT_GROWTH, years, iv, inf);
+    const double fixed = -v[OT_OPEX_FIXED];
+    double *restrict cg = lin->cg, *restrict rg = lin->rg, *restrict cn = lin->cn,
+                     *restrict rn = lin->rn;
     for (int y = 0; y < years; y++) {
-        rs_sched_next(&income, y + 1);
-        lin->cg[y] = 0.0;
-        lin->rg[y] = income.v * income.f;
-        lin->cn[y] = -v[OT_OPEX_FIXED];
-        lin->rn[y] = lin->rg[y] * keep;
+        cg[y] = 0.0;
+        rg[y] = iv[y] * inf[y];
+        cn[y] = fixed;
+        rn[y] = rg[y] * keep;
     }
     rs_lin_tax(lin, e, years);
     rs_lin_no_kwh_subsidy(lin, years);

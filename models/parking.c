@@ -35,15 +35,16 @@ static void parking_linear(const rs_entity *e, int years, rs_lin *lin)
     const double fixed = v[PK_SPACES] * v[PK_OPEX_SPACE];
     const double keep = rs_lever_keep(e, v[PK_OPEX_RATE]);
     const double u0 = v[PK_UTIL_START], d = v[PK_UTIL_TARGET] - u0;
-    rs_sched fee;
-    rs_sched_begin(&fee, e, PK_FEE, PK_FEE_GROWTH);
+    double fv[RS_MAX_YEARS], ff[RS_MAX_YEARS];
+    rs_sched_fill(e, PK_FEE, PK_FEE_GROWTH, years, fv, ff);
+    double *restrict cg = lin->cg, *restrict rg = lin->rg, *restrict cn = lin->cn,
+                     *restrict rn = lin->rn;
     for (int y = 0; y < years; y++) {
-        rs_sched_next(&fee, y + 1);
-        const double full = v[PK_SPACES] * fee.v;
-        lin->cg[y] = full * fee.f * u0;
-        lin->rg[y] = full * fee.f * d;
-        lin->cn[y] = lin->cg[y] * keep - fixed;
-        lin->rn[y] = lin->rg[y] * keep;
+        const double full = v[PK_SPACES] * fv[y] * ff[y];
+        cg[y] = full * u0;
+        rg[y] = full * d;
+        cn[y] = cg[y] * keep - fixed;
+        rn[y] = rg[y] * keep;
     }
     rs_lin_tax(lin, e, years);
     rs_lin_no_kwh_subsidy(lin, years);

@@ -46,17 +46,18 @@ static void shops_linear(const rs_entity *e, int years, rs_lin *lin)
     const double area = v[SH_COUNT] * v[SH_AREA];
     const double keep = rs_lever_keep(e, v[SH_OPEX_RATE]);
     const double o0 = v[SH_OCC_START], d = v[SH_OCC_TARGET] - o0;
-    rs_sched rent, master;
-    rs_sched_begin(&rent, e, SH_RENT, SH_RENT_GROWTH);
-    rs_sched_begin(&master, e, SH_MASTER, SH_MASTER_GROWTH);
+    const double up = 1.0 + v[SH_UPLIFT], fixed = v[SH_OPEX_FIXED];
+    double rv[RS_MAX_YEARS], rf[RS_MAX_YEARS], mv[RS_MAX_YEARS], mf[RS_MAX_YEARS];
+    rs_sched_fill(e, SH_RENT, SH_RENT_GROWTH, years, rv, rf);
+    rs_sched_fill(e, SH_MASTER, SH_MASTER_GROWTH, years, mv, mf);
+    double *restrict cg = lin->cg, *restrict rg = lin->rg, *restrict cn = lin->cn,
+                     *restrict rn = lin->rn;
     for (int y = 0; y < years; y++) {
-        rs_sched_next(&rent, y + 1);
-        rs_sched_next(&master, y + 1);
-        const double full = area * rent.v * (1.0 + v[SH_UPLIFT]);
-        lin->cg[y] = full * rent.f * o0;
-        lin->rg[y] = full * rent.f * d;
-        lin->cn[y] = lin->cg[y] * keep - v[SH_OPEX_FIXED] - area * master.v * master.f;
-        lin->rn[y] = lin->rg[y] * keep;
+        const double full = area * rv[y] * up * rf[y];
+        cg[y] = full * o0;
+        rg[y] = full * d;
+        cn[y] = cg[y] * keep - fixed - area * mv[y] * mf[y];
+        rn[y] = rg[y] * keep;
     }
     rs_lin_tax(lin, e, years);
     rs_lin_no_kwh_subsidy(lin, years);

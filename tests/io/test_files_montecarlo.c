@@ -19,6 +19,7 @@
 #include <gsl/gsl_sort_ulong.h>
 #include <gsl/gsl_statistics_double.h>
 #include "fix_io.h"
+#include "../../models/draw.h"
 #include "../../models/sketch.h"
 #include "../../models/montecarlo.h"
 #include "../../models/scenpack.h"
@@ -310,6 +311,111 @@ static void same_results(const rs_mc_results *a, const rs_mc_results *b)
     assert_memory_equal(&a->p_npv_negative, &b->p_npv_negative, sizeof(double));
 }
 
+/* The linear forms of communities and levers that no range touches are
+ * worked out once per Monte Carlo call, not per run. Give every such
+ * entity a range that cannot move (low = high = its value): each run then
+ * works its form out again, and the results must be the same bits. The
+ * file below: two communities and four levers (a renewed charger with a
+ * per-kWh subsidy, parking with a build time, an other income), of which
+ * one community and the shops are ranged. */
+static const char fixed_text[] =
+    "section,key,value,low,high,dist\n"
+    "scenario,horizon_years,15\n"
+    "scenario,income_tax_rate,0.25\n"
+    "community:a,area_m2,20000\n"
+    "community:a,fee_rate,0.6\n"
+    "community:a,collection_start,0.45\n"
+    "community:a,collection_target,0.85\n"
+    "community:a,ramp_months,12\n"
+    "community:a,cost_annual,228000\n"
+    "community:b,area_m2,15000\n"
+    "community:b,fee_rate,0.7,0.6,0.8,pert\n"
+    "community:b,collection_start,0.5\n"
+    "community:b,ramp_months,18\n"
+    "community:b,cost_annual,200000,180000,230000,normal\n"
+    "shops:s,community,a\n"
+    "shops:s,count,4\n"
+    "shops:s,area_m2,35\n"
+    "shops:s,rent,28,22.4,33.6,triangular\n"
+    "shops:s,occupancy_start,0.3\n"
+    "shops:s,occupancy_target,0.88\n"
+    "shops:s,ramp_months,12\n"
+    "shops:s,fitout_capex,30000\n"
+    "shops:s,tax_rate,0.09\n"
+    "chargers:e,community,a\n"
+    "chargers:e,ports,30\n"
+    "chargers:e,start_month,7\n"
+    "chargers:e,sessions_start,0.5\n"
+    "chargers:e,sessions_target,2.5\n"
+    "chargers:e,ramp_months,18\n"
+    "chargers:e,kwh_per_session,1.2\n"
+    "chargers:e,price_per_session,0.3\n"
+    "chargers:e,price_per_kwh,1.1\n"
+    "chargers:e,electricity_cost,0.62\n"
+    "chargers:e,capex_per_port,1500\n"
+    "chargers:e,life_years,5\n"
+    "chargers:e,subsidy_per_kwh,0.2\n"
+    "chargers:e,subsidy_years,3\n"
+    "chargers:e,tax_rate,0.06\n"
+    "parking:p,community,b\n"
+    "parking:p,spaces,20\n"
+    "parking:p,fee,150\n"
+    "parking:p,utilization_start,0.3\n"
+    "parking:p,utilization_target,0.8\n"
+    "parking:p,ramp_months,12\n"
+    "parking:p,capex_per_space,3000\n"
+    "parking:p,build_months,3\n"
+    "parking:p,tax_rate,0.09\n"
+    "other:o,community,b\n"
+    "other:o,income,2000\n"
+    "other:o,growth,0.03\n"
+    "other:o,capex,10000\n";
+
+static void test_fixed_forms(void **state)
+{
+    (void)state;
+    const char *files[] = {rs_test_file(rs_test_dir(), "fixed.csv", fixed_text)};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        rs_scenario s;
+        assert_int_equal(load(files[f], &s), 0);
+        rs_mc_opts o = {600, 5, 2, NULL, NULL};
+        rs_mc_results *once, *each;
+        assert_int_equal(rs_mc_run(&s, &o, &once), 0);
+        const int n = s.ncom + s.nlev;
+        rs_range *g = realloc(s.ranges, (size_t)(s.nranges + n) * sizeof *g);
+        assert_non_null(g);
+        s.ranges = g;
+        int added = 0;
+        for (int i = 0; i < n; i++) {
+            rs_entity *e = i < s.ncom ? &s.com[i] : &s.lev[i - s.ncom];
+            int moved = 0;
+            for (int k = 0; k < s.nranges; k++)
+                moved |= s.ranges[k].e == e;
+            if (moved || e->sec->ramp_param < 0)
+                continue;
+            rs_range *r = &s.ranges[s.nranges + added++];
+            memset(r, 0, sizeof *r);
+            r->e = e;
+            r->param = e->sec->ramp_param;
+            r->step = -1;
+            r->low = r->value = r->high = e->v[r->param];
+            snprintf(r->label, sizeof r->label, "fixed.%d", i);
+            r->stream = rs_stream_key(r->label);
+        }
+        if (added == 0) {   /* the file must have entities without a range */
+            print_error("%s: every entity is ranged\n", files[f]);
+            fail();
+        }
+        s.nranges += added;
+        assert_int_equal(rs_mc_run(&s, &o, &each), 0);
+        same_results(once, each);
+        assert_true(once->metric[MT_NPV][MC_P10] < once->metric[MT_NPV][MC_P90]);
+        rs_mc_results_free(once);
+        rs_mc_results_free(each);
+        rs_scenario_release(&s);
+    }
+}
+
 /* The blocks split as `ranks` processes split them, each part packed and
  * merged into the first: the results of one process. */
 static rs_mc_results *split_run(const rs_scenario *s, const rs_mc_opts *o, long exact_max,
@@ -494,7 +600,7 @@ int main(void)
         cmocka_unit_test(test_correlation),           cmocka_unit_test(test_correlation_errors),
         cmocka_unit_test(test_pairing),               cmocka_unit_test(test_template_draws),
         cmocka_unit_test(test_parts_identical),       cmocka_unit_test(test_sketch_regime),
-        cmocka_unit_test(test_scenario_pack),
+        cmocka_unit_test(test_scenario_pack),         cmocka_unit_test(test_fixed_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
