@@ -192,10 +192,12 @@ bench bench-quick bench-full: deps
 
 # ---- fuzzing (docs/testing.md) ---------------------------------------------
 # libFuzzer harnesses (tests/fuzz/) of the scenario reader with the base case,
-# of included tables and of the `fit` history reader, built with clang and
+# of included tables, of the `fit` history reader and of the bytes
+# revsim-mpi's ranks exchange (packed scenarios, Monte Carlo parts, optimize
+# jobs), built with clang and
 # ASan/UBSan into build/fuzz/; each runs FUZZ_SECONDS (default 60) on one core.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := scenario table history
+FUZZ_TARGETS := scenario table history bytes
 FUZZ_BIN := $(foreach t,$(FUZZ_TARGETS),$(BUILD)/tests/fuzz/fuzz_$(t))
 $(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzzutil.o \
                             $(call LIBS_FOR,io)

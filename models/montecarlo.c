@@ -1066,7 +1066,7 @@ static void add_xsum(reader *r, rs_xsum *x)
     const int64_t lo = get_i64(r), len = get_i64(r);
     rs_xsum t;
     rs_xsum_init(&t);
-    if (lo < 0 || len < 0 || lo + len > RS_XSUM_DIGITS) {
+    if (lo < 0 || len < 0 || lo > RS_XSUM_DIGITS || len > RS_XSUM_DIGITS - lo) {
         r->bad = 1;
         return;
     }
@@ -1107,25 +1107,13 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
                 mark[i] = 1;
     }
     const int64_t row0 = get_i64(&r), nrows = get_i64(&r);
-    if (r.bad || row0 < 0 || nrows < 0 || row0 + nrows > into->kept) {
+    if (r.bad || row0 < 0 || nrows < 0 || row0 > into->kept || nrows > into->kept - row0 ||
+        (size_t)nrows * MT_N > rs_bytes_left(&r) / sizeof(double)) {
         free(mark);
         return RS_S_INPUT;
     }
-    /* rows: the part that merges holds every kept run's from now on */
-    if (into->row0 != 0 || into->nrows != into->kept) {
-        double *m = calloc((size_t)(into->kept ? into->kept : 1) * MT_N, sizeof *m);
-        if (!m) {
-            free(mark);
-            return RS_S_NOMEM;
-        }
-        memcpy(m + (size_t)into->row0 * MT_N, into->metrics,
-               (size_t)into->nrows * MT_N * sizeof *m);
-        free(into->metrics);
-        into->metrics = m;
-        into->row0 = 0;
-        into->nrows = into->kept;
-    }
-    get(&r, into->metrics + (size_t)row0 * MT_N, (size_t)nrows * MT_N * sizeof(double));
+    const size_t rows_at = r.at;   /* the rows are copied once the rest is read */
+    r.at += (size_t)nrows * MT_N * sizeof(double);
     /* the sums: into a scratch part first, so a bad buffer changes nothing */
     rs_mc_part *t = part_alloc(into->runs, into->years, into->exact ? into->runs : into->kept, 0, 0);
     if (!t) {
@@ -1151,7 +1139,24 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
     get(&r, &t->npv_neg, sizeof(double));
     get(&r, &t->npv_fin, sizeof(double));
     rs_status rc = RS_S_INPUT;
+    if (!r.bad && r.at == len && (into->row0 != 0 || into->nrows != into->kept)) {
+        /* rows: the part that merges holds every kept run's from now on */
+        double *m = calloc((size_t)(into->kept ? into->kept : 1) * MT_N, sizeof *m);
+        if (m) {
+            memcpy(m + (size_t)into->row0 * MT_N, into->metrics,
+                   (size_t)into->nrows * MT_N * sizeof *m);
+            free(into->metrics);
+            into->metrics = m;
+            into->row0 = 0;
+            into->nrows = into->kept;
+        } else {
+            rc = RS_S_NOMEM;
+            r.bad = 1;
+        }
+    }
     if (!r.bad && r.at == len) {
+        memcpy(into->metrics + (size_t)row0 * MT_N, buf + rows_at,
+               (size_t)nrows * MT_N * sizeof(double));
         part_add_sums(into, t);
         for (long b = 0; b < into->nblocks; b++)
             into->done[b] |= mark[b];

@@ -1484,8 +1484,14 @@ rs_status rs_mix_job_unpack(const unsigned char *buf, size_t len, rs_mix_job **o
     o.seed = (unsigned long)rs_bytes_get_i64(&in);
     rs_bytes_get(&in, &o.confidence, sizeof o.confidence);
     const int64_t nsz = rs_bytes_get_i64(&in);
+    /* the options within what the optimize table and the command allow
+     * (samples' own bounds for the fresh runs too) */
+    const rs_param *ps = &rs_section_optimize.params[OP_SAMPLES],
+                   *pc = &rs_section_optimize.params[OP_CONFIDENCE];
     if (in.bad || (pass != PASS_SAMPLE && pass != PASS_CHECK) || o.samples <= 0 ||
-        o.fresh < 0 || nsz < 0 || (size_t)nsz > rs_bytes_left(&in) / sizeof(double) ||
+        o.samples > ps->max || o.fresh < 0 || o.fresh > ps->max ||
+        !(o.confidence >= pc->min && o.confidence <= pc->max) || nsz < 0 ||
+        (size_t)nsz > rs_bytes_left(&in) / sizeof(double) ||
         n != o.samples + (pass == PASS_CHECK ? o.fresh : 0))
         return RS_S_INPUT;
     rs_mix_job *j = calloc(1, sizeof *j);

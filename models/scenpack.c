@@ -162,12 +162,16 @@ rs_status rs_scenario_unpack(rs_scenario *dst, const unsigned char *buf, size_t 
             memcpy((char *)dst + rs_kinds[k].count, &zero, sizeof zero);
         }
     }
-    /* every entity's step offset, fixed up once dst->step is read */
+    /* every entity's step offset, fixed up once dst->step is read; counts
+     * the bytes cannot hold are refused before anything is allocated */
     int64_t nent = 0;
-    for (int k = 0; k < RS_SEC_NKINDS; k++)
+    for (int k = 0; k < RS_SEC_NKINDS; k++) {
+        if (!rs_kinds[k].single && (size_t)counts[k] > (r.n - r.at) / sizeof(rs_entity))
+            r.bad = 1;
         nent += rs_kinds[k].single ? 1 : counts[k] > 0 ? counts[k] : 0;
-    int64_t *soff = malloc((size_t)(nent ? nent : 1) * sizeof *soff), at = 0;
-    if (!soff)
+    }
+    int64_t *soff = r.bad ? NULL : malloc((size_t)(nent ? nent : 1) * sizeof *soff), at = 0;
+    if (!soff && !r.bad)
         nomem = 1;
     for (int k = 0; k < RS_SEC_NKINDS && !r.bad && !nomem; k++) {
         int n = 1;
@@ -190,7 +194,8 @@ rs_status rs_scenario_unpack(rs_scenario *dst, const unsigned char *buf, size_t 
             int64_t sec = get_i64(&r), step = get_i64(&r);
             a[i].sec = sec >= 0 && sec < rs_nsections ? rs_sections[sec] : NULL;
             if (!a[i].sec || step < -1 || step >= dst->nstep ||
-                (step >= 0 && (a[i].nsteps < 0 || step + a[i].nsteps > dst->nstep)))
+                (step < 0 ? a[i].nsteps != 0
+                          : a[i].nsteps < 0 || step + a[i].nsteps > dst->nstep))
                 r.bad = 1;
             soff[at++] = step;
             for (int p = 0; p < RS_MAX_PARAMS && !r.bad; p++) {

@@ -14,7 +14,7 @@
 # are passed on to libFuzzer (e.g. FUZZ_ARGS=-runs=100000).
 set -u
 build=${1:-build/fuzz}; shift 2>/dev/null || true
-targets=${*:-scenario table history}
+targets=${*:-scenario table history bytes}
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 secs=${FUZZ_SECONDS:-60}; tmo=${FUZZ_TIMEOUT:-10}
 mkdir -p "$build/artifacts" "$build/gen"

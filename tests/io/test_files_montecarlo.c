@@ -8,7 +8,9 @@
  * files loaded through io/, so this suite sits in tests/io/). */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
+#include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +448,78 @@ static rs_mc_results *split_run(const rs_scenario *s, const rs_mc_opts *o, long 
     return mc;
 }
 
+/* A part's bytes that are refused change nothing: here bytes cut short by
+ * one byte whose rows claim to be block 0's (the merging part's own) and
+ * are all NaN. Before the rows were taken only after the whole buffer was
+ * read, such bytes overwrote block 0's rows before being refused. */
+static void test_merge_refused(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    rs_mc_opts o = {400, 3, 1, NULL, NULL};   /* two blocks */
+    rs_mc_results *one;
+    assert_int_equal(rs_mc_run(&s, &o, &one), 0);
+    rs_mc_part *a, *b;
+    assert_int_equal(rs_mc_part_run(&s, &o, 0, 0, 1, &a), RS_S_OK);
+    assert_int_equal(rs_mc_part_run(&s, &o, 0, 1, 2, &b), RS_S_OK);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_mc_part_pack(b, &buf, &len), RS_S_OK);
+    /* magic, runs, years, kept, MT_N; the span 1..2 and -1; row0, nrows; rows */
+    const size_t at_row0 = 8 * 8, at_rows = 10 * 8, rows = (size_t)RS_MC_BLOCK * MT_N * 8;
+    int64_t v;
+    memcpy(&v, buf + 5 * 8, 8);
+    assert_true(v == 1);
+    memcpy(&v, buf + at_row0, 8);
+    assert_true(v == RS_MC_BLOCK);              /* block 1's rows, as packed */
+    assert_true(len > at_rows + rows);
+    unsigned char *bad = malloc(len);
+    assert_non_null(bad);
+    memcpy(bad, buf, len);
+    v = 0;
+    memcpy(bad + at_row0, &v, 8);
+    memset(bad + at_rows, 0xFF, rows);
+    assert_int_equal(rs_mc_part_merge(a, bad, len - 1), RS_S_INPUT);
+    assert_int_equal(rs_mc_part_merge(a, buf, len), RS_S_OK);
+    rs_mc_results *two;
+    assert_int_equal(rs_mc_part_finish(a, &two), RS_S_OK);
+    same_results(one, two);
+    free(bad);
+    free(buf);
+    rs_mc_part_free(a);
+    rs_mc_part_free(b);
+    rs_mc_results_free(one);
+    rs_mc_results_free(two);
+    rs_scenario_release(&s);
+}
+
+/* Packed scenario bytes whose counts the bytes cannot hold are refused
+ * before anything of that size is allocated. */
+static void test_unpack_counts(void **state)
+{
+    (void)state;
+    rs_scenario s, d;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
+    rs_scenario_init(&d);
+    assert_int_equal(rs_scenario_unpack(&d, buf, len), RS_S_OK);   /* as packed */
+    assert_int_equal(d.nlev, s.nlev);
+    /* five numbers, then the scenario's own struct: counts that would
+     * need 64 GB before the bytes run out */
+    const int huge = INT_MAX;
+    const size_t at[4] = {offsetof(rs_scenario, ncom), offsetof(rs_scenario, nlev),
+                          offsetof(rs_scenario, ngrant), offsetof(rs_scenario, nloan)};
+    for (int i = 0; i < 4; i++)
+        memcpy(buf + 5 * 8 + at[i], &huge, sizeof huge);
+    assert_int_equal(rs_scenario_unpack(&d, buf, len), RS_S_INPUT);
+    free(buf);
+    rs_scenario_release(&d);
+    rs_scenario_release(&s);
+}
+
 /* Processes (ranks) and threads: any split gives the results of one, below
  * the exact limit and past it (a limit of 300 runs here). */
 static void test_parts_identical(void **state)
@@ -601,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_pairing),               cmocka_unit_test(test_template_draws),
         cmocka_unit_test(test_parts_identical),       cmocka_unit_test(test_sketch_regime),
         cmocka_unit_test(test_scenario_pack),         cmocka_unit_test(test_fixed_forms),
+        cmocka_unit_test(test_merge_refused),         cmocka_unit_test(test_unpack_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

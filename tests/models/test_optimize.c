@@ -351,6 +351,29 @@ static rs_status split_runner(rs_mix_job *jb, void *ctx)
     rs_mix_job *far = NULL;
     assert_int_equal(rs_mix_job_unpack(buf, len / 2, &far), RS_S_INPUT);
     assert_null(far);
+    /* options outside what the command allows are refused: the header is
+     * magic, pass, n, samples, fresh, seed, confidence (8 bytes each) */
+    unsigned char *bad = malloc(len);
+    assert_non_null(bad);
+    const double conf[3] = {NAN, -0.5, 1.5};
+    for (int i = 0; i < 3; i++) {
+        memcpy(bad, buf, len);
+        memcpy(bad + 6 * 8, &conf[i], 8);
+        assert_int_equal(rs_mix_job_unpack(bad, len, &far), RS_S_INPUT);
+    }
+    int64_t many;
+    memcpy(&many, buf + 3 * 8, 8);
+    assert_true(many == 40);   /* the samples, as packed */
+    many = 100001;             /* past optimize,samples' range */
+    int64_t n_all;             /* n: the samples (and the fresh runs) */
+    memcpy(&n_all, buf + 2 * 8, 8);
+    n_all += many - 40;
+    memcpy(bad, buf, len);
+    memcpy(bad + 2 * 8, &n_all, 8);
+    memcpy(bad + 3 * 8, &many, 8);
+    assert_int_equal(rs_mix_job_unpack(bad, len, &far), RS_S_INPUT);
+    free(bad);
+    assert_null(far);
     assert_int_equal(rs_mix_job_unpack(buf, len, &far), RS_S_OK);
     free(buf);
     const long n = rs_mix_job_samples(jb);
