@@ -45,10 +45,11 @@ static double beta_cf(double x, double a, double b)
     return h;
 }
 
-/* I_x(a, b) for 0 < x < 1, with lnb = ln B(a, b). */
-static double beta_P(double x, double a, double b, double lnb)
+/* I_x(a, b) for 0 < x < 1, with lnb = ln B(a, b), lx = log(x) and
+ * l1x = log1p(-x) (the caller's, who needs them too). */
+static double beta_P(double x, double a, double b, double lnb, double lx, double l1x)
 {
-    const double front = exp(a * log(x) + b * log1p(-x) - lnb);
+    const double front = exp(a * lx + b * l1x - lnb);
     if (x < (a + 1.0) / (a + b + 2.0))
         return front * beta_cf(x, a, b) / a;
     return 1.0 - front * beta_cf(1.0 - x, b, a) / b;
@@ -70,14 +71,15 @@ static double beta_inv_lower(double p, double a, double b, double lnb, double gu
         x = mean;
     double lo = 0.0, hi = 1.0;
     for (int it = 0; it < 100; it++) {
-        const double f = beta_P(x, a, b, lnb) - p;
+        const double lx = log(x), l1x = log1p(-x);
+        const double f = beta_P(x, a, b, lnb, lx, l1x) - p;
         if (f == 0.0)
             break;
         if (f < 0.0)
             lo = x;
         else
             hi = x;
-        const double pdf = exp((a - 1.0) * log(x) + (b - 1.0) * log1p(-x) - lnb);
+        const double pdf = exp((a - 1.0) * lx + (b - 1.0) * l1x - lnb);
         const double t = f / pdf, k = 0.5 * t * ((a - 1.0) / x - (b - 1.0) / (1.0 - x));
         double next = x - (fabs(k) < 1.0 ? t / (1.0 - k) : t);
         if (!(next > lo && next < hi))
