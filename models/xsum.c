@@ -98,6 +98,11 @@ double rs_xsum_value(const rs_xsum *x)
             d[i] = -d[i];
         normalise(d);
     }
+    /* the top digit alone at 2^32 or more is 2^1102 or more: far past
+     * overflow (only digits merged from outside can get there; added
+     * doubles stay below 2^1024 2^62) and too wide for the 128-bit window */
+    if (d[RS_XSUM_DIGITS - 1] >> 32)
+        return neg ? -INFINITY : INFINITY;
     int t = RS_XSUM_DIGITS - 1;
     while (t >= 0 && d[t] == 0)
         t--;

@@ -113,12 +113,43 @@ static void test_order(void **state_)
     }
 }
 
+/* digits set as plain data (as a part merged from another process sets
+ * them): a top digit of 2^32 or more is past overflow, not a garbled
+ * value (fuzz_bytes found 2^32 there read as a shift by -1) */
+static void test_wide_top(void **state_)
+{
+    (void)state_;
+    rs_xsum x;
+    rs_xsum_init(&x);
+    x.d[RS_XSUM_DIGITS - 1] = (int64_t)1 << 32;   /* 2^(32*67 + 32 - 1074) = 2^1134 */
+    double v = rs_xsum_value(&x);
+    assert_true(isinf(v) && v > 0);
+    x.d[RS_XSUM_DIGITS - 1] = -((int64_t)1 << 40);
+    v = rs_xsum_value(&x);
+    assert_true(isinf(v) && v < 0);
+    rs_xsum_init(&x);
+    x.d[RS_XSUM_DIGITS - 2] = (int64_t)1 << 40;   /* carries 2^8 into the top digit */
+    x.d[0] = 1;
+    v = rs_xsum_value(&x);
+    assert_true(isinf(v) && v > 0);
+    rs_xsum_init(&x);                          /* 2^32 - 1 at digit 33: 2^(1056-1074) (2^32-1) */
+    x.d[33] = ((int64_t)1 << 32) - 1;
+    same_bits(rs_xsum_value(&x), ldexp(4294967295.0, 32 * 33 - 1074));
+    rs_xsum y;                                  /* and merged the same way */
+    rs_xsum_init(&y);
+    y.d[RS_XSUM_DIGITS - 1] = (int64_t)1 << 32;
+    rs_xsum_merge(&x, &y);
+    v = rs_xsum_value(&x);
+    assert_true(isinf(v) && v > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_order),
+        cmocka_unit_test(test_wide_top),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
