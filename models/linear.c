@@ -69,6 +69,8 @@ void rs_lin_capex(const rs_lin *lin, int months, double *capex, double *dep)
 
 int rs_entity_flows(const rs_entity *e, int months, const rs_flows *out, int *completion)
 {
+    if (months < 1 || months > RS_MAX_MONTHS)
+        return -1;
     const int years = (months + 11) / 12;
     double *buf = calloc((size_t)RS_LIN_ARRAYS * years + (size_t)months + 1, sizeof(double));
     if (!buf)

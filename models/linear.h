@@ -30,7 +30,9 @@ void rs_lin_capex(const rs_lin *lin, int months, double *capex, double *dep_diff
 static inline int rs_lin_completion(const rs_lin *lin) { return lin->completion; }
 
 /* Convenience for tests and one-off use: the flows of e expanded with
- * scratch memory of its own. Returns 0, or -1 when out of memory. */
+ * scratch memory of its own. Returns 0, or -1 when out of memory or when
+ * months is outside 1 .. RS_MAX_MONTHS (the linear forms' year buffers
+ * hold RS_MAX_MONTHS / 12 years). */
 int rs_entity_flows(const rs_entity *e, int months, const rs_flows *out, int *completion);
 
 /* The same with gross, net and capex only. */

@@ -54,6 +54,13 @@ struct rs_mc_part {
 
 long rs_mc_blocks(long runs) { return runs > 0 ? (runs + RS_MC_BLOCK - 1) / RS_MC_BLOCK : 1; }
 
+/* The runs of block b of a part: block_lo(b) .. block_hi(p, b) - 1. */
+static long block_lo(long b) { return b * RS_MC_BLOCK; }
+static long block_hi(const struct rs_mc_part *p, long b)
+{
+    return (b + 1) * RS_MC_BLOCK < p->runs ? (b + 1) * RS_MC_BLOCK : p->runs;
+}
+
 void rs_mc_part_free(rs_mc_part *p)
 {
     if (!p)
@@ -1061,7 +1068,11 @@ static void add_u32_span(reader *r, uint32_t *a, size_t n)
     }
 }
 
-static void add_xsum(reader *r, rs_xsum *x)
+/* A count of runs read from a part: a whole number in [0, n] (n: the
+ * part's runs). */
+static int bad_count(double c, long n) { return !(c >= 0 && c <= (double)n && c == floor(c)); }
+
+static void add_xsum(reader *r, rs_xsum *x, long n)
 {
     const int64_t lo = get_i64(r), len = get_i64(r);
     rs_xsum t;
@@ -1074,6 +1085,8 @@ static void add_xsum(reader *r, rs_xsum *x)
     t.pinf = get_i64(r);
     t.ninf = get_i64(r);
     t.nan = get_i64(r);
+    if (t.pinf < 0 || t.pinf > n || t.ninf < 0 || t.ninf > n || t.nan < 0 || t.nan > n)
+        r->bad = 1;                      /* infinities and NaNs: counts of runs */
     for (int i = 0; i < RS_XSUM_DIGITS; i++)
         if (t.d[i] < -((int64_t)1 << 40) || t.d[i] > ((int64_t)1 << 40))
             r->bad = 1;                  /* normalised digits only */
@@ -1112,6 +1125,18 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
         free(mark);
         return RS_S_INPUT;
     }
+    /* the part's runs, and its rows: every kept run of its blocks */
+    long nruns = 0;
+    for (long b = 0; b < into->nblocks; b++) {
+        if (!mark[b])
+            continue;
+        const long lo = block_lo(b), hi = block_hi(into, b), khi = hi < into->kept ? hi : into->kept;
+        nruns += hi - lo;
+        if (lo < khi && (lo < row0 || khi > row0 + nrows)) {
+            free(mark);
+            return RS_S_INPUT;
+        }
+    }
     const size_t rows_at = r.at;   /* the rows are copied once the rest is read */
     r.at += (size_t)nrows * MT_N * sizeof(double);
     /* the sums: into a scratch part first, so a bad buffer changes nothing */
@@ -1124,7 +1149,7 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
     const size_t yk = (size_t)rs_sketch_size(&rs_sketch_yearly);
     for (size_t j = 0; j < ny && !r.bad; j++) {
         add_u32_span(&r, t->ysk + j * yk, yk);
-        add_xsum(&r, &t->ysum[j]);
+        add_xsum(&r, &t->ysum[j], nruns);
     }
     get(&r, t->ycnt, ny * sizeof(double));
     get(&r, t->ycov, (size_t)into->years * sizeof(double));
@@ -1132,12 +1157,20 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
         const size_t mk = (size_t)rs_sketch_size(&rs_sketch_metric);
         for (int k = 0; k < MT_N && !r.bad; k++) {
             add_u32_span(&r, t->msk + k * mk, mk);
-            add_xsum(&r, &t->msum[k]);
+            add_xsum(&r, &t->msum[k], nruns);
         }
         get(&r, t->mcnt, sizeof t->mcnt);
     }
     get(&r, &t->npv_neg, sizeof(double));
     get(&r, &t->npv_fin, sizeof(double));
+    for (size_t j = 0; j < ny; j++)
+        r.bad |= bad_count(t->ycnt[j], nruns);
+    for (int y = 0; y < into->years; y++)
+        r.bad |= bad_count(t->ycov[y], nruns);
+    for (int k = 0; k < MT_N && !into->exact; k++)
+        r.bad |= bad_count(t->mcnt[k], nruns);
+    r.bad |= bad_count(t->npv_neg, nruns) || bad_count(t->npv_fin, nruns) ||
+             t->npv_neg > t->npv_fin;
     rs_status rc = RS_S_INPUT;
     if (!r.bad && r.at == len && (into->row0 != 0 || into->nrows != into->kept)) {
         /* rows: the part that merges holds every kept run's from now on */
@@ -1155,8 +1188,14 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
         }
     }
     if (!r.bad && r.at == len) {
-        memcpy(into->metrics + (size_t)row0 * MT_N, buf + rows_at,
-               (size_t)nrows * MT_N * sizeof(double));
+        for (long b = 0; b < into->nblocks; b++) {   /* only its blocks' rows */
+            const long lo = block_lo(b), hi = block_hi(into, b) < into->kept ? block_hi(into, b)
+                                                                             : into->kept;
+            if (mark[b] && lo < hi)
+                memcpy(into->metrics + (size_t)lo * MT_N,
+                       buf + rows_at + (size_t)(lo - row0) * MT_N * sizeof(double),
+                       (size_t)(hi - lo) * MT_N * sizeof(double));
+        }
         part_add_sums(into, t);
         for (long b = 0; b < into->nblocks; b++)
             into->done[b] |= mark[b];

@@ -3,6 +3,7 @@
  * its place in rs_sections, an entity as (kind, index), steps as an offset
  * into rs_scenario.step, texts as strings. */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,73 @@ static rs_entity *entity_at(const rs_scenario *s, int64_t ref)
     return a && i < n ? a + i : NULL;
 }
 
+/* A number of parameter p of a section: its default, or a value its table
+ * allows (whole for integers, a choice's index for an enumeration). */
+static int value_ok(const rs_param *p, double v)
+{
+    if (p->type == RS_P_TEXT || p->type == RS_P_REF || v == p->def)
+        return 1;
+    double lo = p->min, hi = p->max;
+    if (p->type == RS_P_ENUM) {
+        lo = 0;
+        hi = 0;
+        for (const char *c = p->choices; c && *c; c++)
+            hi += *c == '|';
+    }
+    return v >= lo && v <= hi && (p->type == RS_P_NUM || v == (double)(int64_t)v);
+}
+
+/* The values of an unpacked scenario: those a scenario read and validated
+ * can have, so that nothing sized or indexed by them (the horizon, months,
+ * ramp lengths, the parameter a range or step sets) leaves its bounds. */
+static int values_ok(const rs_scenario *s)
+{
+    const double h = s->scen.v[SC_HORIZON];
+    if (!(h >= 1 && h <= RS_MAX_MONTHS / 12 && h == (double)(int)h))
+        return 0;
+    for (int k = 0; k < RS_SEC_NKINDS; k++) {
+        int n;
+        const rs_entity *a = rs_scenario_entities(s, (rs_seckind)k, &n);
+        for (int i = 0; a && i < n; i++) {
+            const rs_section *sec = a[i].sec;
+            const int com_lo = k == RS_SEC_LEVER ? 0 : -1;
+            if ((int)sec->kind != k || !memchr(a[i].name, 0, sizeof a[i].name) ||
+                a[i].community < com_lo || a[i].community >= s->ncom)
+                return 0;
+            for (int p = 0; p < sec->nparams; p++)
+                if (!value_ok(&sec->params[p], a[i].v[p]))
+                    return 0;
+            for (int j = 0; j < a[i].nsteps; j++) {
+                const rs_step *st = &a[i].steps[j];
+                if (st->param < 0 || st->param >= sec->nparams || st->year < 1 || st->year > h ||
+                    !value_ok(&sec->params[st->param], st->value))
+                    return 0;
+            }
+            char why[8];
+            if (sec->check && sec->check(&a[i], why, sizeof why) >= 0)
+                return 0;
+        }
+    }
+    for (int i = 0; i < s->nranges; i++) {
+        const rs_range *g = &s->ranges[i];
+        if (g->param < 0 || g->param >= g->e->sec->nparams || g->step < -1 ||
+            g->step >= s->nstep || !isfinite(g->low) || !isfinite(g->value) ||
+            !isfinite(g->high) || (int)g->dist < RS_DIST_TRIANGULAR ||
+            (int)g->dist > RS_DIST_LOGNORMAL || !memchr(g->label, 0, sizeof g->label))
+            return 0;
+    }
+    for (int i = 0; i < s->nlinks; i++) {
+        const rs_link *l = &s->links[i];
+        if (l->param < 0 || l->param >= l->e->sec->nparams || l->step < -1 ||
+            l->step >= s->nstep || !memchr(l->label, 0, sizeof l->label))
+            return 0;
+    }
+    for (int i = 0; i < s->ncorr; i++)
+        if (!(s->corr[i].rho >= -1 && s->corr[i].rho <= 1))
+            return 0;
+    return 1;
+}
+
 rs_status rs_scenario_unpack(rs_scenario *dst, const unsigned char *buf, size_t len)
 {
     in r = {buf, len, 0, 0};
@@ -239,6 +307,9 @@ rs_status rs_scenario_unpack(rs_scenario *dst, const unsigned char *buf, size_t 
         if (dst->corr[i].a < 0 || dst->corr[i].a >= dst->nranges || dst->corr[i].b < 0 ||
             dst->corr[i].b >= dst->nranges)
             r.bad = 1;
+    if (!r.bad && !nomem && r.at == len && dst->step && dst->ranges && dst->corr && dst->links &&
+        !values_ok(dst))
+        r.bad = 1;
     if (r.bad || nomem || r.at != len || !dst->step || !dst->ranges || !dst->corr || !dst->links) {
         /* release frees what was allocated (entity arrays, texts, arrays) */
         if (!dst->ranges)

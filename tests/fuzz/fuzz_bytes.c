@@ -8,8 +8,12 @@
  * Random bytes are almost never close to a packing, so the input edits
  * valid packings made once at start (of a small scenario with ranges, a
  * correlation and an optimize section):
- *   byte 0      the format: 0 scenario, 1 part, 2 job; +4: the rest of
- *               the input is the bytes themselves, not edits
+ *   byte 0      the format: 0 scenario, 1 part, 2 job (byte 0 modulo 3);
+ *               bit 2 (4): the rest of the input is the bytes themselves,
+ *               not edits; bit 3 (8), parts: the edited part (block 1 of
+ *               a 300-run Monte Carlo) merges after the true part of
+ *               block 0 rather than before it, so that a lie in one part
+ *               meets the other's rows and sums
  *   bytes 1-2   where to cut the packing (0xFFFF: keep it whole)
  *   then        edits of 3 bytes: offset (2 bytes, modulo the length)
  *               and a byte to xor there.
@@ -54,9 +58,10 @@ static const char scenario[] =
     "optimize,objective,npv\n";
 
 static rs_scenario s;
-static unsigned char *pack[3];
+static unsigned char *pack[3], *block0;
 static size_t packlen[3], header[3];   /* a job's header: the bytes before its scenario */
-static const rs_mc_opts mc = {20, 7, 1, NULL, NULL};
+static size_t block0len;
+static const rs_mc_opts mc = {300, 7, 1, NULL, NULL};   /* two blocks: runs 0..255, 256..299 */
 
 /* the optimize run's runner: keep the first job's bytes, then work it here */
 static rs_status grab(rs_mix_job *job, void *ctx)
@@ -66,6 +71,8 @@ static rs_status grab(rs_mix_job *job, void *ctx)
         abort();
     return rs_mix_job_work(job, 0, rs_mix_job_samples(job));
 }
+
+static int run(int format, int after, const unsigned char *b, size_t n);
 
 static void setup(void)
 {
@@ -79,12 +86,15 @@ static void setup(void)
         abort();
     }
     rs_source_release(&src);
-    rs_mc_part *p;
+    rs_mc_part *p, *q;
     if (rs_scenario_pack(&s, &pack[0], &packlen[0]) != RS_S_OK ||
-        rs_mc_part_run(&s, &mc, 0, 0, 1, &p) != RS_S_OK ||
-        rs_mc_part_pack(p, &pack[1], &packlen[1]) != RS_S_OK)
+        rs_mc_part_run(&s, &mc, 0, 1, 2, &p) != RS_S_OK ||
+        rs_mc_part_pack(p, &pack[1], &packlen[1]) != RS_S_OK ||
+        rs_mc_part_run(&s, &mc, 0, 0, 1, &q) != RS_S_OK ||
+        rs_mc_part_pack(q, &block0, &block0len) != RS_S_OK)
         abort();
     rs_mc_part_free(p);
+    rs_mc_part_free(q);
     rs_mix_opts o;
     rs_mix_opts_init(&o);
     o.samples = 4;
@@ -101,31 +111,43 @@ static void setup(void)
     header[0] = packlen[0];
     header[1] = packlen[1];
     header[2] = packlen[2] - packlen[0];   /* the job ends with its scenario's packing */
+    for (int f = 0; f < 3; f++)            /* the readers take what they should */
+        if (!run(f, 0, pack[f], packlen[f])) {
+            fprintf(stderr, "fuzz_bytes: packing %d as made is refused\n", f);
+            abort();
+        }
 }
 
-/* A packing that unpacks must be whole: the reader refused nothing it should have. */
-static void run(int format, const unsigned char *b, size_t n)
+/* Read bytes b as `format` (a part: with block 0's true part, before or
+ * after it); 1 when they were taken. Setup checks that the packings as
+ * made are taken, so a reader that refused everything would not pass. */
+static int run(int format, int after, const unsigned char *b, size_t n)
 {
+    int took = 0;
     if (format == 0) {
         rs_scenario d;
         rs_scenario_init(&d);
-        if (rs_scenario_unpack(&d, b, n) == RS_S_OK)
+        if ((took = rs_scenario_unpack(&d, b, n) == RS_S_OK))
             rs_scenario_release(&d);
     } else if (format == 1) {
-        rs_mc_part *into;   /* no blocks of its own: the bytes bring block 0 */
+        rs_mc_part *into;   /* no blocks of its own: the bytes bring them */
         if (rs_mc_part_run(&s, &mc, 0, 0, 0, &into) != RS_S_OK)
             abort();
-        if (rs_mc_part_merge(into, b, n) == RS_S_OK) {
-            rs_mc_results *r;
-            if (rs_mc_part_finish(into, &r) == RS_S_OK)
-                rs_mc_results_free(r);
-        }
+        if (after && rs_mc_part_merge(into, block0, block0len) != RS_S_OK)
+            abort();
+        took = rs_mc_part_merge(into, b, n) == RS_S_OK;
+        if (!after)
+            (void)rs_mc_part_merge(into, block0, block0len);   /* refused if b held block 0 */
+        rs_mc_results *r;
+        if (rs_mc_part_finish(into, &r) == RS_S_OK)
+            rs_mc_results_free(r);
         rs_mc_part_free(into);
     } else {
         rs_mix_job *j;
-        if (rs_mix_job_unpack(b, n, &j) == RS_S_OK)
+        if ((took = rs_mix_job_unpack(b, n, &j) == RS_S_OK))
             rs_mix_job_free(j);
     }
+    return took;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -135,8 +157,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 3)
         return 0;
     const int format = data[0] % 3;
+    const int after = (data[0] & 8) != 0;
     if (data[0] & 4) {
-        run(format, data + 3, size - 3);
+        (void)run(format, after, data + 3, size - 3);
         return 0;
     }
     size_t n = packlen[format];
@@ -150,7 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const size_t room = header[format] < n ? header[format] : n;
     for (size_t i = 3; i + 3 <= size && room; i += 3)
         b[((size_t)data[i] | (size_t)data[i + 1] << 8) % room] ^= data[i + 2];
-    run(format, b, n);
+    (void)run(format, after, b, n);
     free(b);
     return 0;
 }

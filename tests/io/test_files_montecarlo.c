@@ -494,6 +494,83 @@ static void test_merge_refused(void **state)
     rs_scenario_release(&s);
 }
 
+/* A copy of buf with the 8 bytes at `at` set to v, merged into `into`. */
+static rs_status merge_with(rs_mc_part *into, const unsigned char *buf, size_t len, size_t at,
+                            const void *v)
+{
+    unsigned char *t = malloc(len);
+    assert_non_null(t);
+    memcpy(t, buf, len);
+    memcpy(t + at, v, 8);
+    rs_status rc = rs_mc_part_merge(into, t, len);
+    free(t);
+    return rc;
+}
+
+/* Parts whose bytes are whole but lie: rows that are not its blocks' runs
+ * (they would overwrite another part's rows or leave its own at zero),
+ * counts of infinities or runs that are negative or more than its runs.
+ * Each is refused and leaves the part as it was: the true bytes merge
+ * after them into the one-process results. */
+static void test_merge_forged(void **state)
+{
+    (void)state;
+    rs_scenario s;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    rs_mc_opts o = {400, 3, 1, NULL, NULL};   /* two blocks: runs 0..255, 256..399 */
+    rs_mc_results *one;
+    assert_int_equal(rs_mc_run(&s, &o, &one), 0);
+    rs_mc_part *a, *b;
+    assert_int_equal(rs_mc_part_run(&s, &o, 0, 0, 1, &a), RS_S_OK);
+    assert_int_equal(rs_mc_part_run(&s, &o, 0, 1, 2, &b), RS_S_OK);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_mc_part_pack(b, &buf, &len), RS_S_OK);
+    /* magic, runs, years, kept, MT_N; the span 1..2 and -1; row0, nrows */
+    int64_t v, row0, nrows, years;
+    memcpy(&years, buf + 2 * 8, 8);
+    memcpy(&row0, buf + 8 * 8, 8);
+    memcpy(&nrows, buf + 9 * 8, 8);
+    assert_true(row0 == 256 && nrows == 144);
+    v = 0;                                          /* rows said to be runs 0..143 */
+    assert_int_equal(merge_with(a, buf, len, 8 * 8, &v), RS_S_INPUT);
+    assert_int_equal(merge_with(a, buf, len, 9 * 8, &v), RS_S_INPUT);   /* no rows */
+    /* the first yearly sketch span and sum: lo, len, counts; lo, len, digits, +inf */
+    size_t at = 10 * 8 + (size_t)nrows * MT_N * 8;
+    int64_t n;
+    memcpy(&n, buf + at + 8, 8);
+    at += 16 + (size_t)n * 4;
+    memcpy(&n, buf + at + 8, 8);
+    at += 16 + (size_t)n * 8;
+    const size_t at_pinf = at;
+    v = INT64_MAX;                                  /* would wrap when added to */
+    assert_int_equal(merge_with(a, buf, len, at_pinf, &v), RS_S_INPUT);
+    v = -1;
+    assert_int_equal(merge_with(a, buf, len, at_pinf + 16, &v), RS_S_INPUT);   /* NaNs */
+    v = 145;                                        /* more infinities than runs */
+    assert_int_equal(merge_with(a, buf, len, at_pinf + 8, &v), RS_S_INPUT);
+    /* the last two numbers: runs with NPV below 0 and with a finite NPV */
+    const double more = 145.0, half = 0.5, neg = -1.0;
+    assert_int_equal(merge_with(a, buf, len, len - 8, &more), RS_S_INPUT);
+    assert_int_equal(merge_with(a, buf, len, len - 16, &half), RS_S_INPUT);
+    double fin;
+    memcpy(&fin, buf + len - 8, 8);
+    const double over = fin + 1;                    /* more below 0 than finite */
+    assert_int_equal(merge_with(a, buf, len, len - 16, &over), RS_S_INPUT);
+    /* the covered-year counts come right before (exact: no metric sketches) */
+    assert_int_equal(merge_with(a, buf, len, len - 16 - (size_t)years * 8, &neg), RS_S_INPUT);
+    assert_int_equal(rs_mc_part_merge(a, buf, len), RS_S_OK);
+    rs_mc_results *two;
+    assert_int_equal(rs_mc_part_finish(a, &two), RS_S_OK);
+    same_results(one, two);
+    free(buf);
+    rs_mc_part_free(a);
+    rs_mc_part_free(b);
+    rs_mc_results_free(one);
+    rs_mc_results_free(two);
+    rs_scenario_release(&s);
+}
+
 /* Packed scenario bytes whose counts the bytes cannot hold are refused
  * before anything of that size is allocated. */
 static void test_unpack_counts(void **state)
@@ -517,6 +594,85 @@ static void test_unpack_counts(void **state)
     assert_int_equal(rs_scenario_unpack(&d, buf, len), RS_S_INPUT);
     free(buf);
     rs_scenario_release(&d);
+    rs_scenario_release(&s);
+}
+
+/* The number at byte `at` of a packing set to v: unpacked, refused. */
+static void refused_with(const unsigned char *buf, size_t len, size_t at, const void *v, size_t n)
+{
+    unsigned char *t = malloc(len);
+    assert_non_null(t);
+    memcpy(t, buf, len);
+    memcpy(t + at, v, n);
+    rs_scenario d;
+    rs_scenario_init(&d);
+    assert_int_equal(rs_scenario_unpack(&d, t, len), RS_S_INPUT);
+    rs_scenario_release(&d);
+    free(t);
+}
+
+/* Every shipped scenario packs and unpacks to the same base case; values
+ * a validated scenario cannot have are refused: a horizon of 101 years
+ * (the year loops' buffers hold 100), a fractional or zero one, a range
+ * of a parameter its section does not have, an unknown distribution. */
+static void test_unpack_values(void **state)
+{
+    (void)state;
+    DIR *dir = opendir("scenarios");
+    assert_non_null(dir);
+    int n = 0;
+    for (struct dirent *de; (de = readdir(dir));) {
+        const size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".csv") != 0)
+            continue;
+        char path[300];
+        snprintf(path, sizeof path, "scenarios/%s", de->d_name);
+        rs_scenario s, d;
+        assert_int_equal(load(path, &s), 0);
+        unsigned char *buf;
+        size_t len;
+        assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
+        rs_scenario_init(&d);
+        if (rs_scenario_unpack(&d, buf, len) != RS_S_OK) {
+            print_error("%s: refused as packed\n", path);
+            fail();
+        }
+        assert_int_equal(d.nranges, s.nranges);
+        assert_int_equal(d.nstep, s.nstep);
+        rs_scenario_release(&d);
+        n++;
+        /* five numbers, then the scenario struct: its own entity first */
+        const size_t at_h = 5 * 8 + offsetof(rs_scenario, scen) + offsetof(rs_entity, v) +
+                            SC_HORIZON * sizeof(double);
+        const double bad_h[3] = {101, 10.5, 0};
+        for (int i = 0; i < 3; i++)
+            refused_with(buf, len, at_h, &bad_h[i], sizeof(double));
+        free(buf);
+        rs_scenario_release(&s);
+    }
+    closedir(dir);
+    assert_true(n >= 15);
+    /* a range's parameter and distribution: the ranges come after the
+     * entities and steps, each followed by its entity's place (8 bytes) */
+    rs_scenario s;
+    assert_int_equal(load("scenarios/qingyang-old-estates.csv", &s), 0);
+    assert_true(s.nranges > 0);
+    unsigned char *buf;
+    size_t len;
+    assert_int_equal(rs_scenario_pack(&s, &buf, &len), RS_S_OK);
+    size_t at = 0;   /* the first range: its bytes as they are in s */
+    for (size_t i = 0; i + sizeof(rs_range) <= len; i++)
+        if (memcmp(buf + i + offsetof(rs_range, label), s.ranges[0].label,
+                   strlen(s.ranges[0].label) + 1) == 0 &&
+            memcmp(buf + i + offsetof(rs_range, param), &s.ranges[0].param, sizeof(int)) == 0) {
+            at = i;
+            break;
+        }
+    assert_true(at > 0);
+    const int bad_param = RS_MAX_PARAMS - 1, bad_dist = 5;
+    refused_with(buf, len, at + offsetof(rs_range, param), &bad_param, sizeof(int));
+    refused_with(buf, len, at + offsetof(rs_range, dist), &bad_dist, sizeof(int));
+    free(buf);
     rs_scenario_release(&s);
 }
 
@@ -676,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_parts_identical),       cmocka_unit_test(test_sketch_regime),
         cmocka_unit_test(test_scenario_pack),         cmocka_unit_test(test_fixed_forms),
         cmocka_unit_test(test_merge_refused),         cmocka_unit_test(test_unpack_counts),
+        cmocka_unit_test(test_merge_forged),           cmocka_unit_test(test_unpack_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

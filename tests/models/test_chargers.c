@@ -28,6 +28,10 @@ static void test_chargers(void **state)
     rs_test_set(&e, "capex_per_port", 1000);
     rs_test_set(&e, "life_years", 1);
     assert_int_equal(rs_entity_expand(&e, M, g, n, k, &done), 0);
+    /* past 100 years (1200 months) is refused, not written past the
+     * linear forms' year buffers; g, n, k are not touched */
+    assert_int_equal(rs_entity_expand(&e, 1212, g, n, k, &done), -1);
+    assert_int_equal(rs_entity_expand(&e, 0, g, n, k, &done), -1);
     /* sessions = 10 * 4 * 365/12 = 1216.666..; gross 2433.33..;
      * energy 1216.66 * 2 * 0.6 = 1460; net = 0.9 gross - 100 - 1460 = 630 */
     const double sessions = 10 * 4 * 365.0 / 12.0;
