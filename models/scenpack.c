@@ -120,7 +120,7 @@ static rs_entity *entity_at(const rs_scenario *s, int64_t ref)
     if (k >= RS_SEC_NKINDS)
         return NULL;
     rs_entity *a = rs_scenario_entities(s, (rs_seckind)k, &n);
-    return a && i < n ? a + i : NULL;
+    return a && i >= 0 && i < n ? a + i : NULL;
 }
 
 /* A number of parameter p of a section: its default, or a value its table

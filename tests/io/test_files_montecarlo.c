@@ -672,6 +672,15 @@ static void test_unpack_values(void **state)
     const int bad_param = RS_MAX_PARAMS - 1, bad_dist = 5;
     refused_with(buf, len, at + offsetof(rs_range, param), &bad_param, sizeof(int));
     refused_with(buf, len, at + offsetof(rs_range, dist), &bad_dist, sizeof(int));
+    /* the ranges' entities follow the ranges: (kind << 32) | index; an
+     * index with its top bit set is negative as an int, not a place
+     * (fuzz_bytes, crash-range-entity-negative: read before the array) */
+    const size_t at_ref = at + (size_t)s.nranges * sizeof(rs_range);
+    int64_t ref;
+    memcpy(&ref, buf + at_ref, 8);
+    assert_true(ref >> 32 == RS_SEC_COMMUNITY || ref >> 32 == RS_SEC_LEVER);
+    ref = (ref >> 32) << 32 | 0xafafafafu;
+    refused_with(buf, len, at_ref, &ref, 8);
     free(buf);
     rs_scenario_release(&s);
 }
