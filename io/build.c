@@ -772,10 +772,13 @@ void rs_scenario_check_results(rs_source *src, const rs_scenario *s, const rs_re
 
 /* Range index of the stream that "SECTION.KEY" names (a template row names
  * itself; an inherited row of a copy names its template's row), or -1;
- * *off is set when it names a parameter of a switched-off section. */
-static int find_corr_range(build *b, const rs_strmap *by_label, const char *ref, int *off)
+ * *off is set when it names a parameter of a switched-off section, *row to
+ * the row that gives the parameter (NULL when none does). */
+static int find_corr_range(build *b, const rs_strmap *by_label, const char *ref, int *off,
+                           const rs_row **row)
 {
     *off = 0;
+    *row = NULL;
     const char *dot = strrchr(ref, '.');
     if (!dot)
         return -1;
@@ -789,6 +792,7 @@ static int find_corr_range(build *b, const rs_strmap *by_label, const char *ref,
         const rs_row *r = &b->src->rows[si->eff[i].row];
         if (strcmp(r->key, dot + 1) != 0)
             continue;
+        *row = r;
         char label[RS_NAME_MAX + 48];
         snprintf(label, sizeof label, "%s.%s", r->section, r->key);
         int g = rs_strmap_get(by_label, label);
@@ -830,10 +834,21 @@ static int resolve_correlations(rs_scenario *s, build *b, rs_error *err)
         snprintf(ref[0], sizeof ref[0], "%.*s", (int)(bar - r->key), r->key);
         snprintf(ref[1], sizeof ref[1], "%s", bar + 1);
         int idx[2], off[2];
+        const rs_row *given[2];
         for (int j = 0; j < 2; j++)
-            idx[j] = find_corr_range(b, &by_label, rs_trim(ref[j]), &off[j]);
+            idx[j] = find_corr_range(b, &by_label, rs_trim(ref[j]), &off[j], &given[j]);
         if ((idx[0] < 0 && off[0]) || (idx[1] < 0 && off[1]))
             continue;   /* a variant switched the lever off: the correlation goes with it */
+        int fixed = -1;   /* a later file's row set it without low/high: it goes too */
+        for (int j = 0; j < 2; j++)
+            if (idx[j] < 0 && given[j] && strcmp(given[j]->file, r->file) != 0)
+                fixed = j;
+        if (fixed >= 0) {
+            rs_source_warn(b->src, "%s:%d: correlation.%s: dropped, since %s:%d sets %s "
+                           "without low/high", r->file, r->line, r->key, given[fixed]->file,
+                           given[fixed]->line, ref[fixed]);
+            continue;
+        }
         for (int j = 0; j < 2 && !rc; j++)
             if (idx[j] < 0)
                 rc = rs_error_set(err, RS_EDATA, "%s:%d: correlation.%s: '%s' is not a "

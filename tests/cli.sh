@@ -171,6 +171,17 @@ correlation,other:x.capex|other:x.growth,-0.9
 ' "$(cat "$tmp/an.csv")" >"$tmp/corr.csv"
 expect "non-PD correlation" 65 "$bin" check "$tmp/corr.csv"
 check "non-PD message names the row that breaks it" 'grep -q "corr.csv:12: correlation.other:x.income|other:x.growth: with this row the correlations are impossible together" "$tmp/err"'
+# a variant that fixes a correlated value drops the correlation with a
+# warning naming both rows; the same in one file stays an error
+printf '%s
+correlation,other:x.income|other:x.capex,0.5
+' "$(cat "$tmp/an.csv")" >"$tmp/corrbase.csv"
+printf 'section,key,value\nscenario,base,corrbase.csv\nother:x,income,1200\n' >"$tmp/corrvar.csv"
+expect "variant fixing a correlated value" 0 "$bin" check "$tmp/corrvar.csv"
+check "the correlation is dropped, both rows named" 'grep -q "corrbase.csv:10: correlation.other:x.income|other:x.capex: dropped, since .*corrvar.csv:3 sets other:x.income without low/high" "$tmp/err" && grep -q "1 ranged parameter, 0 correlations" "$tmp/stdout"'
+sed 's/^other:x,income,1000,500,2000$/other:x,income,1000/' "$tmp/corrbase.csv" >"$tmp/corrfixed.csv"
+expect "correlating a fixed value in its own file" 65 "$bin" check "$tmp/corrfixed.csv"
+check "the error names the correlation row" 'grep -q "corrfixed.csv:10: correlation.other:x.income|other:x.capex: .other:x.income. is not a parameter with low/high" "$tmp/err"'
 
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
