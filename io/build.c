@@ -356,6 +356,17 @@ static const char *number_hint(const char *text, const rs_param *p)
     return "";
 }
 
+/* Units a value may be written in percent for: shares, rates, ratios (60%
+ * = 0.6); not amounts, counts or times (5% of a CNY amount is a slip). */
+static int percent_unit(const char *unit)
+{
+    static const char *const ok[] = {"", "fraction", "1/year", "ratio", "times", "probability"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(unit, ok[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Parse a numeric cell of param p; RS_OK or error naming `what`. */
 static int number_cell(const rs_row *r, const rs_param *p, const char *what, const char *text,
                        double *out, rs_error *err)
@@ -364,6 +375,10 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
     if (rs_parse_number(text, &v) != 0)
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is not a number%s", r->file,
                             r->line, r->section, r->key, what, text, number_hint(text, p));
+    if ((strchr(text, '%') || strstr(text, "\xEF\xBC\x85")) && !percent_unit(p->unit))
+        return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is a percentage, but the "
+                            "key is in %s: write the amount itself", r->file, r->line,
+                            r->section, r->key, what, text, p->unit);
     if (p->type == RS_P_INT && v != floor(v))
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' must be a whole number",
                             r->file, r->line, r->section, r->key, what, text);

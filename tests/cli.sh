@@ -183,6 +183,13 @@ sed 's/^other:x,income,1000,500,2000$/other:x,income,1000/' "$tmp/corrbase.csv" 
 expect "correlating a fixed value in its own file" 65 "$bin" check "$tmp/corrfixed.csv"
 check "the error names the correlation row" 'grep -q "corrfixed.csv:10: correlation.other:x.income|other:x.capex: .other:x.income. is not a parameter with low/high" "$tmp/err"'
 
+# a percentage on an amount is a slip (5% of a CNY figure); on a share it is 0.6 = 60%
+sed 's/^other:x,capex,6000,3000,9000$/other:x,capex,5%/' "$tmp/an.csv" >"$tmp/pctamount.csv"
+expect "a percentage on an amount" 65 "$bin" check "$tmp/pctamount.csv"
+check "the error names row, key and unit" 'grep -q "pctamount.csv:8: other:x.capex: value .5%. is a percentage, but the key is in CNY: write the amount itself" "$tmp/err"'
+printf '%s\nother:x,growth,2%%,0%%,4%%\n' "$(cat "$tmp/an.csv")" >"$tmp/pctshare.csv"
+expect "percentages on a rate, low and high too" 0 "$bin" check "$tmp/pctshare.csv"
+
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
 else bad "docs/parameters.md is stale (make docs)"; fi
