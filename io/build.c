@@ -1164,6 +1164,22 @@ int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
                            at >= 0 ? src->rows[at].line : s->lev[l].line, sec,
                            s->lev[l].v[LV_START], M);
         }
+    /* grants paid and loans drawn after the horizon: the model leaves them out */
+    for (int k = 0; k < 2; k++) {
+        const rs_entity *a = k ? s->loan : s->grant;
+        const int n = k ? s->nloan : s->ngrant, mp = k ? LN_MONTH : GR_MONTH;
+        for (int i = 0; i < n; i++) {
+            if (a[i].v[mp] <= M || (k && a[i].v[LN_ENABLED] == 0))
+                continue;
+            char sec[RS_NAME_MAX + 32];
+            rs_entity_section(&a[i], sec, sizeof sec);
+            int at = rs_source_find(src, sec, "month");
+            rs_source_warn(src, "%s:%d: %s.month: month %g is after the horizon (%d months): "
+                           "the %s", at >= 0 ? src->rows[at].file : a[i].file,
+                           at >= 0 ? src->rows[at].line : a[i].line, sec, a[i].v[mp], M,
+                           k ? "loan is never drawn" : "grant is never paid");
+        }
+    }
     const char *start = s->scen.text[SC_START];
     int yy, mm;
     if (start && *start && rs_fmt_parse_month(start, &yy, &mm) != 0) {

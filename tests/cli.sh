@@ -190,6 +190,11 @@ check "the error names row, key and unit" 'grep -q "pctamount.csv:8: other:x.cap
 printf '%s\nother:x,growth,2%%,0%%,4%%\n' "$(cat "$tmp/an.csv")" >"$tmp/pctshare.csv"
 expect "percentages on a rate, low and high too" 0 "$bin" check "$tmp/pctshare.csv"
 
+# a grant paid or a loan drawn after the horizon is left out, with a warning
+printf '%s\ngrant:city,amount,1000\ngrant:city,month,13\nloan:bank,amount,5000\nloan:bank,month,20\nloan:bank,rate,0.04\nloan:bank,term_years,1\n' "$(cat "$tmp/an.csv")" >"$tmp/late.csv"
+expect "grant and loan after the horizon" 0 "$bin" check "$tmp/late.csv"
+check "both are named with their rows" 'grep -q "late.csv:11: grant:city.month: month 13 is after the horizon (12 months): the grant is never paid" "$tmp/err" && grep -q "late.csv:13: loan:bank.month: month 20 is after the horizon (12 months): the loan is never drawn" "$tmp/err"'
+
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
 else bad "docs/parameters.md is stale (make docs)"; fi
