@@ -723,7 +723,7 @@ static void typical_values(build *b)
         rs_entity_section(e, sname, sizeof sname);
         for (int k = 0; k < e->sec->nparams; k++) {
             const rs_typical *t = b->prow[i][k] >= 0 ? rs_typical_for(e, k) : NULL;
-            if (t && rs_typical_outside(t, e->v[k])) {
+            if (t && rs_typical_outside(t, e->v[k]) && !rs_typical_zero_ok(e, k)) {
                 const rs_row *r = &b->src->rows[b->prow[i][k]];
                 rs_source_warn(b->src, "%s:%d: %s.%s: %g is outside the typical %g to %g%s%s: "
                                "check the value (typical: %s)", r->file, r->line, sname, r->key,

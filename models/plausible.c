@@ -84,6 +84,14 @@ const rs_typical *rs_typical_for(const rs_entity *e, int param)
     return NULL;
 }
 
+int rs_typical_zero_ok(const rs_entity *e, int param)
+{
+    if (strcmp(e->sec->name, "chargers") != 0 || e->v[param] != 0)
+        return 0;
+    return (param == CH_PPK && e->v[CH_PPS] > 0) ||
+           (param == CH_PPS && e->v[CH_PPK] > 0);
+}
+
 const rs_typical *rs_typical_metric(int k)
 {
     for (int i = 0; i < rs_ntypicals; i++)

@@ -22,6 +22,18 @@ const char *rs_optimum_chart_file(rs_plot_format f, char *buf, size_t n)
     return buf;
 }
 
+/* A lever's kind in a few characters, for a chart's row labels (the
+ * section's label_zh is a description, too long to sit by a name). */
+static const char *kind_zh(const char *kind)
+{
+    static const char *const map[][2] = {
+        {"shops", "商铺"}, {"parking", "停车"}, {"chargers", "充电"}, {"other", "其他"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(kind, map[i][0]) == 0)
+            return map[i][1];
+    return kind;
+}
+
 /* "NPV 14,473,885 CNY" (mean over K runs) for the second title line */
 static void objective_line(const ochart *c, const rs_scenario *s, const rs_mix_result *res,
                            char *buf, size_t n)
@@ -74,7 +86,8 @@ static int draw(ochart *c, const rs_scenario *s, const rs_mix_result *res)
     for (int i = 0; i < n; i++) {
         const rs_entity *e = &s->lev[res->choice[i].lever];
         char lab[300], fit[300];
-        rs_gp_text(lab, sizeof lab, "%s (%s)", e->name, e->sec->name);
+        rs_gp_text(lab, sizeof lab, L(c, "%s (%s)", "%s（%s）"), e->name,
+                   L(c, e->sec->name, kind_zh(e->sec->name)));
         rs_gp_fit_end(lab, cols, fit, sizeof fit);
         rs_gp_cmd(c->pen.b, "%s%Q %d", i ? ", " : "", fit, n - i);
     }

@@ -318,7 +318,12 @@ static void financing(rp_page *p)
         for (int j = 0; j < it->s.nloan; j++) {
             const rs_entity *l = &it->s.loan[j];
             const rs_param *rp = &l->sec->params[LN_REPAY];
-            rs_choice_name(rp->choices, (int)l->v[LN_REPAY], rep, sizeof rep);
+            static const char *const rep_zh[] = {"等额本息", "等额本金", "到期一次还本"};
+            const int ri = (int)l->v[LN_REPAY];
+            if (p->zh && ri >= 0 && ri < (int)(sizeof rep_zh / sizeof rep_zh[0]))
+                snprintf(rep, sizeof rep, "%s", rep_zh[ri]);
+            else
+                rs_choice_name(rp->choices, ri, rep, sizeof rep);
             rp_hf(b, "<tr><td>%e</td><td class=\"num\">%e</td><td class=\"num\">%d</td>"
                      "<td class=\"num\">%e</td>",
                   l->name, rp_money(p, l->v[LN_AMOUNT], v, sizeof v), (int)l->v[LN_MONTH],

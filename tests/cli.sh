@@ -195,6 +195,13 @@ printf '%s\ngrant:city,amount,1000\ngrant:city,month,13\nloan:bank,amount,5000\n
 expect "grant and loan after the horizon" 0 "$bin" check "$tmp/late.csv"
 check "both are named with their rows" 'grep -q "late.csv:11: grant:city.month: month 13 is after the horizon (12 months): the grant is never paid" "$tmp/err" && grep -q "late.csv:13: loan:bank.month: month 20 is after the horizon (12 months): the loan is never drawn" "$tmp/err"'
 
+# a charger priced by the session alone may set price_per_kwh to 0: no
+# typical-range warning (so --strict passes); a price that is 0 by itself is
+sed -n '1,7p' "$tmp/an.csv" >"$tmp/pps.csv"
+printf 'chargers:eb,community,a\nchargers:eb,ports,20\nchargers:eb,sessions_target,1.5\nchargers:eb,price_per_session,1\nchargers:eb,price_per_kwh,0\n' >>"$tmp/pps.csv"
+expect "per-session charger with price_per_kwh 0, --strict" 0 "$bin" check --strict "$tmp/pps.csv"
+check "no warning about price_per_kwh" '! grep -q "price_per_kwh" "$tmp/err"'
+
 # docs/parameters.md is what `revsim params --markdown` prints
 if "$bin" params --markdown | diff -q - docs/parameters.md >/dev/null; then ok "docs/parameters.md is current"
 else bad "docs/parameters.md is stale (make docs)"; fi
