@@ -232,8 +232,9 @@ static int relative_path(const char *path, const rs_row *r, char *full, size_t n
                             r->key);
     char dir[PATH_MAX];
     dir_of(path, dir, sizeof dir);
-    int w = r->value[0] == '/' ? snprintf(full, n, "%s", r->value)
-                               : snprintf(full, n, "%s/%s", dir, r->value);
+    /* a file in the current folder names its neighbours plainly, not "./x.csv" */
+    int w = r->value[0] == '/' || !strchr(path, '/') ? snprintf(full, n, "%s", r->value)
+                                                      : snprintf(full, n, "%s/%s", dir, r->value);
     if (w < 0 || (size_t)w >= n)
         return rs_error_set(err, RS_EDATA, "%s:%d: scenario.%s: path too long", path, r->line,
                             r->key);

@@ -169,8 +169,16 @@ const char *rp_range_text(const rp_page *p, const rs_cmp_item *it, const rs_rang
     const rs_row *r = rp_range_row(it, g);
     char lo[RP_NUM], hi[RP_NUM];
     if (r && r->low && *r->low && r->high && *r->high) {
-        snprintf(lo, sizeof lo, "%s", r->low);
-        snprintf(hi, sizeof hi, "%s", r->high);
+        /* as written (60%), but large whole amounts grouped: 1,250,000 */
+        const char *t[2] = {r->low, r->high};
+        const double v[2] = {g->low, g->high};
+        char *out[2] = {lo, hi};
+        for (int k = 0; k < 2; k++)
+            if (!strchr(t[k], '%') && !strstr(t[k], "\xEF\xBC\x85") && fabs(v[k]) >= 10000 &&
+                v[k] == floor(v[k]))
+                rs_fmt_short(v[k], FMT, out[k], RP_NUM);
+            else
+                snprintf(out[k], RP_NUM, "%s", t[k]);
     } else {
         rs_fmt_short(g->low, FMT, lo, sizeof lo);
         rs_fmt_short(g->high, FMT, hi, sizeof hi);

@@ -179,6 +179,8 @@ correlation,other:x.income|other:x.capex,0.5
 printf 'section,key,value\nscenario,base,corrbase.csv\nother:x,income,1200\n' >"$tmp/corrvar.csv"
 expect "variant fixing a correlated value" 0 "$bin" check "$tmp/corrvar.csv"
 check "the correlation is dropped, both rows named" 'grep -q "corrbase.csv:10: correlation.other:x.income|other:x.capex: dropped, since .*corrvar.csv:3 sets other:x.income without low/high" "$tmp/err" && grep -q "1 ranged parameter, 0 correlations" "$tmp/stdout"'
+absbin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+check "a base beside a file named without a folder is named plainly" '(cd "$tmp" && "$absbin" check corrvar.csv 2>&1 >/dev/null) | grep -q "^revsim check: warning: corrbase.csv:10: correlation"'
 sed 's/^other:x,income,1000,500,2000$/other:x,income,1000/' "$tmp/corrbase.csv" >"$tmp/corrfixed.csv"
 expect "correlating a fixed value in its own file" 65 "$bin" check "$tmp/corrfixed.csv"
 check "the error names the correlation row" 'grep -q "corrfixed.csv:10: correlation.other:x.income|other:x.capex: .other:x.income. is not a parameter with low/high" "$tmp/err"'
