@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../base/utf8.h"
+#include "../base/suggest.h"
 #include "cli.h"
 
 #ifndef RS_VERSION
@@ -102,8 +103,9 @@ int main(int argc, char **argv)
             }
             return rc;
         }
-    char clean[256];
-    fprintf(stderr, "revsim: '%s' is not a command; see 'revsim --help'\n",
-            rs_utf8_clean(name, clean, sizeof clean));
+    char clean[256], hint[96];
+    rs_suggest(name, &commands[0].name, sizeof commands[0], ncommands, hint, sizeof hint);
+    fprintf(stderr, "revsim: '%s' is not a command%s; see 'revsim --help'\n",
+            rs_utf8_clean(name, clean, sizeof clean), hint);
     return RS_EUSAGE;
 }

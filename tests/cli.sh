@@ -21,6 +21,8 @@ expect "version" 0 "$bin" --version
 check "version text" 'grep -q "^revsim [0-9]" "$tmp/stdout"'
 expect "no command" 2 "$bin"
 expect "unknown command" 2 "$bin" frobnicate
+expect "misspelt command" 2 "$bin" rn
+check "misspelt command: did you mean" 'grep -q "^revsim: .rn. is not a command (did you mean .run.?); see .revsim --help.$" "$tmp/err"'
 expect "run without file" 2 "$bin" run
 expect "unknown option" 2 "$bin" run --bogus "$tmp/good.csv"
 expect "run --help" 0 "$bin" run --help
