@@ -206,6 +206,21 @@ static void on_row(int c, void *ctx)
     t->row_line = 0;
 }
 
+/* The error for libcsv's failure at `line`: a misplaced quote said in a
+ * planner's words rather than libcsv's. */
+static int csv_failed(struct csv_parser *p, const char *path, int line, rs_error *err)
+{
+    const int e = csv_error(p);
+    if (e == CSV_ENOMEM)
+        return rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path);
+    if (e == CSV_EPARSE)
+        return rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: a double quote out of place "
+                            "(a field with a quote in it is quoted as a whole and its quotes "
+                            "doubled: \"12 \"\"A\"\" Street\"), or a quoted field that never ends",
+                            path, line);
+    return rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, line, csv_strerror(e));
+}
+
 /* Parse UTF-8 text into t, one line at a time so rows know their line. */
 static int parse_csv(const char *path, const char *text, size_t len, rs_table *t,
                      rs_error *err)
@@ -222,19 +237,13 @@ static int parse_csv(const char *path, const char *text, size_t len, rs_table *t
         size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
         t->line++;
         if (csv_parse(&p, text + pos, n, on_field, on_row, t) != n && !t->bad) {
-            rc = csv_error(&p) == CSV_ENOMEM
-                     ? rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path)
-                     : rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
-                                    csv_strerror(csv_error(&p)));
+            rc = csv_failed(&p, path, t->line, err);
             break;
         }
         pos += n;
     }
     if (!rc && !t->bad && csv_fini(&p, on_field, on_row, t) != 0)
-        rc = csv_error(&p) == CSV_ENOMEM
-                 ? rs_error_set(err, RS_ESOFTWARE, "%s: out of memory", path)
-                 : rs_error_set(err, RS_EDATA, "%s:%d: malformed CSV: %s", path, t->line,
-                                csv_strerror(csv_error(&p)));
+        rc = csv_failed(&p, path, t->line, err);
     csv_free(&p);
     return rc ? rc : t->bad;
 }

@@ -21,6 +21,9 @@ expect "version" 0 "$bin" --version
 check "version text" 'grep -q "^revsim [0-9]" "$tmp/stdout"'
 expect "no command" 2 "$bin"
 expect "unknown command" 2 "$bin" frobnicate
+printf 'section,key,value\nscenario,name,ab"c\n' >"$tmp/quote.csv"
+expect "a stray quote" 65 "$bin" check "$tmp/quote.csv"
+check "a stray quote is explained" 'grep -q "quote.csv:2: malformed CSV: a double quote out of place (a field with a quote in it is quoted as a whole" "$tmp/err"'
 expect "misspelt command" 2 "$bin" rn
 check "misspelt command: did you mean" 'grep -q "^revsim: .rn. is not a command (did you mean .run.?); see .revsim --help.$" "$tmp/err"'
 expect "run without file" 2 "$bin" run
