@@ -375,7 +375,7 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
     if (rs_parse_number(text, &v) != 0)
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is not a number%s", r->file,
                             r->line, r->section, r->key, what, text, number_hint(text, p));
-    if ((strchr(text, '%') || strstr(text, "\xEF\xBC\x85")) && !percent_unit(p->unit))
+    if (rs_number_is_percent(text) && !percent_unit(p->unit))
         return rs_error_set(err, RS_EDATA, "%s:%d: %s.%s: %s '%s' is a percentage, but the "
                             "key is in %s: write the amount itself", r->file, r->line,
                             r->section, r->key, what, text, p->unit);
@@ -389,7 +389,7 @@ static int number_cell(const rs_row *r, const rs_param *p, const char *what, con
     if (v > p->max) {
         /* a share or a rate per year written in percent without the sign */
         const int fraction = (strcmp(p->unit, "fraction") == 0 || strcmp(p->unit, "1/year") == 0) &&
-                             v <= 100 && !strchr(text, '%');
+                             v <= 100 && !rs_number_is_percent(text);
         char hint[64] = "";
         if (fraction)
             snprintf(hint, sizeof hint, " (did you mean %s%%?)", text);
@@ -1102,6 +1102,21 @@ static void build_release(build *b)
     free(b->link);
 }
 
+/* Warn when e's month `key` (parameter index k) is after the horizon of M
+ * months: `what` says what that means. */
+static void after_horizon(rs_source *src, const rs_entity *e, const char *key, int k, int M,
+                          const char *what)
+{
+    if (e->v[k] <= M)
+        return;
+    char sec[RS_NAME_MAX + 32];
+    rs_entity_section(e, sec, sizeof sec);
+    int at = rs_source_find(src, sec, key);
+    rs_source_warn(src, "%s:%d: %s.%s: month %g is after the horizon (%d months): %s",
+                   at >= 0 ? src->rows[at].file : e->file, at >= 0 ? src->rows[at].line : e->line,
+                   sec, key, e->v[k], M, what);
+}
+
 int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
 {
     build b;
@@ -1151,35 +1166,15 @@ int rs_scenario_build(rs_scenario *s, rs_source *src, rs_error *err)
         (rc = resolve_correlations(s, &b, err)))
         goto out;
 
-    /* warnings: levers starting after the horizon */
+    /* warnings: what starts after the horizon earns, pays or draws nothing */
     const int M = rs_scenario_months(s);
     for (int l = 0; l < s->nlev; l++)
-        if (s->lev[l].v[LV_START] > M) {
-            char sec[RS_NAME_MAX + 32];
-            rs_entity_section(&s->lev[l], sec, sizeof sec);
-            int at = rs_source_find(src, sec, "start_month");
-            rs_source_warn(src, "%s:%d: %s.start_month: month %g is after the horizon (%d "
-                           "months): the lever earns nothing",
-                           at >= 0 ? src->rows[at].file : s->lev[l].file,
-                           at >= 0 ? src->rows[at].line : s->lev[l].line, sec,
-                           s->lev[l].v[LV_START], M);
-        }
-    /* grants paid and loans drawn after the horizon: the model leaves them out */
-    for (int k = 0; k < 2; k++) {
-        const rs_entity *a = k ? s->loan : s->grant;
-        const int n = k ? s->nloan : s->ngrant, mp = k ? LN_MONTH : GR_MONTH;
-        for (int i = 0; i < n; i++) {
-            if (a[i].v[mp] <= M || (k && a[i].v[LN_ENABLED] == 0))
-                continue;
-            char sec[RS_NAME_MAX + 32];
-            rs_entity_section(&a[i], sec, sizeof sec);
-            int at = rs_source_find(src, sec, "month");
-            rs_source_warn(src, "%s:%d: %s.month: month %g is after the horizon (%d months): "
-                           "the %s", at >= 0 ? src->rows[at].file : a[i].file,
-                           at >= 0 ? src->rows[at].line : a[i].line, sec, a[i].v[mp], M,
-                           k ? "loan is never drawn" : "grant is never paid");
-        }
-    }
+        after_horizon(src, &s->lev[l], "start_month", LV_START, M, "the lever earns nothing");
+    for (int i = 0; i < s->ngrant; i++)
+        after_horizon(src, &s->grant[i], "month", GR_MONTH, M, "the grant is never paid");
+    for (int i = 0; i < s->nloan; i++)
+        if (s->loan[i].v[LN_ENABLED] != 0)
+            after_horizon(src, &s->loan[i], "month", LN_MONTH, M, "the loan is never drawn");
     const char *start = s->scen.text[SC_START];
     int yy, mm;
     if (start && *start && rs_fmt_parse_month(start, &yy, &mm) != 0) {

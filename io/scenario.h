@@ -72,6 +72,9 @@ int rs_scenario_load(rs_scenario *s, rs_source *src, const char *path, rs_error 
  * success. */
 int rs_parse_number(const char *text, double *out);
 
+/* 1 when text is written in percent (a '%' or a full-width '％'). */
+int rs_number_is_percent(const char *text);
+
 /* Index of the header of t: its first row with a non-empty field that is
  * not a comment ('#' first); -1 when there is none. Trims the fields it
  * looks at. */

@@ -233,8 +233,8 @@ static int relative_path(const char *path, const rs_row *r, char *full, size_t n
     char dir[PATH_MAX];
     dir_of(path, dir, sizeof dir);
     /* a file in the current folder names its neighbours plainly, not "./x.csv" */
-    int w = r->value[0] == '/' || !strchr(path, '/') ? snprintf(full, n, "%s", r->value)
-                                                      : snprintf(full, n, "%s/%s", dir, r->value);
+    int w = r->value[0] == '/' || strcmp(dir, ".") == 0 ? snprintf(full, n, "%s", r->value)
+                                                         : snprintf(full, n, "%s/%s", dir, r->value);
     if (w < 0 || (size_t)w >= n)
         return rs_error_set(err, RS_EDATA, "%s:%d: scenario.%s: path too long", path, r->line,
                             r->key);
@@ -639,6 +639,11 @@ int rs_source_read(rs_source *src, const char *path, rs_error *err)
     if (!src->stem)
         return rs_error_set(err, RS_ESOFTWARE, "out of memory");
     return read_file(src, path, &st, NULL, 0, NULL, err);
+}
+
+int rs_number_is_percent(const char *text)
+{
+    return strchr(text, '%') || strstr(text, "\xEF\xBC\x85");
 }
 
 int rs_parse_number(const char *text, double *out)

@@ -54,11 +54,10 @@ struct rs_mc_part {
 
 long rs_mc_blocks(long runs) { return runs > 0 ? (runs + RS_MC_BLOCK - 1) / RS_MC_BLOCK : 1; }
 
-/* The runs of block b of a part: block_lo(b) .. block_hi(p, b) - 1. */
-static long block_lo(long b) { return b * RS_MC_BLOCK; }
-static long block_hi(const struct rs_mc_part *p, long b)
+/* The end of block b's runs (b * RS_MC_BLOCK .. end - 1) in a Monte Carlo of `runs`. */
+static long block_end(long runs, long b)
 {
-    return (b + 1) * RS_MC_BLOCK < p->runs ? (b + 1) * RS_MC_BLOCK : p->runs;
+    return (b + 1) * RS_MC_BLOCK < runs ? (b + 1) * RS_MC_BLOCK : runs;
 }
 
 void rs_mc_part_free(rs_mc_part *p)
@@ -736,7 +735,7 @@ static void work(worker *w, int reporter)
         long b = atomic_fetch_add(&p->next_block, 1);
         if (b >= p->end_block || w->failed)
             break;
-        long end = (b + 1) * RS_MC_BLOCK < p->runs ? (b + 1) * RS_MC_BLOCK : p->runs;
+        const long end = block_end(p->runs, b);
         for (long run = b * RS_MC_BLOCK; run < end && !w->failed; run++) {
             draw_run(w, run);
             if (build_run(w) != 0) {
@@ -1068,6 +1067,13 @@ static void add_u32_span(reader *r, uint32_t *a, size_t n)
     }
 }
 
+/* The end of block b's kept runs (its metrics rows) in part p. */
+static long block_kept_end(const rs_mc_part *p, long b)
+{
+    const long end = block_end(p->runs, b);
+    return end < p->kept ? end : p->kept;
+}
+
 /* A count of runs read from a part: a whole number in [0, n] (n: the
  * part's runs). */
 static int bad_count(double c, long n) { return !(c >= 0 && c <= (double)n && c == floor(c)); }
@@ -1130,8 +1136,8 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
     for (long b = 0; b < into->nblocks; b++) {
         if (!mark[b])
             continue;
-        const long lo = block_lo(b), hi = block_hi(into, b), khi = hi < into->kept ? hi : into->kept;
-        nruns += hi - lo;
+        const long lo = b * RS_MC_BLOCK, khi = block_kept_end(into, b);
+        nruns += block_end(into->runs, b) - lo;
         if (lo < khi && (lo < row0 || khi > row0 + nrows)) {
             free(mark);
             return RS_S_INPUT;
@@ -1189,8 +1195,7 @@ rs_status rs_mc_part_merge(rs_mc_part *into, const unsigned char *buf, size_t le
     }
     if (!r.bad && r.at == len) {
         for (long b = 0; b < into->nblocks; b++) {   /* only its blocks' rows */
-            const long lo = block_lo(b), hi = block_hi(into, b) < into->kept ? block_hi(into, b)
-                                                                             : into->kept;
+            const long lo = b * RS_MC_BLOCK, hi = block_kept_end(into, b);
             if (mark[b] && lo < hi)
                 memcpy(into->metrics + (size_t)lo * MT_N,
                        buf + rows_at + (size_t)(lo - row0) * MT_N * sizeof(double),

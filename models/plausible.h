@@ -23,11 +23,11 @@ extern const int rs_ntypicals;
 
 /* The typical range for parameter `param` of e (its kind label counted), or
  * NULL when there is none. */
+const rs_typical *rs_typical_for(const rs_entity *e, int param);
+
 /* 1 when parameter `param` of e at 0 is a choice, not a slip: a charger
  * priced by the session alone (price_per_kwh 0) or by the kWh alone. */
 int rs_typical_zero_ok(const rs_entity *e, int param);
-
-const rs_typical *rs_typical_for(const rs_entity *e, int param);
 
 /* The typical range of metric k, or NULL. */
 const rs_typical *rs_typical_metric(int k);

@@ -174,8 +174,7 @@ const char *rp_range_text(const rp_page *p, const rs_cmp_item *it, const rs_rang
         const double v[2] = {g->low, g->high};
         char *out[2] = {lo, hi};
         for (int k = 0; k < 2; k++)
-            if (!strchr(t[k], '%') && !strstr(t[k], "\xEF\xBC\x85") && fabs(v[k]) >= 10000 &&
-                v[k] == floor(v[k]))
+            if (!rs_number_is_percent(t[k]) && fabs(v[k]) >= 10000 && v[k] == floor(v[k]))
                 rs_fmt_short(v[k], FMT, out[k], RP_NUM);
             else
                 snprintf(out[k], RP_NUM, "%s", t[k]);
